@@ -1,0 +1,73 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Rundschau: fetch → parse → normalize → store ← import; store → cluster → topics → write → serve.
+let package = Package(
+    name: "Rundschau",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "rundschau", targets: ["rundschau"]),
+        .executable(name: "rundschau-bench", targets: ["rundschau-bench"]),
+        .library(name: "RundschauParser", targets: ["RundschauParser"]),
+        .library(name: "RundschauImport", targets: ["RundschauImport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // The C boundary: libxml2, wrapped by RundschauXML and imported nowhere else.
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .target(name: "RundschauXML", dependencies: ["CLibXML2"]),
+
+        // The normalized article model every stage shares.
+        .target(name: "RundschauModel"),
+        // Text utilities shared by parser, importer and clustering: dates, HTML text, languages.
+        .target(name: "RundschauText", dependencies: ["RundschauModel"]),
+
+        // parse → normalize
+        .target(
+            name: "RundschauParser",
+            dependencies: [
+                "RundschauXML", "RundschauModel", "RundschauText",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        // import dumps
+        .target(
+            name: "RundschauImport",
+            dependencies: [
+                "RundschauModel", "RundschauText",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
+        // The thin command-line front end.
+        .executableTarget(
+            name: "rundschau",
+            dependencies: [
+                "RundschauModel", "RundschauParser", "RundschauImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        // Release-mode benchmarks (`swift run -c release rundschau-bench …`).
+        .executableTarget(
+            name: "rundschau-bench",
+            dependencies: [
+                "RundschauXML", "RundschauParser", "RundschauModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "RundschauXMLTests", dependencies: ["RundschauXML"]),
+        .testTarget(name: "RundschauTextTests", dependencies: ["RundschauText"]),
+        .testTarget(
+            name: "RundschauParserTests",
+            dependencies: ["RundschauParser", "RundschauModel"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "RundschauImportTests",
+            dependencies: ["RundschauImport", "RundschauModel"],
+            resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

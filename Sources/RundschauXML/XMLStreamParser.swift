@@ -1,0 +1,227 @@
+private import CLibXML2
+import Foundation
+
+/// What a successful parse reported besides its events.
+public struct XMLParseReport: Sendable {
+    /// Errors libxml2 recovered from (recover mode only), in document order, at most 20.
+    public var diagnostics: [XMLDiagnostic] = []
+    /// Simple internal entities the DTD declared (name → replacement text), never expanded by libxml2.
+    public var declaredEntities: [String: String] = [:]
+}
+
+/// One streaming (SAX2) pass of libxml2 over an in-memory UTF-8 document.
+///
+/// The parser never touches the network, never loads a DTD or external entity, and never expands entities:
+/// references to document-declared entities are reported as errors (strict mode) or dropped (recover mode),
+/// and entity declarations that refer to other entities are refused outright (billion laughs).
+///
+/// ```swift
+/// let report = try XMLStreamParser.parse(bytes, handler: myHandler)
+/// ```
+public enum XMLStreamParser {
+    /// Parses `utf8` (already UTF-8, any BOM stripped), delivering events to `handler`.
+    /// - Throws: ``XMLError`` with code `empty`, `tooLarge`, `tooDeep`, `notWellFormed` or `entityExpansion`.
+    public static func parse(
+        _ utf8: UnsafeRawBufferPointer, options: XMLParseOptions = XMLParseOptions(),
+        handler: any XMLEventHandler
+    ) throws(XMLError) -> XMLParseReport {
+        guard utf8.count > 0, let base = utf8.baseAddress else { throw XMLError(.empty, "the document is empty") }
+        guard utf8.count <= options.maxDocumentSize else {
+            throw XMLError(.tooLarge, "the document is \(utf8.count) bytes, over the limit of \(options.maxDocumentSize)")
+        }
+        guard utf8.count <= Int(Int32.max) else { throw XMLError(.tooLarge, "the document is too large for libxml2") }
+        let context = SAXContext(handler: handler, options: options)
+        guard let ctxt = xmlCreateMemoryParserCtxt(base.assumingMemoryBound(to: CChar.self), Int32(utf8.count)) else {
+            throw XMLError(.internalFailure, "libxml2 could not create a parser")
+        }
+        defer {
+            if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
+            ctxt.pointee.myDoc = nil
+            xmlFreeParserCtxt(ctxt)
+        }
+        installHandlers(ctxt)
+        ctxt.pointee._private = Unmanaged.passUnretained(context).toOpaque()
+        var flags = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue
+            | XML_PARSE_IGNORE_ENC.rawValue)
+        if options.recover { flags |= Int32(XML_PARSE_RECOVER.rawValue) }
+        xmlCtxtUseOptions(ctxt, flags)
+        _ = xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
+        let status = withExtendedLifetime(context) { xmlParseDocument(ctxt) }
+        if let stop = context.stopError { throw stop }
+        let wellFormed = ctxt.pointee.wellFormed != 0
+        if !wellFormed && !options.recover {
+            let first = context.firstError ?? XMLDiagnostic(message: "not well-formed", line: 0, column: 0)
+            throw XMLError(.notWellFormed, "not well-formed XML: \(first.message)", line: first.line, column: first.column)
+        }
+        if status != 0 && !context.sawElement {
+            let first = context.firstError ?? XMLDiagnostic(message: "no element found", line: 0, column: 0)
+            throw XMLError(.notWellFormed, "not XML: \(first.message)", line: first.line, column: first.column)
+        }
+        return XMLParseReport(diagnostics: context.diagnostics, declaredEntities: context.declaredEntities)
+    }
+
+    /// Convenience over a byte array.
+    public static func parse(
+        _ utf8: [UInt8], options: XMLParseOptions = XMLParseOptions(), handler: any XMLEventHandler
+    ) throws(XMLError) -> XMLParseReport {
+        do {
+            return try utf8.withUnsafeBytes { buffer in try parse(buffer, options: options, handler: handler) }
+        } catch let error as XMLError {
+            throw error
+        } catch {
+            throw XMLError(.internalFailure, "\(error)")
+        }
+    }
+
+    /// The libxml2 version the wrapper runs on, for `--version` output and benchmarks.
+    public static var libxml2Version: String { String(cString: clibxml2_version()) }
+}
+
+/// Swift state reached from the C callbacks through `ctxt->_private`.
+private final class SAXContext {
+    let handler: any XMLEventHandler
+    let options: XMLParseOptions
+    var depth = 0
+    var sawElement = false
+    var stopError: XMLError?
+    var firstError: XMLDiagnostic?
+    var diagnostics: [XMLDiagnostic] = []
+    var declaredEntities: [String: String] = [:]
+    var entityDeclarations = 0
+    /// libxml2 interns names and namespace URIs in its dictionary: one Swift string per pointer.
+    var names: [UnsafeRawPointer: String] = [:]
+
+    init(handler: any XMLEventHandler, options: XMLParseOptions) {
+        self.handler = handler
+        self.options = options
+    }
+
+    @inline(__always)
+    func name(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        guard let pointer else { return nil }
+        let key = UnsafeRawPointer(pointer)
+        if let cached = names[key] { return cached }
+        let string = String(cString: pointer)
+        names[key] = string
+        return string
+    }
+
+    func stop(_ ctxt: xmlParserCtxtPtr, _ error: XMLError) {
+        if stopError == nil { stopError = error }
+        xmlStopParser(ctxt)
+    }
+}
+
+@inline(__always)
+private func context(_ ctx: UnsafeMutableRawPointer?) -> (xmlParserCtxtPtr, SAXContext)? {
+    guard let ctx else { return nil }
+    let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+    guard let raw = ctxt.pointee._private else { return nil }
+    return (ctxt, Unmanaged<SAXContext>.fromOpaque(raw).takeUnretainedValue())
+}
+
+private func installHandlers(_ ctxt: xmlParserCtxtPtr) {
+    guard let sax = ctxt.pointee.sax else { return }
+    xmlSAXVersion(sax, 2)
+    sax.pointee.startElementNs = onStartElement
+    sax.pointee.endElementNs = onEndElement
+    sax.pointee.characters = onCharacters
+    sax.pointee.cdataBlock = onCharacters
+    sax.pointee.ignorableWhitespace = onCharacters
+    sax.pointee.serror = onError
+    sax.pointee.entityDecl = onEntityDeclaration
+    sax.pointee.getEntity = onGetEntity
+    sax.pointee.getParameterEntity = onGetParameterEntity
+    sax.pointee.reference = nil
+    sax.pointee.comment = nil
+    sax.pointee.processingInstruction = nil
+    sax.pointee.externalSubset = nil
+    sax.pointee.resolveEntity = onResolveEntity
+    sax.pointee.warning = nil
+    sax.pointee.error = nil
+    sax.pointee.fatalError = nil
+}
+
+private let onStartElement: startElementNsSAX2Func = { ctx, localname, prefix, uri, _, _, attributeCount, _, attributes in
+    guard let (ctxt, state) = context(ctx), state.stopError == nil else { return }
+    state.depth += 1
+    state.sawElement = true
+    if state.depth > state.options.maxDepth {
+        state.stop(ctxt, XMLError(.tooDeep, "elements nest deeper than \(state.options.maxDepth) levels",
+                                  line: Int(xmlSAX2GetLineNumber(ctxt)), column: Int(xmlSAX2GetColumnNumber(ctxt))))
+        return
+    }
+    var list: [XMLAttribute] = []
+    if attributeCount > 0, let attributes {
+        list.reserveCapacity(Int(attributeCount))
+        for index in 0..<Int(attributeCount) {
+            // Five pointers per attribute: localname, prefix, URI, value start, value end.
+            let base = index * 5
+            guard let local = state.name(attributes[base]) else { continue }
+            var value = ""
+            if let start = attributes[base + 3], let end = attributes[base + 4] {
+                let length = end - start
+                value = String(decoding: UnsafeBufferPointer(start: start, count: max(0, length)), as: UTF8.self)
+            }
+            // libxml2 leaves `&#38;` style references in attribute values from some inputs already decoded.
+            list.append(XMLAttribute(localName: local, prefix: state.name(attributes[base + 1]),
+                                     namespace: state.name(attributes[base + 2]), value: value))
+        }
+    }
+    state.handler.startElement(localName: state.name(localname) ?? "", prefix: state.name(prefix),
+                               namespace: state.name(uri), attributes: list)
+}
+
+private let onEndElement: endElementNsSAX2Func = { ctx, localname, prefix, uri in
+    guard let (_, state) = context(ctx), state.stopError == nil else { return }
+    state.depth -= 1
+    state.handler.endElement(localName: state.name(localname) ?? "", prefix: state.name(prefix), namespace: state.name(uri))
+}
+
+private let onCharacters: charactersSAXFunc = { ctx, characters, length in
+    guard let (_, state) = context(ctx), state.stopError == nil, let characters, length > 0 else { return }
+    state.handler.characters(UnsafeBufferPointer(start: characters, count: Int(length)))
+}
+
+private let onError: xmlStructuredErrorFunc = { ctx, error in
+    guard let (_, state) = context(ctx), let error else { return }
+    let message = error.pointee.message.map { String(cString: $0) }?
+        .trimmingCharacters(in: .whitespacesAndNewlines) ?? "error \(error.pointee.code)"
+    let diagnostic = XMLDiagnostic(message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))
+    if state.firstError == nil { state.firstError = diagnostic }
+    if state.diagnostics.count < 20 { state.diagnostics.append(diagnostic) }
+}
+
+private let onEntityDeclaration: entityDeclSAXFunc = { ctx, name, type, _, _, content in
+    guard let (ctxt, state) = context(ctx), state.stopError == nil else { return }
+    state.entityDeclarations += 1
+    let entityName = name.map { String(cString: $0) } ?? "?"
+    if state.entityDeclarations > state.options.maxEntityDeclarations {
+        state.stop(ctxt, XMLError(.entityExpansion,
+            "refused: the DTD declares more than \(state.options.maxEntityDeclarations) entities"))
+        return
+    }
+    guard type == Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue) else { return }  // external and parameter entities: ignored
+    let text = content.map { String(cString: $0) } ?? ""
+    if text.contains("&") || text.contains("%") {
+        state.stop(ctxt, XMLError(.entityExpansion,
+            "refused: entity '\(entityName)' refers to other entities (entity expansion is not supported)"))
+        return
+    }
+    if text.utf8.count > 4096 {
+        state.stop(ctxt, XMLError(.entityExpansion, "refused: entity '\(entityName)' is longer than 4096 bytes"))
+        return
+    }
+    state.declaredEntities[entityName] = text
+}
+
+/// Only the five predefined entities resolve; everything else is "undeclared" to libxml2 and never expanded.
+private let onGetEntity: getEntitySAXFunc = { _, name in
+    guard let name else { return nil }
+    return xmlGetPredefinedEntity(name)
+}
+
+private let onGetParameterEntity: getParameterEntitySAXFunc = { _, _ in nil }
+
+/// External entities and DTDs are never loaded, whatever the document asks for.
+private let onResolveEntity: resolveEntitySAXFunc = { _, _, _ in nil }

@@ -1,0 +1,80 @@
+import Testing
+import RundschauXML
+
+/// Records events as a flat transcript: `<name>`, `</name>`, text runs.
+final class Transcript: XMLEventHandler {
+    var events: [String] = []
+    var text = ""
+    func startElement(localName: String, prefix: String?, namespace: String?, attributes: [XMLAttribute]) {
+        flush()
+        let attrs = attributes.map { " \($0.localName)=\($0.value)" }.joined()
+        events.append("<\(localName)\(attrs)>")
+    }
+    func endElement(localName: String, prefix: String?, namespace: String?) {
+        flush()
+        events.append("</\(localName)>")
+    }
+    func characters(_ utf8: UnsafeBufferPointer<UInt8>) { text += String(decoding: utf8, as: UTF8.self) }
+    func flush() {
+        if !text.isEmpty { events.append(text) }
+        text = ""
+    }
+}
+
+@Suite struct XMLStreamParserTests {
+    @Test func elementsAttributesTextAndNamespaces() throws {
+        let xml = #"<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title type="html">A &amp; B <![CDATA[<b>]]></title></feed>"#
+        let t = Transcript()
+        _ = try XMLStreamParser.parse(Array(xml.utf8), handler: t)
+        #expect(t.events == ["<feed>", "<title type=html>", "A & B <b>", "</title>", "</feed>"])
+    }
+
+    @Test func billionLaughsIsRefusedFast() throws {
+        var xml = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+        for i in 1...9 { xml += "<!ENTITY lol\(i) \"" + String(repeating: "&lol\(i == 1 ? "" : String(i - 1));", count: 10) + "\">" }
+        xml += "]><lolz>&lol9;</lolz>"
+        let t = Transcript()
+        #expect { try XMLStreamParser.parse(Array(xml.utf8), handler: t) } throws: { error in
+            (error as? XMLError)?.code == .entityExpansion
+        }
+    }
+
+    @Test func undeclaredEntityIsNotWellFormed() throws {
+        let xml = "<rss><title>caf&eacute;</title></rss>"
+        let t = Transcript()
+        #expect { try XMLStreamParser.parse(Array(xml.utf8), handler: t) } throws: { error in
+            (error as? XMLError)?.code == .notWellFormed
+        }
+        let r = Transcript()
+        let report = try XMLStreamParser.parse(Array(xml.utf8), options: XMLParseOptions(recover: true), handler: r)
+        #expect(!report.diagnostics.isEmpty)
+        print(r.events, report.diagnostics)
+    }
+
+    @Test func declaredSimpleEntityIsReportedNotExpanded() throws {
+        let xml = "<!DOCTYPE rss [<!ENTITY me \"Ich\">]><rss><t>&me;</t></rss>"
+        let t = Transcript()
+        let report = try? XMLStreamParser.parse(Array(xml.utf8), options: XMLParseOptions(recover: true), handler: t)
+        print(t.events, report as Any)
+    }
+
+    @Test func invalidUTF8() throws {
+        let bytes: [UInt8] = Array("<rss><t>caf".utf8) + [0xE9] + Array("</t></rss>".utf8)
+        let t = Transcript()
+        #expect(throws: XMLError.self) { try XMLStreamParser.parse(bytes, handler: t) }
+    }
+
+    @Test func tooDeep() throws {
+        let xml = String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300)
+        #expect { try XMLStreamParser.parse(Array(xml.utf8), handler: Transcript()) } throws: { error in
+            (error as? XMLError)?.code == .tooDeep
+        }
+    }
+
+    @Test func externalEntityNotLoaded() throws {
+        let xml = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>"
+        let t = Transcript()
+        _ = try? XMLStreamParser.parse(Array(xml.utf8), options: XMLParseOptions(recover: true), handler: t)
+        #expect(!t.events.joined().contains("root:"))
+    }
+}
