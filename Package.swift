@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The C boundary: libxml2, wrapped by RundschauXML and imported nowhere else.
@@ -42,11 +43,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
+        // Settings: Config/rundschau.yaml, strict and documented.
+        .target(name: "RundschauConfig", dependencies: [.product(name: "Yams", package: "Yams")]),
+
         // The thin command-line front end.
         .executableTarget(
             name: "rundschau",
             dependencies: [
-                "RundschauModel", "RundschauParser", "RundschauImport",
+                "RundschauModel", "RundschauParser", "RundschauImport", "RundschauConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -60,6 +64,7 @@ let package = Package(
 
         .testTarget(name: "RundschauXMLTests", dependencies: ["RundschauXML"]),
         .testTarget(name: "RundschauTextTests", dependencies: ["RundschauText"]),
+        .testTarget(name: "RundschauConfigTests", dependencies: ["RundschauConfig"]),
         .testTarget(
             name: "RundschauParserTests",
             dependencies: ["RundschauParser", "RundschauModel"],

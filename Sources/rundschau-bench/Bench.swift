@@ -1,1 +1,10 @@
-@main struct Bench { static func main() {} }
+import ArgumentParser
+
+/// Release-mode benchmarks: `swift run -c release rundschau-bench <what> …`. Numbers go in the README.
+@main
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rundschau-bench",
+        abstract: "Measure Rundschau's speed and memory (build with -c release).",
+        subcommands: [CorpusCommand.self])
+}

@@ -1,2 +1,11 @@
 import ArgumentParser
-@main struct Rundschau: AsyncParsableCommand {}
+
+/// The `rundschau` command: a thin front end over the library modules.
+@main
+struct Rundschau: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rundschau",
+        abstract: "Aggregate feeds and text dumps, deduplicate and cluster stories, publish per-topic Atom feeds.",
+        version: "0.1.0",
+        subcommands: [])
+}

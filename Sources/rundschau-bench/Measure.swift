@@ -1,0 +1,40 @@
+import Foundation
+
+/// Timing and memory helpers shared by the benchmarks.
+enum Measure {
+    /// Peak resident memory of this process so far, in MiB.
+    static func peakMemoryMiB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    /// Runs `body` repeatedly until at least `minimum` seconds have passed (at least once); returns seconds per pass.
+    static func repeatFor(minimum: Double, _ body: () -> Void) -> (secondsPerPass: Double, passes: Int) {
+        let clock = ContinuousClock()
+        var passes = 0
+        let start = clock.now
+        var elapsed = 0.0
+        repeat {
+            body()
+            passes += 1
+            elapsed = (clock.now - start) / .seconds(1)
+        } while elapsed < minimum
+        return (elapsed / Double(passes), passes)
+    }
+
+    static func format(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+}
+
+/// A small deterministic generator (SplitMix64) so generated corpora are the same on every machine.
+struct SeededRandom: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
