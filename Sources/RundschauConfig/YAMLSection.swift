@@ -107,6 +107,13 @@ struct YAMLSection {
         return scalar.string
     }
 
+    /// A list of nodes (each to be read as its own section); a missing key is an empty list.
+    mutating func list(_ key: String) throws(ConfigError) -> [Node] {
+        guard let node = node(key) else { return [] }
+        guard case .sequence(let sequence) = node else { throw fail(key, "a list", node) }
+        return Array(sequence)
+    }
+
     mutating func section(_ key: String) throws(ConfigError) -> YAMLSection {
         try YAMLSection(file: file, path: dotted(key), node: node(key))
     }

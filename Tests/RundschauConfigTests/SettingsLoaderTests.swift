@@ -85,3 +85,39 @@ import Testing
         #expect(throws: ConfigError.self) { try SettingsLoader.parse("fetch: [unclosed", file: "bad.yaml") }
     }
 }
+
+@Suite struct TopicsFileTests {
+    @Test func shippedTopicsLoad() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Config/topics.yaml").standardized.path
+        let file = try TopicsFile.load(path: path)
+        #expect(file.topics.map(\.name) == ["middle-east", "defence", "surveillance", "europe"])
+        #expect(file.topics[0].keywords.contains("Gaza"))
+        #expect(file.discoverEnabled && file.discoverMinArticles == 4)
+    }
+
+    @Test func badTopicsNameTheKey() {
+        #expect { try TopicsFile.parse("topics:\n  - name: Nah Ost\n    keywords: [x]\n", file: "t.yaml") } throws: {
+            "\($0)".contains("topics[0].name: expected a slug")
+        }
+        #expect { try TopicsFile.parse("topics:\n  - name: a\n", file: "t.yaml") } throws: {
+            "\($0)".contains("topics[0]: expected at least one of keywords")
+        }
+        #expect { try TopicsFile.parse("topics:\n  - name: a\n    keywords: [x]\n    colour: red\n", file: "t.yaml") } throws: {
+            "\($0)".contains("topics[0].colour: unknown key")
+        }
+        #expect { try TopicsFile.parse("topics:\n  - name: a\n    patterns: ['(']\n", file: "t.yaml") } throws: {
+            "\($0)".contains("not a valid regular expression")
+        }
+    }
+
+    @Test func shippedSettingsLoad() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Config/rundschau.yaml").standardized.path
+        let s = try SettingsLoader.load(path: path, required: true)
+        #expect(s.paths.data.hasSuffix("/.rundschau"))
+        #expect(s.paths.subscriptions.hasSuffix("/Config/feeds.opml"))
+        #expect(s.importing.folders.count == 1 && s.importing.folders[0].hasSuffix("/seeds"))
+        #expect(s.paths.output.hasSuffix("/Feeds"))
+    }
+}
