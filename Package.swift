@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The C boundary: libxml2, wrapped by RundschauXML and imported nowhere else.
@@ -42,6 +43,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
+        // store: the FeedStore protocol and its value types (no database library), and the SQLite backend.
+        .target(name: "RundschauStore", dependencies: ["RundschauModel"]),
+        .target(
+            name: "RundschauStoreSQLite",
+            dependencies: [
+                "RundschauStore", "RundschauModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+
         // The thin command-line front end.
         .executableTarget(
             name: "rundschau",
@@ -68,6 +78,10 @@ let package = Package(
             name: "RundschauImportTests",
             dependencies: ["RundschauImport", "RundschauModel"],
             resources: [.copy("Fixtures")]),
+        // One conformance suite, run against every FeedStore backend.
+        .testTarget(
+            name: "RundschauStoreTests",
+            dependencies: ["RundschauStore", "RundschauStoreSQLite", "RundschauModel"]),
     ],
     swiftLanguageModes: [.v6]
 )
