@@ -81,7 +81,10 @@ let package = Package(
         // One conformance suite, run against every FeedStore backend.
         .testTarget(
             name: "RundschauStoreTests",
-            dependencies: ["RundschauStore", "RundschauStoreSQLite", "RundschauModel"]),
+            dependencies: [
+                "RundschauStore", "RundschauStoreSQLite", "RundschauModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

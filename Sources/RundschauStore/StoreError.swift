@@ -55,6 +55,7 @@ public struct StoreError: Error, CustomStringConvertible {
         /// Any other database failure; see ``StoreError/underlying``.
         public static let database = Code(.database)
 
+        /// A few words for a terminal (`not found`, `conflict`).
         public var description: String { base.rawValue }
     }
 

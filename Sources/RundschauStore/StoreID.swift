@@ -22,14 +22,18 @@ public struct StoreID<Kind>: RawRepresentable, Hashable, Comparable, Sendable, C
         self.rawValue = rawValue
     }
 
+    /// Orders by row id (insertion order).
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// The row id in decimal.
     public var description: String { String(rawValue) }
 
+    /// Decodes a bare integer.
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(Int64.self)
     }
 
+    /// Encodes a bare integer (`"id": 12`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)

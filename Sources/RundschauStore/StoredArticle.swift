@@ -18,14 +18,19 @@ public struct StoredArticle: Hashable, Sendable, Identifiable {
     public var links: [Link]
     /// Plain-text title.
     public var title: String?
-    /// Summary, with its text type.
+    /// Summary (HTML or text, see ``summaryType``).
     public var summary: String?
+    /// How to read ``summary``.
     public var summaryType: TextType?
-    /// Full content, with its text type.
+    /// Full content (HTML or text, see ``contentType``).
     public var content: String?
+    /// How to read ``content``.
     public var contentType: TextType?
+    /// Authors and contributors.
     public var authors: [Person]
+    /// Categories and tags.
     public var categories: [Category]
+    /// Attached media files.
     public var enclosures: [Enclosure]
     /// Publication date as the source gave it.
     public var published: Date?

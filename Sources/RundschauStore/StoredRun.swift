@@ -16,14 +16,23 @@ public enum RunStatus: String, Hashable, Codable, Sendable, CaseIterable {
 ///
 /// Stored as JSON, so a counter added later reads as 0 from older runs without a migration.
 public struct RunCounts: Hashable, Codable, Sendable {
+    /// Feeds fetched with a 200 response.
     public var feedsFetched: Int
+    /// Feeds whose fetch or storage failed.
     public var feedsFailed: Int
+    /// Feeds answered 304 Not Modified.
     public var feedsNotModified: Int
+    /// Items read from dump files.
     public var itemsImported: Int
+    /// Articles stored for the first time.
     public var articlesNew: Int
+    /// Stored articles whose content changed.
     public var articlesUpdated: Int
+    /// Articles linked to a canonical article as duplicates.
     public var duplicates: Int
+    /// Story clusters opened or changed.
     public var clusters: Int
+    /// Output files (topic feeds, OPML, index) written.
     public var feedsWritten: Int
 
     /// Describes a run's totals.
@@ -53,6 +62,7 @@ public struct RunCounts: Hashable, Codable, Sendable {
         case feedsWritten = "feeds_written"
     }
 
+    /// Decodes totals; a missing counter is 0.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         feedsFetched = try c.decodeIfPresent(Int.self, forKey: .feedsFetched) ?? 0
