@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The C boundary: libxml2, wrapped by RundschauXML and imported nowhere else.
@@ -45,6 +46,14 @@ let package = Package(
 
         // Settings: Config/rundschau.yaml, strict and documented.
         .target(name: "RundschauConfig", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // store: the FeedStore protocol and its value types (no database library), and the SQLite backend.
+        .target(name: "RundschauStore", dependencies: ["RundschauModel"]),
+        .target(
+            name: "RundschauStoreSQLite",
+            dependencies: [
+                "RundschauStore", "RundschauModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
 
         // The thin command-line front end.
         .executableTarget(
@@ -73,6 +82,13 @@ let package = Package(
             name: "RundschauImportTests",
             dependencies: ["RundschauImport", "RundschauModel"],
             resources: [.copy("Fixtures")]),
+        // One conformance suite, run against every FeedStore backend.
+        .testTarget(
+            name: "RundschauStoreTests",
+            dependencies: [
+                "RundschauStore", "RundschauStoreSQLite", "RundschauModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

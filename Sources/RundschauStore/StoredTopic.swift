@@ -1,0 +1,49 @@
+import Foundation
+
+/// Where a topic comes from.
+public enum TopicOrigin: String, Hashable, Codable, Sendable, CaseIterable {
+    /// Listed in the configuration.
+    case configured
+    /// Found by clustering from recurring term groups; marked as such in the output.
+    case discovered
+}
+
+/// What ``FeedStore/upsertTopic(_:)`` writes; the matching rules (keywords, regexes) stay in the configuration.
+public struct TopicDefinition: Hashable, Sendable {
+    /// A stable, URL-safe name (`naher-osten`); unique within a store. The Atom file is `<slug>.atom`.
+    public var slug: String
+    /// The human title.
+    public var title: String
+    /// Configured or discovered.
+    public var origin: TopicOrigin
+
+    /// Describes a topic.
+    public init(slug: String, title: String, origin: TopicOrigin = .configured) {
+        self.slug = slug
+        self.title = title
+        self.origin = origin
+    }
+}
+
+/// A topic as stored.
+public struct StoredTopic: Hashable, Sendable, Identifiable {
+    /// The store's id.
+    public var id: TopicID
+    /// The stable, URL-safe name.
+    public var slug: String
+    /// The human title.
+    public var title: String
+    /// Configured or discovered.
+    public var origin: TopicOrigin
+    /// When the topic was first stored.
+    public var createdAt: Date
+
+    /// Describes a stored topic; backends build these from their rows.
+    public init(id: TopicID, slug: String, title: String, origin: TopicOrigin, createdAt: Date) {
+        self.id = id
+        self.slug = slug
+        self.title = title
+        self.origin = origin
+        self.createdAt = createdAt
+    }
+}

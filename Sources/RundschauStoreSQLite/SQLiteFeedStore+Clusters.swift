@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import RundschauStore
+
+extension SQLiteFeedStore {
+    public func createCluster(_ draft: ClusterDraft) async throws -> ClusterID {
+        try await write("cannot create cluster") { db in
+            if let representative = draft.representativeID { try Self.requireArticles([representative], in: db) }
+            let now = Date()
+            var record = ClusterRecord(
+                id: nil, label: draft.label, firstSeen: draft.firstSeen, lastSeen: draft.lastSeen,
+                representativeId: draft.representativeID?.rawValue, createdAt: now, updatedAt: now)
+            try record.insert(db)
+            guard let id = record.id else { throw StoreError(code: .database, message: "cluster row without id") }
+            return ClusterID(id)
+        }
+    }
+
+    public func updateCluster(_ id: ClusterID, _ draft: ClusterDraft) async throws {
+        try await write("cannot update cluster \(id)") { db in
+            guard var record = try ClusterRecord.fetchOne(db, key: id.rawValue) else {
+                throw StoreError(code: .notFound, message: "cluster \(id) not found")
+            }
+            if let representative = draft.representativeID { try Self.requireArticles([representative], in: db) }
+            record.apply(draft, at: Date())
+            try record.update(db)
+        }
+    }
+
+    public func assignClusters(_ assignments: [ArticleID: ClusterID?]) async throws {
+        try await write("cannot assign clusters") { db in
+            try Self.requireArticles(Set(assignments.keys), in: db)
+            try Self.requireClusters(Set(assignments.values.compactMap { $0 }), in: db)
+            for (article, cluster) in assignments {
+                try db.execute(
+                    sql: "UPDATE article SET cluster_id = ? WHERE id = ?",
+                    arguments: [cluster?.rawValue, article.rawValue])
+            }
+        }
+    }
+
+    public func clusters(_ query: ClusterQuery) async throws -> [StoredCluster] {
+        if let limit = query.limit, limit < 0 {
+            throw StoreError(code: .invalidArgument, message: "negative limit \(limit)", location: path)
+        }
+        return try await read("cannot read clusters") { db in
+            let c = ClusterRecord.Columns.self
+            var request = ClusterRecord.all()
+            if let ids = query.ids { request = request.filter(keys: ids.map(\.rawValue)) }
+            if let topicID = query.topicID {
+                request = request.filter(
+                    sql: "id IN (SELECT cluster_id FROM cluster_topic WHERE topic_id = ?)", arguments: [topicID.rawValue])
+            }
+            if let date = query.lastSeenSince { request = request.filter(c.lastSeen >= date) }
+            request = request.order(c.lastSeen.desc, c.id.desc)
+            if let limit = query.limit { request = request.limit(limit) }
+            let records = try request.fetchAll(db)
+
+            var members: [Int64: [ArticleID]] = [:]
+            var topics: [Int64: [TopicID]] = [:]
+            for chunk in Self.chunks(of: records.compactMap(\.id)) {
+                let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let arguments = StatementArguments(Array(chunk))
+                let memberRows = try Row.fetchAll(
+                    db, sql: "SELECT id, cluster_id FROM article WHERE cluster_id IN (\(placeholders)) ORDER BY id",
+                    arguments: arguments)
+                for row in memberRows {
+                    let clusterID: Int64 = row["cluster_id"]
+                    members[clusterID, default: []].append(ArticleID(row["id"] as Int64))
+                }
+                let topicRows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT cluster_id, topic_id FROM cluster_topic WHERE cluster_id IN (\(placeholders))
+                        ORDER BY topic_id
+                        """,
+                    arguments: arguments)
+                for row in topicRows {
+                    let clusterID: Int64 = row["cluster_id"]
+                    topics[clusterID, default: []].append(TopicID(row["topic_id"] as Int64))
+                }
+            }
+            return try records.map { record in
+                guard let id = record.id else { throw StoreError(code: .decoding, message: "cluster row without id") }
+                return StoredCluster(
+                    id: ClusterID(id), label: record.label, firstSeen: record.firstSeen, lastSeen: record.lastSeen,
+                    representativeID: record.representativeId.map { ArticleID($0) },
+                    articleIDs: members[id] ?? [], topicIDs: topics[id] ?? [])
+            }
+        }
+    }
+
+    // MARK: Helpers
+
+    /// `notFound` naming the first missing cluster, if any is missing.
+    static func requireClusters(_ ids: Set<ClusterID>, in db: Database) throws {
+        for chunk in chunks(of: Array(ids).map(\.rawValue)) {
+            let found = try Set(Int64.fetchAll(db, ClusterRecord.select(ClusterRecord.Columns.id).filter(keys: chunk)))
+            if let missing = chunk.sorted().first(where: { !found.contains($0) }) {
+                throw StoreError(code: .notFound, message: "cluster \(missing) not found")
+            }
+        }
+    }
+}

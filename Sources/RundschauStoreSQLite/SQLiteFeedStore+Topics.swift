@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+import RundschauStore
+
+extension SQLiteFeedStore {
+    public func upsertTopic(_ definition: TopicDefinition) async throws -> StoredTopic {
+        guard !definition.slug.isEmpty else {
+            throw StoreError(code: .invalidArgument, message: "topic slug is empty", location: path)
+        }
+        return try await write("cannot store topic \(definition.slug)") { db in
+            if var record = try TopicRecord.filter(TopicRecord.Columns.slug == definition.slug).fetchOne(db) {
+                record.title = definition.title
+                record.origin = definition.origin.rawValue
+                try record.update(db)
+                return try record.stored()
+            }
+            var record = TopicRecord(
+                id: nil, slug: definition.slug, title: definition.title, origin: definition.origin.rawValue,
+                createdAt: Date())
+            try record.insert(db)
+            return try record.stored()
+        }
+    }
+
+    public func removeTopic(slug: String) async throws -> Bool {
+        try await write("cannot remove topic \(slug)") { db in
+            try TopicRecord.filter(TopicRecord.Columns.slug == slug).deleteAll(db) > 0
+        }
+    }
+
+    public func topics() async throws -> [StoredTopic] {
+        try await read("cannot list topics") { db in
+            try TopicRecord.order(TopicRecord.Columns.slug).fetchAll(db).map { try $0.stored() }
+        }
+    }
+
+    public func setArticleTopics(_ topics: [ArticleID: [TopicID]]) async throws {
+        try await write("cannot store article topics") { db in
+            try Self.requireArticles(Set(topics.keys), in: db)
+            try Self.requireTopics(Set(topics.values.joined()), in: db)
+            for (article, topicIDs) in topics {
+                try ArticleTopicRecord.filter(ArticleTopicRecord.Columns.articleId == article.rawValue).deleteAll(db)
+                for topic in Set(topicIDs) {
+                    try ArticleTopicRecord(articleId: article.rawValue, topicId: topic.rawValue).insert(db)
+                }
+            }
+        }
+    }
+
+    public func setClusterTopics(_ topics: [ClusterID: [TopicID]]) async throws {
+        try await write("cannot store cluster topics") { db in
+            try Self.requireClusters(Set(topics.keys), in: db)
+            try Self.requireTopics(Set(topics.values.joined()), in: db)
+            for (cluster, topicIDs) in topics {
+                try ClusterTopicRecord.filter(ClusterTopicRecord.Columns.clusterId == cluster.rawValue).deleteAll(db)
+                for topic in Set(topicIDs) {
+                    try ClusterTopicRecord(clusterId: cluster.rawValue, topicId: topic.rawValue).insert(db)
+                }
+            }
+        }
+    }
+
+    public func topicIDs(forArticle id: ArticleID) async throws -> [TopicID] {
+        try await read("cannot read topics of article \(id)") { db in
+            try Int64.fetchAll(
+                db,
+                ArticleTopicRecord.select(ArticleTopicRecord.Columns.topicId)
+                    .filter(ArticleTopicRecord.Columns.articleId == id.rawValue)
+                    .order(ArticleTopicRecord.Columns.topicId)
+            ).map { TopicID($0) }
+        }
+    }
+
+    // MARK: Helpers
+
+    /// `notFound` naming the first missing topic, if any is missing.
+    static func requireTopics(_ ids: Set<TopicID>, in db: Database) throws {
+        for chunk in chunks(of: Array(ids).map(\.rawValue)) {
+            let found = try Set(Int64.fetchAll(db, TopicRecord.select(TopicRecord.Columns.id).filter(keys: chunk)))
+            if let missing = chunk.sorted().first(where: { !found.contains($0) }) {
+                throw StoreError(code: .notFound, message: "topic \(missing) not found")
+            }
+        }
+    }
+}
