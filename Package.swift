@@ -55,11 +55,21 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
 
+        // The main job's glue: settings resolution, store opening, the run lock, the pipeline steps.
+        .target(
+            name: "RundschauPipeline",
+            dependencies: [
+                "RundschauModel", "RundschauConfig", "RundschauStore", "RundschauStoreSQLite",
+                "RundschauParser", "RundschauImport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
         // The thin command-line front end.
         .executableTarget(
             name: "rundschau",
             dependencies: [
                 "RundschauModel", "RundschauParser", "RundschauImport", "RundschauConfig",
+                "RundschauStore", "RundschauPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import RundschauPipeline
+import RundschauStore
 
 /// Flags every command shares; each mirrors an environment variable.
 struct GlobalOptions: ParsableArguments {
@@ -15,9 +17,24 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "Print only problems, even on a terminal.")
     var quiet = false
 
-    /// The settings file: `--config`, else `RUNDSCHAU_CONFIG`, else `Config/rundschau.toml`.
-    var configPath: String {
-        config ?? ProcessInfo.processInfo.environment["RUNDSCHAU_CONFIG"] ?? "Config/rundschau.toml"
+    /// Settings after the file, environment variables and flags; configuration errors exit with status 2.
+    func environment(output: String? = nil) throws -> RunEnvironment {
+        do {
+            return try RunEnvironment.load(config: config, database: database, output: output)
+        } catch {
+            Terminal.error("rundschau: \(error)")
+            throw ExitCode(ExitStatus.usageOrInput)
+        }
+    }
+
+    /// Opens the store, turning failures into a one-line error and exit status 2.
+    func openStore(_ environment: RunEnvironment) async throws -> any FeedStore {
+        do {
+            return try await StoreOpener.open(environment.database)
+        } catch {
+            Terminal.error("rundschau: \(error)")
+            throw ExitCode(ExitStatus.usageOrInput)
+        }
     }
 
     /// Whether progress and summaries go to standard output: on a terminal unless `--quiet`, or with `--verbose`.

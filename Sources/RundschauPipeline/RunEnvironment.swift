@@ -1,0 +1,34 @@
+import Foundation
+import RundschauConfig
+
+/// Settings after every override: the settings file, then environment variables, then flags.
+public struct RunEnvironment: Sendable {
+    public var settings: Settings
+    /// The store location (`--database`, `RUNDSCHAU_DATABASE`, `paths.database`, else the SQLite file).
+    public var database: String
+    /// The output folder (`--output`, `RUNDSCHAU_OUTPUT`, `paths.output`).
+    public var output: String
+
+    /// Loads the settings file and applies overrides.
+    /// - Parameters:
+    ///   - config: `--config`; `nil` falls back to `RUNDSCHAU_CONFIG`, then `Config/rundschau.yaml` (optional).
+    ///   - database: `--database`; `nil` falls back to `RUNDSCHAU_DATABASE`, then the settings.
+    ///   - output: `--output`; `nil` falls back to `RUNDSCHAU_OUTPUT`, then the settings.
+    public static func load(
+        config: String?, database: String?, output: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigError) -> RunEnvironment {
+        let named = config ?? environment["RUNDSCHAU_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+        let settings = try SettingsLoader.load(path: named ?? "Config/rundschau.yaml", required: named != nil)
+        let database = database ?? environment["RUNDSCHAU_DATABASE"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? settings.paths.resolvedDatabase
+        let output = output ?? environment["RUNDSCHAU_OUTPUT"].flatMap { $0.isEmpty ? nil : $0 } ?? settings.paths.output
+        return RunEnvironment(settings: settings, database: database, output: output)
+    }
+
+    /// The run lock beside an SQLite database (or in the data folder for a server database).
+    public var lockPath: String {
+        if database.contains("://") { return (settings.paths.data as NSString).appendingPathComponent("rundschau.lock") }
+        return database + ".lock"
+    }
+}
