@@ -73,6 +73,14 @@ private let rfc822Cases: [DateCase] = [
     DateCase(
         "Tue Jun 11 2024 08:15:00 GMT+0200 (Central European Summer Time)", utc(2024, 6, 11, 6, 15), .second),
     DateCase("Tue, 11 Jun 2024 08:15:00 +0200\u{00A0}", utc(2024, 6, 11, 6, 15), .second),
+    DateCase("Tue, 11 Jun 2024 08:15:00 +0200 GMT", utc(2024, 6, 11, 6, 15), .second),
+    DateCase("Tue, 11 June 2024 8:15:00 PM +0200", utc(2024, 6, 11, 18, 15), .second),
+    DateCase("Tue, 11 Jun 2024 08:15:00 GMT-7", utc(2024, 6, 11, 15, 15), .second),
+    DateCase("Tue, 11 Jun 2024 08:15:00 UTC+05:30", utc(2024, 6, 11, 2, 45), .second),
+    DateCase("Thu, 01 Jan 1970 00:00:00 GMT", Date(timeIntervalSince1970: 0), .second),
+    DateCase("Tue, 11 Jun 124 08:15:00 GMT", utc(2024, 6, 11, 8, 15), .second),
+    DateCase("tue, 11 jun 2024 08:15:00 gmt", utc(2024, 6, 11, 8, 15), .second),
+    DateCase("Tue,\t11 Jun 2024\t08:15:00\tGMT", utc(2024, 6, 11, 8, 15), .second),
 ]
 
 private let isoCases: [DateCase] = [
@@ -99,6 +107,9 @@ private let isoCases: [DateCase] = [
     DateCase("2016-12-31T23:59:60Z", utc(2017, 1, 1), .second),
     DateCase("1999-12-31T23:59:59-08:00", utc(2000, 1, 1, 7, 59, 59), .second),
     DateCase("2024-02-29T12:00:00Z", utc(2024, 2, 29, 12), .second),
+    DateCase("2024-06-11T08:15:00+02", utc(2024, 6, 11, 6, 15), .second),
+    DateCase("2024-06-11T08:15:00.000-0700", utc(2024, 6, 11, 15, 15), .second),
+    DateCase("2024-06-11T0815", utc(2024, 6, 11, 8, 15), .minute),
     DateCase(" 2024-06-11T08:15:00Z\n", utc(2024, 6, 11, 8, 15), .second),
     DateCase("2024-06-11T08:15:00Z (UTC)", utc(2024, 6, 11, 8, 15), .second),
 ]
@@ -127,6 +138,9 @@ private let germanCases: [DateCase] = [
     DateCase("31. Mai 2024", utc(2024, 5, 31), .day),
     DateCase("11.06.2024, 8 Uhr", utc(2024, 6, 11, 8), .minute),
     DateCase("DIENSTAG, 11. JUNI 2024", utc(2024, 6, 11), .day),
+    DateCase("Di., 11.06.2024, 08:15 Uhr", utc(2024, 6, 11, 8, 15), .minute),
+    DateCase("11.06.2024 um 08:15", utc(2024, 6, 11, 8, 15), .minute),
+    DateCase("Heute, 11.06.2024", utc(2024, 6, 11), .day),
 ]
 
 private let englishAndOtherCases: [DateCase] = [
@@ -168,7 +182,8 @@ private let unreadable: [String] = [
     "11/06/2024", "06-11-2024", "11/06/24", "Version 2.0", "Call 555-1234", "Seite 11 von 24",
     "not a date 2024-06-11", "2024-06-11T08:15:00Z trailing words", "11.06.2024 08:15 Uhr Ortszeit",
     "0001-01-01T00:00:00Z", "Januar 123", "2024--06", "24:30", "08:15", "2024-06-11T08:15:00 (unclosed",
-    "Dienstag", "Heute", "11 Jun 20244", "1.2.3.4", "11.06.124", String(repeating: "2024-06-11 ", count: 40),
+    "Dienstag", "Heute", "11.06.2024 08:15 +2", "Tue, 11 Jun 2024 08:15:00 +0200 +0200", "📅 11.06.2024",
+    "Tue, 11 Jun 2024 08:15:00 Europe/Berlin", "11 Jun 2024 GMT", "11 Jun 20244", "1.2.3.4", "11.06.124", String(repeating: "2024-06-11 ", count: 40),
 ]
 
 @Suite("FeedDate")
