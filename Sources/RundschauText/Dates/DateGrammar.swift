@@ -6,8 +6,8 @@
 ///           | month-name day time [zone] year                         (asctime, `date` output)
 /// time      = h:mm[:ss[.frac]] | hhmm[ss] after "T" | h.mm "Uhr" | h "Uhr" | hh"h"mm,
 ///             then ["Uhr"], then [am | pm | a.m. | p.m.]
-/// zone      = ("+" | "-") offset | UTC-name [("+" | "-") offset] | abbreviation | military letter
-/// trailer   = [zone-name] ("(" … ")" | "[" … "]")*                     (whole field only)
+/// zone      = ("+" | "-") offset [zone-name] | UTC-name [("+" | "-") offset] | abbreviation | military letter
+/// trailer   = ("(" … ")" | "[" … "]")*                                 (whole field only)
 /// ```
 /// In `.whole` mode the grammar must account for every token; in `.search` mode it matches a stretch of a line and
 /// is stricter: four-digit years only (1000–2999), no military zone letters, known weekdays only.
@@ -26,7 +26,7 @@ struct DateGrammar {
 
     // MARK: - Entry points
 
-    /// Reads all tokens as one date (weekday prefixes, comments and zone names after the offset allowed).
+    /// Reads all tokens as one date (a weekday before it and comments after it allowed).
     func readWhole() -> CivilDateTime? {
         guard !tokens.isEmpty else { return nil }
         for start in prefixStarts(at: 0) {
