@@ -1,15 +1,58 @@
 /// Plain-text views of HTML and entity handling, without a DOM.
 public enum HTMLText {
     /// Strips tags, decodes entities (HTML5 named, decimal, hex) and collapses white space: for titles.
+    ///
+    /// Tags, comments, processing instructions and declarations are removed; the content of `script`, `style`,
+    /// `template`, `iframe`, `noembed` and `noframes` is dropped; block elements (`p`, `div`, `li`, `h1`–`h6`,
+    /// `td`, …) and `<br>` separate words; CDATA sections keep their text literally. A `<` that starts no tag
+    /// (`a < b`) stays. After decoding, every run of white space (including U+00A0 from `&nbsp;`) becomes one space
+    /// and the ends are trimmed.
     public static func plainText(fromHTML html: String) -> String {
-        // STUB: replaced by the full implementation.
-        html
+        var html = html
+        return html.withUTF8 { bytes in
+            let stripped = HTMLTagStripper.strip(bytes)
+            var decoded: [UInt8] = []
+            decoded.reserveCapacity(stripped.count)
+            stripped.withUnsafeBufferPointer { HTMLEntities.decode($0, into: &decoded) }
+            return decoded.withUnsafeBufferPointer { WhitespaceCollapser.collapse($0) }
+        }
     }
 
     /// Decodes HTML named and numeric character references, leaving unknown ones as they are.
+    ///
+    /// - Named references (`&eacute;`, `&auml;`, `&mdash;`, `&apos;`, …: the full HTML5 list of 2,125 names, which
+    ///   includes all 252 of HTML 4) need their closing `;`; names are case-sensitive (`&Auml;` ≠ `&auml;`).
+    /// - Numeric references (`&#233;`, `&#xE9;`, `&#XE9;`) may omit the `;`. `&#0;`, surrogates and values past
+    ///   U+10FFFF become U+FFFD; 128–159 are read as the Windows-1252 characters documents meant (`&#150;` → `–`),
+    ///   as HTML5 specifies.
     public static func decodeEntities(_ text: String) -> String {
-        // STUB: replaced by the full implementation.
-        text
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            HTMLEntities.decode(bytes, into: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// The text an HTML named character reference stands for, or `nil` when the name is unknown.
+    ///
+    /// `name` is the bare, case-sensitive name (`"eacute"`); a leading `&` and a trailing `;` are tolerated
+    /// (`"&eacute;"`). The XML predefined five (`amp`, `lt`, `gt`, `quot`, `apos`) are included. Some HTML5 names
+    /// stand for two scalars (`&nvlt;` → `<⃒`).
+    public static func namedEntity(_ name: String) -> String? {
+        var bare = Substring(name)
+        if bare.hasPrefix("&") { bare = bare.dropFirst() }
+        if bare.hasSuffix(";") { bare = bare.dropLast() }
+        return HTMLEntities.table[String(bare)]
+    }
+
+    /// Collapses every run of Unicode white space (tabs, newlines, U+00A0, U+2009, U+3000, …) into one ASCII space
+    /// and trims both ends.
+    public static func collapseWhitespace(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { WhitespaceCollapser.collapse($0) }
     }
 
     /// Escapes `&`, `<`, `>` and `"` for HTML or XML text and attributes.

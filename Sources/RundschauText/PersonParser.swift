@@ -4,9 +4,113 @@ import RundschauModel
 /// Reads the person forms feeds use in a single string: `email (Name)`, `Name <email>`, a bare name or email.
 public enum PersonParser {
     /// Splits `text` into name and email; empty text gives `nil`.
+    ///
+    /// Understood forms (white space collapsed, ends trimmed):
+    /// - `john@example.com (John Doe)` (RSS 2.0 `author`) and `John Doe (john@example.com)`
+    /// - `John Doe <john@example.com>`, `"Doe, John" <john@example.com>`, `<john@example.com>`
+    /// - `mailto:` before any address; `Name <https://example.com/john>` and a bare `https://…` give a `uri`
+    /// - a bare address gives only `email`; anything else is a bare name, kept whole (`John Doe (Editor)`).
+    ///
+    /// Quotes around a name are removed. Text with nothing left (`<>`, `()`) gives `nil`.
     public static func parse(_ text: String) -> Person? {
-        // STUB: replaced by the full implementation.
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? nil : Person(name: trimmed)
+        var s = Substring(HTMLText.collapseWhitespace(text))
+        while let last = s.last, last == "," || last == ";" { s = s.dropLast() }
+        s = trimmed(s)
+        guard !s.isEmpty else { return nil }
+
+        var person = Person()
+        if s.hasSuffix(">"), let open = s.lastIndex(of: "<") {
+            let inner = trimmed(s[s.index(after: open)..<s.index(before: s.endIndex)])
+            let outer = trimmed(s[..<open])
+            if !assignAddress(inner, to: &person), !inner.isEmpty {
+                person.name = String(s)
+                return person
+            }
+            person.name = cleanName(outer)
+        } else if s.hasSuffix(")"), let open = openingParenthesis(of: s) {
+            let inner = trimmed(s[s.index(after: open)..<s.index(before: s.endIndex)])
+            let outer = trimmed(s[..<open])
+            if let email = email(in: outer) {
+                person.email = email
+                person.name = cleanName(inner)
+            } else if let email = email(in: inner) {
+                person.email = email
+                person.name = cleanName(outer)
+            } else if outer.isEmpty {
+                person.name = cleanName(inner)
+            } else {
+                person.name = cleanName(s)
+            }
+        } else if !assignAddress(s, to: &person) {
+            person.name = cleanName(s)
+        }
+        if person.name != nil, person.name == person.email { person.name = nil }
+        return person.isEmpty ? nil : person
+    }
+
+    /// Puts an email or a web address into `person`; false when `text` is neither.
+    private static func assignAddress(_ text: Substring, to person: inout Person) -> Bool {
+        if let email = email(in: text) {
+            person.email = email
+            return true
+        }
+        if isWebAddress(text) {
+            person.uri = String(text)
+            return true
+        }
+        return false
+    }
+
+    /// The address in `text` when it is one (after dropping `mailto:` and a `?query`), else `nil`.
+    static func email(in text: Substring) -> String? {
+        var s = text
+        if s.lowercased().hasPrefix("mailto:") { s = s.dropFirst(7) }
+        if let query = s.firstIndex(of: "?") { s = s[..<query] }
+        s = trimmed(s)
+        guard let at = s.firstIndex(of: "@"), at != s.startIndex, s.index(after: at) != s.endIndex else {
+            return nil
+        }
+        let forbidden: Set<Character> = [" ", "<", ">", "(", ")", ",", ";", "\"", "[", "]", "\\"]
+        guard !s.contains(where: { forbidden.contains($0) }), s[s.index(after: at)...].firstIndex(of: "@") == nil
+        else { return nil }
+        return String(s)
+    }
+
+    private static func isWebAddress(_ text: Substring) -> Bool {
+        let lower = text.lowercased()
+        return (lower.hasPrefix("http://") || lower.hasPrefix("https://")) && !text.contains(" ") && text.count > 8
+    }
+
+    /// The `(` matching the final `)`, honouring nesting.
+    private static func openingParenthesis(of s: Substring) -> Substring.Index? {
+        var depth = 0
+        var index = s.endIndex
+        while index > s.startIndex {
+            index = s.index(before: index)
+            if s[index] == ")" { depth += 1 }
+            if s[index] == "(" {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+        }
+        return nil
+    }
+
+    /// The name without surrounding quotes; `nil` when nothing is left.
+    private static func cleanName(_ text: Substring) -> String? {
+        var s = trimmed(text)
+        let pairs: [(Character, Character)] = [("\"", "\""), ("'", "'"), ("“", "”"), ("„", "“"), ("«", "»"), ("»", "«")]
+        for (open, close) in pairs where s.count >= 2 && s.first == open && s.last == close {
+            s = trimmed(s.dropFirst().dropLast())
+            break
+        }
+        return s.isEmpty ? nil : String(s)
+    }
+
+    private static func trimmed(_ s: Substring) -> Substring {
+        var s = s
+        while let first = s.first, first.isWhitespace { s = s.dropFirst() }
+        while let last = s.last, last.isWhitespace { s = s.dropLast() }
+        return s
     }
 }

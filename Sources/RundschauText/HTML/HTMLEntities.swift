@@ -1,0 +1,120 @@
+/// Decoding of HTML character references over UTF-8 bytes.
+enum HTMLEntities {
+    /// Name (without `&` and `;`) → replacement text, built once from `HTMLEntityTable.source`.
+    static let table: [String: String] = {
+        var table: [String: String] = [:]
+        table.reserveCapacity(2_200)
+        for line in HTMLEntityTable.source.utf8.split(separator: UInt8(ascii: "\n")) {
+            let fields = line.split(separator: UInt8(ascii: " "))
+            guard let name = fields.first, fields.count > 1 else { continue }
+            var value = String.UnicodeScalarView()
+            for field in fields.dropFirst() {
+                guard let code = UInt32(String(decoding: field, as: UTF8.self), radix: 16),
+                    let scalar = Unicode.Scalar(code)
+                else { continue }
+                value.append(scalar)
+            }
+            table[String(decoding: name, as: UTF8.self)] = String(value)
+        }
+        return table
+    }()
+
+    /// The longest entity name in the table is 31 letters (`CounterClockwiseContourIntegral`).
+    static let maximumNameLength = 32
+
+    /// HTML5's remapping of numeric references 0x80–0x9F (Windows-1252 code points that documents meant).
+    private static let windows1252: [UInt32: UInt32] = [
+        0x80: 0x20AC, 0x82: 0x201A, 0x83: 0x0192, 0x84: 0x201E, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
+        0x88: 0x02C6, 0x89: 0x2030, 0x8A: 0x0160, 0x8B: 0x2039, 0x8C: 0x0152, 0x8E: 0x017D, 0x91: 0x2018,
+        0x92: 0x2019, 0x93: 0x201C, 0x94: 0x201D, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02DC,
+        0x99: 0x2122, 0x9A: 0x0161, 0x9B: 0x203A, 0x9C: 0x0153, 0x9E: 0x017E, 0x9F: 0x0178,
+    ]
+
+    /// The scalar a numeric reference stands for: U+FFFD for 0, surrogates and values past U+10FFFF;
+    /// 0x80–0x9F as Windows-1252 like HTML5 does; everything else as written.
+    static func scalar(forCodePoint value: UInt32) -> Unicode.Scalar {
+        if let mapped = windows1252[value], let scalar = Unicode.Scalar(mapped) { return scalar }
+        guard value != 0, let scalar = Unicode.Scalar(value) else { return "\u{FFFD}" }
+        return scalar
+    }
+
+    /// Decodes every reference in `bytes`, appending the result to `out`. Named references need their `;`
+    /// and a known name; numeric ones (`&#233;`, `&#xE9;`) may omit the `;`. Anything else is copied as it is.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let n = bytes.count
+        var i = 0
+        var runStart = 0
+        while i < n {
+            guard bytes[i] == UInt8(ascii: "&") else {
+                i += 1
+                continue
+            }
+            guard let (replacement, next) = reference(bytes, at: i) else {
+                i += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+            appendUTF8(replacement, to: &out)
+            i = next
+            runStart = next
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n]))
+    }
+
+    private enum Replacement {
+        case scalar(Unicode.Scalar)
+        case text(String)
+    }
+
+    private static func appendUTF8(_ replacement: Replacement, to out: inout [UInt8]) {
+        switch replacement {
+        case .scalar(let scalar): UTF8.encode(scalar) { out.append($0) }
+        case .text(let text): out.append(contentsOf: text.utf8)
+        }
+    }
+
+    /// The reference starting with the `&` at `i`, and where it ends; `nil` when there is none.
+    private static func reference(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Replacement, Int)? {
+        let n = bytes.count
+        var j = i + 1
+        guard j < n else { return nil }
+        if bytes[j] == UInt8(ascii: "#") {
+            j += 1
+            var hex = false
+            if j < n, bytes[j] | 0x20 == UInt8(ascii: "x") {
+                hex = true
+                j += 1
+            }
+            let digitsStart = j
+            var value: UInt32 = 0
+            var overflow = false
+            while j < n, let digit = digitValue(bytes[j], hex: hex) {
+                let next = value &* (hex ? 16 : 10) &+ digit
+                if next > 0x10FFFF || next < value { overflow = true } else { value = next }
+                j += 1
+            }
+            guard j > digitsStart else { return nil }
+            if j < n, bytes[j] == UInt8(ascii: ";") { j += 1 }
+            return (.scalar(overflow ? "\u{FFFD}" : scalar(forCodePoint: value)), j)
+        }
+        let nameStart = j
+        while j < n, j - nameStart <= maximumNameLength, isASCIIAlphanumeric(bytes[j]) { j += 1 }
+        guard j > nameStart, j < n, bytes[j] == UInt8(ascii: ";") else { return nil }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<j]), as: UTF8.self)
+        guard let value = table[name] else { return nil }
+        return (.text(value), j + 1)
+    }
+
+    private static func digitValue(_ b: UInt8, hex: Bool) -> UInt32? {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(b - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f") where hex: return UInt32(b - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F") where hex: return UInt32(b - UInt8(ascii: "A") + 10)
+        default: return nil
+        }
+    }
+
+    static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
+    }
+}
