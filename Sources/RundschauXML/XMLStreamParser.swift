@@ -7,6 +7,9 @@ public struct XMLParseReport: Sendable {
     public var diagnostics: [XMLDiagnostic] = []
     /// Simple internal entities the DTD declared (name → replacement text), never expanded by libxml2.
     public var declaredEntities: [String: String] = [:]
+    /// References to entities that are neither predefined nor resolvable, which libxml2 left out of the text
+    /// without failing the parse (it does so when the document has an external DTD or parameter entities).
+    public var droppedEntityReferences = 0
 }
 
 /// One streaming (SAX2) pass of libxml2 over an in-memory UTF-8 document.
@@ -57,7 +60,8 @@ public enum XMLStreamParser {
             let first = context.firstError ?? XMLDiagnostic(message: "no element found", line: 0, column: 0)
             throw XMLError(.notWellFormed, "not XML: \(first.message)", line: first.line, column: first.column)
         }
-        return XMLParseReport(diagnostics: context.diagnostics, declaredEntities: context.declaredEntities)
+        return XMLParseReport(diagnostics: context.diagnostics, declaredEntities: context.declaredEntities,
+                              droppedEntityReferences: context.droppedEntityReferences)
     }
 
     /// Convenience over a byte array.
@@ -88,6 +92,7 @@ private final class SAXContext {
     var diagnostics: [XMLDiagnostic] = []
     var declaredEntities: [String: String] = [:]
     var entityDeclarations = 0
+    var droppedEntityReferences = 0
     /// libxml2 interns names and namespace URIs in its dictionary: one Swift string per pointer.
     var names: [UnsafeRawPointer: String] = [:]
 
@@ -184,7 +189,12 @@ private let onCharacters: charactersSAXFunc = { ctx, characters, length in
 }
 
 private let onError: xmlStructuredErrorFunc = { ctx, error in
-    guard let (_, state) = context(ctx), let error else { return }
+    guard let (ctxt, state) = context(ctx), let error else { return }
+    // Outside the DTD, an undeclared entity is only a warning when the document has an external subset or
+    // parameter entities: libxml2 then drops the reference silently and the parse still "succeeds".
+    if error.pointee.code == Int32(XML_WAR_UNDECLARED_ENTITY.rawValue), ctxt.pointee.inSubset == 0 {
+        state.droppedEntityReferences += 1
+    }
     let message = error.pointee.message.map { String(cString: $0) }?
         .trimmingCharacters(in: .whitespacesAndNewlines) ?? "error \(error.pointee.code)"
     let diagnostic = XMLDiagnostic(message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))
