@@ -9,8 +9,9 @@ struct EncodingDecision: Equatable {
 /// Works out a document's character encoding from its first bytes, an outside hint and its XML declaration.
 ///
 /// Precedence: byte-order mark (or the zero-byte pattern of BOM-less UTF-16/32, XML 1.0 Appendix F) > charset
-/// hint > `encoding=` in the XML declaration > UTF-8. When hint and declaration disagree, one of them says UTF-8
-/// and the bytes are valid UTF-8, UTF-8 wins. Looks at a few hundred bytes at most, except in that conflict.
+/// hint > `encoding=` in the XML declaration > UTF-8. When hint and declaration disagree and one of them says
+/// UTF-8, the bytes decide: valid UTF-8 is read as UTF-8, anything else with the other encoding. Looks at a
+/// kilobyte at most, except in that conflict.
 enum XMLEncodingDetector {
     static func decide(_ bytes: UnsafeBufferPointer<UInt8>, hint: String?) -> EncodingDecision {
         if let (encoding, length) = byteOrderMark(bytes) { return EncodingDecision(encoding: encoding, bomLength: length) }
@@ -42,6 +43,11 @@ enum XMLEncodingDetector {
                     }
                     return EncodingDecision(encoding: .utf8, warnings: warnings)
                 }
+                // The side that says UTF-8 is wrong about these bytes: the other one is the better guess.
+                let (other, otherName) = hinted == .utf8 ? (declared, declaredName) : (hinted, hintName)
+                warnings.append("charset hint '\(hintName)' and declared encoding '\(declaredName)' disagree; "
+                    + "the bytes are not valid UTF-8, read as \(otherName)")
+                return EncodingDecision(encoding: other, warnings: warnings)
             }
             warnings.append("charset hint '\(hintName)' overrides declared encoding '\(declaredName)'")
             return EncodingDecision(encoding: hinted, warnings: warnings)

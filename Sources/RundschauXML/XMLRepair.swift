@@ -9,11 +9,13 @@ import Darwin
 /// - junk before the first `<` (or before an XML declaration that follows it) is dropped;
 /// - control characters XML 1.0 forbids are dropped, raw or as character references, as are U+FFFE/U+FFFF;
 /// - `&name;` for an entity the DTD declared becomes its escaped text (bounded by `limit`), for an HTML entity
-///   its numeric character reference; any other `&` that does not start a reference becomes `&amp;`;
-/// - a `<` that cannot start markup (`a < b`) becomes `&lt;`.
+///   its numeric character reference; any other `&` that does not start a reference becomes `&#38;`;
+/// - a `<` that cannot start markup (`a < b`) becomes `&#60;`.
 ///
-/// Comments, CDATA sections, processing instructions and the DOCTYPE declaration are copied unchanged except
-/// for illegal control characters, which no XML text can carry.
+/// Every reference the pass writes, and the five predefined ones (`&amp;` → `&#38;`), are numeric: libxml2
+/// 2.9 in recover mode drops predefined entity references once it has met any error, character references
+/// never. Comments, CDATA sections, processing instructions and the DOCTYPE declaration are copied unchanged
+/// except for illegal control characters, which no XML text can carry.
 enum XMLRepair {
     /// Where the document proper starts: at an XML declaration that follows junk (PHP warnings, stray text),
     /// else at the first `<`; nil when there is no `<` at all.
@@ -30,12 +32,21 @@ enum XMLRepair {
         return first
     }
 
-    /// Whether the first kilobyte holds so many control characters that this is binary data, not text.
+    /// Whether the first kilobyte of (UTF-8) text holds so many characters no text has (control characters,
+    /// U+FFFD from undecodable bytes, private-use characters) that this is binary data.
     static func looksBinary(_ doc: UnsafeBufferPointer<UInt8>) -> Bool {
-        var controls = 0
-        for byte in doc.prefix(1024) where isIllegalControl(byte) {
-            controls += 1
-            if controls >= 8 { return true }
+        var odd = 0
+        let end = min(doc.count, 1024)
+        for k in 0..<end {
+            let byte = doc[k]
+            if isIllegalControl(byte) {
+                odd += 1
+            } else if byte == 0xEE, k + 1 < end, doc[k + 1] >= 0x80 {
+                odd += 1  // U+E000–U+EFFF
+            } else if byte == 0xEF, k + 2 < end, doc[k + 1] <= 0xA3 || (doc[k + 1] == 0xBF && doc[k + 2] == 0xBD) {
+                odd += 1  // U+F000–U+F8FF or U+FFFD
+            }
+            if odd >= 8 { return true }
         }
         return false
     }
@@ -91,11 +102,11 @@ enum XMLRepair {
         out.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
             switch byte {
-            case Byte.ampersand: out.append(contentsOf: "&amp;".utf8)
-            case Byte.lessThan: out.append(contentsOf: "&lt;".utf8)
-            case Byte.greaterThan: out.append(contentsOf: "&gt;".utf8)
-            case Byte.quote: out.append(contentsOf: "&quot;".utf8)
-            case Byte.apostrophe: out.append(contentsOf: "&apos;".utf8)
+            case Byte.ampersand: out.append(contentsOf: "&#38;".utf8)
+            case Byte.lessThan: out.append(contentsOf: "&#60;".utf8)
+            case Byte.greaterThan: out.append(contentsOf: "&#62;".utf8)
+            case Byte.quote: out.append(contentsOf: "&#34;".utf8)
+            case Byte.apostrophe: out.append(contentsOf: "&#39;".utf8)
             default: if !isIllegalControl(byte) { out.append(byte) }
             }
         }
@@ -152,7 +163,7 @@ private struct Repairer {
             out.append(Byte.lessThan)
             position += 1
         } else {
-            out.append(contentsOf: "&lt;".utf8)
+            out.append(contentsOf: "&#60;".utf8)
             position += 1
         }
     }
@@ -174,8 +185,11 @@ private struct Repairer {
         let name = String(decoding: UnsafeBufferPointer(rebasing: doc[(position + 1)..<j]), as: UTF8.self)
         let end = j + 1
         switch name {
-        case "amp", "lt", "gt", "quot", "apos":
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: doc[position..<end]))
+        case "amp": out.append(contentsOf: "&#38;".utf8)
+        case "lt": out.append(contentsOf: "&#60;".utf8)
+        case "gt": out.append(contentsOf: "&#62;".utf8)
+        case "quot": out.append(contentsOf: "&#34;".utf8)
+        case "apos": out.append(contentsOf: "&#39;".utf8)
         default:
             if let text = entities[name] {
                 guard out.count + text.count <= limit else {
@@ -193,7 +207,7 @@ private struct Repairer {
     }
 
     private mutating func bareAmpersand() {
-        out.append(contentsOf: "&amp;".utf8)
+        out.append(contentsOf: "&#38;".utf8)
         position += 1
     }
 

@@ -165,16 +165,36 @@ private let onStartElement: startElementNsSAX2Func = { ctx, localname, prefix, u
             guard let local = state.name(attributes[base]) else { continue }
             var value = ""
             if let start = attributes[base + 3], let end = attributes[base + 4] {
-                let length = end - start
-                value = String(decoding: UnsafeBufferPointer(start: start, count: max(0, length)), as: UTF8.self)
+                value = attributeValue(UnsafeBufferPointer(start: start, count: max(0, end - start)))
             }
-            // libxml2 leaves `&#38;` style references in attribute values from some inputs already decoded.
             list.append(XMLAttribute(localName: local, prefix: state.name(attributes[base + 1]),
                                      namespace: state.name(attributes[base + 2]), value: value))
         }
     }
     state.handler.startElement(localName: state.name(localname) ?? "", prefix: state.name(prefix),
                                namespace: state.name(uri), attributes: list)
+}
+
+/// Without entity substitution, libxml2's SAX2 hands every `&` of an attribute value over as `&#38;` (from
+/// `&amp;`, `&#38;` and `&#x26;` alike: it expects a DOM builder to re-parse the value), and no other `&` can
+/// occur there, so turning each `&#38;` back into `&` gives the exact value.
+@inline(__always)
+private func attributeValue(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var i = 0
+    while i < bytes.count {
+        if bytes[i] == UInt8(ascii: "&"), i + 4 < bytes.count, bytes[i + 1] == UInt8(ascii: "#"),
+           bytes[i + 2] == UInt8(ascii: "3"), bytes[i + 3] == UInt8(ascii: "8"), bytes[i + 4] == UInt8(ascii: ";") {
+            out.append(UInt8(ascii: "&"))
+            i += 5
+        } else {
+            out.append(bytes[i])
+            i += 1
+        }
+    }
+    return String(decoding: out, as: UTF8.self)
 }
 
 private let onEndElement: endElementNsSAX2Func = { ctx, localname, prefix, uri in
