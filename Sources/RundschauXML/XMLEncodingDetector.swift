@@ -133,9 +133,3 @@ enum XMLEncodingDetector {
         return nil
     }
 }
-
-/// XML's white space: space, tab, line feed, carriage return.
-@inline(__always)
-func isXMLSpace(_ byte: UInt8) -> Bool {
-    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-}

@@ -114,9 +114,11 @@ private struct Converter {
               let inBuffer = xmlBufferCreateSize(1024 + 64), let outBuffer = xmlBufferCreateSize(8 << 10) else {
             return false
         }
+        // libxml2's error handler is per thread; put back whatever this thread had.
+        let previous = __xmlStructuredError()?.pointee, previousContext = __xmlStructuredErrorContext()?.pointee
         xmlSetStructuredErrorFunc(nil, silence)
         defer {
-            xmlSetStructuredErrorFunc(nil, nil)
+            xmlSetStructuredErrorFunc(previousContext, previous)
             xmlBufferFree(inBuffer)
             xmlBufferFree(outBuffer)
         }

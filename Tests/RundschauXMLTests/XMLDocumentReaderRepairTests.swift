@@ -91,6 +91,20 @@ import RundschauXML
         #expect(warnings == ["recovered malformed XML: line 1, column 71: Entity 'me' not defined"])
     }
 
+    @Test func declaredEntitiesWithCharacterReferences() throws {
+        // XHTML-minded feeds declare their own `&nbsp;`; libxml2 reports the value with references resolved.
+        let xml = #"<!DOCTYPE rss [<!ENTITY nbsp "&#160;"><!ENTITY copy "&#xA9; ACME">]><rss><t>a&nbsp;b &copy;</t></rss>"#
+        let (events, _) = try readDocument(utf8(xml))
+        #expect(events == ["<rss>", "<t>", "a\u{A0}b © ACME", "</t>", "</rss>"])
+    }
+
+    @Test func trailingJunkAfterTheRootIsIgnored() throws {
+        let xml = "<rss><t>ok</t></rss>\n<br />\n<b>Warning</b>: something in feed.php on line 9"
+        let (events, warnings) = try readDocument(utf8(xml))
+        #expect(events == ["<rss>", "<t>", "ok", "</t>", "</rss>"])
+        #expect(warnings.first?.contains("Extra content at the end of the document") == true)
+    }
+
     @Test func externalDTDMakesLibxml2DropEntitiesSilentlyButTheyAreRestored() throws {
         // RSS 0.91 feeds name the Netscape DTD, which declares the HTML entities. libxml2 never loads it and,
         // with an external subset present, treats `&eacute;` as a mere warning and drops it from the text.
@@ -105,10 +119,19 @@ import RundschauXML
         #expect(warnings == ["recovered malformed XML: line 4, column 48: Entity 'eacute' not defined"])
     }
 
+    @Test func attributeValuesAreExactInStrictMode() throws {
+        // libxml2's SAX2 hands `&amp;`, `&#38;` and `&#x26;` in attribute values over as `&#38;`.
+        let xml = #"<r href="?a=1&amp;b=2&#38;c=3&#x26;d &amp;#38; &lt;x&gt;"/>"#
+        let (events, warnings) = try readDocument(utf8(xml))
+        #expect(events == ["<r href=?a=1&b=2&c=3&d &#38; <x>>", "</r>"])
+        #expect(warnings == [])
+    }
+
     @Test func recoveryReportsWhatRemains() throws {
-        let (events, warnings) = try readDocument(utf8("<r><a>one</b><c>two</c></r>"))
+        // After its first error, libxml2's recover mode drops `&amp;` and `&lt;`: the repair made them numeric.
+        let (events, warnings) = try readDocument(utf8("<r><a>one</b><c>two &amp; &lt;three&gt;</c></r>"))
         #expect(events.first == "<r>")
-        #expect(events.contains("two"))
+        #expect(events.contains("two & <three>"))
         #expect(warnings.first?.hasPrefix("recovered malformed XML:") == true)
         #expect(warnings.count == 2)
         #expect(warnings.last?.hasPrefix("recover mode skipped") == true)
