@@ -59,8 +59,14 @@ struct XMLRepairPass {
         var j = position + 1
         if j < n, doc[j] == XMLByte.hash {
             guard let (value, end) = characterReference(from: j + 1) else { return bareAmpersand() }
-            if isXMLChar(value) { out.append(contentsOf: UnsafeBufferPointer(rebasing: doc[position..<end])) }
-            position = end  // a reference to a character XML forbids is dropped
+            if isXMLChar(value) {  // else dropped: a reference to a character XML forbids
+                if doc[j + 1] == UInt8(ascii: "X") {  // HTML allows `&#X41;`, XML only `&#x41;`
+                    out.append(contentsOf: "&#\(value);".utf8)
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: doc[position..<end]))
+                }
+            }
+            position = end
             return
         }
         guard j < n, isNameStart(doc[j]) else { return bareAmpersand() }
@@ -100,7 +106,7 @@ struct XMLRepairPass {
     private func characterReference(from start: Int) -> (UInt32, Int)? {
         let n = doc.count
         var k = start
-        let hex = k < n && doc[k] == UInt8(ascii: "x")
+        let hex = k < n && (doc[k] == UInt8(ascii: "x") || doc[k] == UInt8(ascii: "X"))
         if hex { k += 1 }
         let digitsStart = k
         var value: UInt32 = 0
