@@ -10,6 +10,7 @@
 #include <libxml/entities.h>
 #include <libxml/encoding.h>
 #include <libxml/xmlerror.h>
+#include <libxml/uri.h>
 
 /// xmlFree is a global function pointer: not concurrency-safe to touch from Swift 6.
 static inline void clibxml2_free(void *p) { xmlFree(p); }

@@ -7,6 +7,9 @@ public struct XMLParseReport: Sendable {
     public var diagnostics: [XMLDiagnostic] = []
     /// Simple internal entities the DTD declared (name → replacement text), never expanded by libxml2.
     public var declaredEntities: [String: String] = [:]
+    /// References to entities that are neither predefined nor resolvable, which libxml2 left out of the text
+    /// without failing the parse (it does so when the document has an external DTD or parameter entities).
+    public var droppedEntityReferences = 0
 }
 
 /// One streaming (SAX2) pass of libxml2 over an in-memory UTF-8 document.
@@ -57,7 +60,8 @@ public enum XMLStreamParser {
             let first = context.firstError ?? XMLDiagnostic(message: "no element found", line: 0, column: 0)
             throw XMLError(.notWellFormed, "not XML: \(first.message)", line: first.line, column: first.column)
         }
-        return XMLParseReport(diagnostics: context.diagnostics, declaredEntities: context.declaredEntities)
+        return XMLParseReport(diagnostics: context.diagnostics, declaredEntities: context.declaredEntities,
+                              droppedEntityReferences: context.droppedEntityReferences)
     }
 
     /// Convenience over a byte array.
@@ -88,6 +92,7 @@ private final class SAXContext {
     var diagnostics: [XMLDiagnostic] = []
     var declaredEntities: [String: String] = [:]
     var entityDeclarations = 0
+    var droppedEntityReferences = 0
     /// libxml2 interns names and namespace URIs in its dictionary: one Swift string per pointer.
     var names: [UnsafeRawPointer: String] = [:]
 
@@ -160,16 +165,36 @@ private let onStartElement: startElementNsSAX2Func = { ctx, localname, prefix, u
             guard let local = state.name(attributes[base]) else { continue }
             var value = ""
             if let start = attributes[base + 3], let end = attributes[base + 4] {
-                let length = end - start
-                value = String(decoding: UnsafeBufferPointer(start: start, count: max(0, length)), as: UTF8.self)
+                value = attributeValue(UnsafeBufferPointer(start: start, count: max(0, end - start)))
             }
-            // libxml2 leaves `&#38;` style references in attribute values from some inputs already decoded.
             list.append(XMLAttribute(localName: local, prefix: state.name(attributes[base + 1]),
                                      namespace: state.name(attributes[base + 2]), value: value))
         }
     }
     state.handler.startElement(localName: state.name(localname) ?? "", prefix: state.name(prefix),
                                namespace: state.name(uri), attributes: list)
+}
+
+/// Without entity substitution, libxml2's SAX2 hands every `&` of an attribute value over as `&#38;` (from
+/// `&amp;`, `&#38;` and `&#x26;` alike: it expects a DOM builder to re-parse the value), and no other `&` can
+/// occur there, so turning each `&#38;` back into `&` gives the exact value.
+@inline(__always)
+private func attributeValue(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var i = 0
+    while i < bytes.count {
+        if bytes[i] == UInt8(ascii: "&"), i + 4 < bytes.count, bytes[i + 1] == UInt8(ascii: "#"),
+           bytes[i + 2] == UInt8(ascii: "3"), bytes[i + 3] == UInt8(ascii: "8"), bytes[i + 4] == UInt8(ascii: ";") {
+            out.append(UInt8(ascii: "&"))
+            i += 5
+        } else {
+            out.append(bytes[i])
+            i += 1
+        }
+    }
+    return String(decoding: out, as: UTF8.self)
 }
 
 private let onEndElement: endElementNsSAX2Func = { ctx, localname, prefix, uri in
@@ -184,7 +209,12 @@ private let onCharacters: charactersSAXFunc = { ctx, characters, length in
 }
 
 private let onError: xmlStructuredErrorFunc = { ctx, error in
-    guard let (_, state) = context(ctx), let error else { return }
+    guard let (ctxt, state) = context(ctx), let error else { return }
+    // Outside the DTD, an undeclared entity is only a warning when the document has an external subset or
+    // parameter entities: libxml2 then drops the reference silently and the parse still "succeeds".
+    if error.pointee.code == Int32(XML_WAR_UNDECLARED_ENTITY.rawValue), ctxt.pointee.inSubset == 0 {
+        state.droppedEntityReferences += 1
+    }
     let message = error.pointee.message.map { String(cString: $0) }?
         .trimmingCharacters(in: .whitespacesAndNewlines) ?? "error \(error.pointee.code)"
     let diagnostic = XMLDiagnostic(message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))
