@@ -22,7 +22,7 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
-        .target(name: "RundschauXML", dependencies: ["CLibXML2"]),
+        .target(name: "RundschauXML", dependencies: ["CLibXML2", "RundschauText"]),
 
         // The normalized article model every stage shares.
         .target(name: "RundschauModel"),
