@@ -7,10 +7,17 @@ struct DumpEntryBuilder {
     var maxTitleLength: Int
     var detectLanguage: Bool
 
+    /// The entries for `items`, ids made unique in dump order. An item whose own text is too short for the
+    /// language detector gets the language of the whole dump.
     func entries(from items: [DumpItem]) -> [Entry] {
         var seen: [String: Int] = [:]
+        var dumpLanguage: String??
         return items.compactMap { item in
             guard var entry = entry(from: item) else { return nil }
+            if detectLanguage, entry.language == nil {
+                if dumpLanguage == nil { dumpLanguage = .some(LanguageDetector.detect(Self.text(of: items))) }
+                entry.language = dumpLanguage ?? nil
+            }
             let count = (seen[entry.id] ?? 0) + 1
             seen[entry.id] = count
             if count > 1 { entry.id += "-\(count)" }
@@ -41,6 +48,11 @@ struct DumpEntryBuilder {
             entry.language = LanguageDetector.detect(text)
         }
         return entry
+    }
+
+    /// All text of `items`, for detecting the dump's language.
+    private static func text(of items: [DumpItem]) -> String {
+        items.flatMap { [$0.kicker, $0.title, $0.teaser].compactMap { $0 } + $0.paragraphs }.joined(separator: "\n")
     }
 
     /// Paragraphs as `<p>…</p>` lines, text escaped.

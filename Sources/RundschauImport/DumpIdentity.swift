@@ -14,8 +14,7 @@ import RundschauModel
 ///
 /// The body, teaser, kicker and authors are not part of the id: editing them keeps the id while
 /// ``contentHash(of:)`` changes, so a store updates the item in place. Two items of one dump with the same
-/// key get `-2`, `-3`, … in dump order. The source slug is the source name lowercased, with characters other
-/// than `a-z`, `0-9`, `.`, `_` and `-` turned into `-`.
+/// key get `-2`, `-3`, … in dump order. The source slug is ``slug(_:)`` of the source name.
 public enum DumpIdentity {
     /// The id of an item with `title` and `published` imported under `source`.
     public static func entryID(source: String, title: String, published: Date?) -> String {
@@ -33,15 +32,23 @@ public enum DumpIdentity {
         return hex(fnv1a(fields.joined(separator: "\u{1F}")))
     }
 
-    /// The source name as it appears in ids: lowercased, `a-z0-9._-` kept, everything else `-`.
+    /// The source name as it appears in ids: lowercased, German umlauts and `ß` transliterated
+    /// (`ä` → `ae`), other diacritics dropped, every run of characters other than `a-z`, `0-9`, `.` and `_`
+    /// turned into one `-`, no `-` at either end; `-` for a name with nothing left.
     public static func slug(_ source: String) -> String {
-        let mapped = source.lowercased().unicodeScalars.map { scalar -> Character in
+        var text = source.lowercased()
+        for (from, to) in [("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")] {
+            text = text.replacingOccurrences(of: from, with: to)
+        }
+        text = text.folding(options: [.diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        var slug = ""
+        for scalar in text.unicodeScalars {
             switch scalar {
-            case "a"..."z", "0"..."9", ".", "_", "-": Character(scalar)
-            default: "-"
+            case "a"..."z", "0"..."9", ".", "_": slug.unicodeScalars.append(scalar)
+            default: if !slug.isEmpty, slug.last != "-" { slug.append("-") }
             }
         }
-        let slug = String(mapped)
+        while slug.last == "-" { slug.removeLast() }
         return slug.isEmpty ? "-" : slug
     }
 

@@ -27,19 +27,23 @@ struct DumpSplitter {
         var headers: [DumpLine] = []
         var authors: [String] = []
         var date: FoundDate?
-        var sawCaption = false
+        /// A caption came after header lines (a photo between title and body).
+        var captionAfterHeaders = false
+        /// A caption came before any header line (a photo between paragraphs, or above the next title).
+        var captionBeforeHeaders = false
         /// A byline or date came after header lines: the next header line starts a new item.
         var metaClosed = false
 
         var hasMeta: Bool { date != nil || !authors.isEmpty }
         var isEmpty: Bool { headers.isEmpty && !hasMeta }
+        var sawCaption: Bool { captionAfterHeaders || captionBeforeHeaders }
     }
 
     static func split(_ kinds: [LineKind]) -> [DumpItem] {
         var splitter = DumpSplitter()
         for kind in kinds { splitter.consume(kind) }
         splitter.finish()
-        return splitter.items
+        return convertShortArticles(splitter.items)
     }
 
     private mutating func consume(_ kind: LineKind) {
@@ -48,7 +52,7 @@ struct DumpSplitter {
             flushGroup()
             finishArticle()
         case .caption:
-            group.sawCaption = true
+            if group.headers.isEmpty { group.captionBeforeHeaders = true } else { group.captionAfterHeaders = true }
         case .meta(let authors, let date):
             consumeMeta(authors: authors, date: date)
         case .header(let line):
@@ -98,6 +102,7 @@ struct DumpSplitter {
             group = HeaderGroup()
             return
         }
+        absorbTrailingSentences()
         finishArticle()
         var headers = HeaderRunSplitter.split(group.headers)
         var item = headers.popLast() ?? DumpItem(firstLine: body.line.number)
@@ -115,7 +120,7 @@ struct DumpSplitter {
         if body.dateline != nil || body.date != nil || group.hasMeta { return false }
         // A caption alone sits between paragraphs; with header lines it belongs to the next article.
         guard let first = group.headers.first else { return true }
-        if open.closed || group.sawCaption { return false }
+        if open.closed || group.captionAfterHeaders { return false }
         if first.blanksBefore >= 2 && first.blanksBefore > max(open.paragraphGap, 1) { return false }
         if group.headers.count == 1 { return true }
         // Short sentences are not headings.
@@ -125,14 +130,8 @@ struct DumpSplitter {
     /// Emits the collected header lines as teasers (the metadata goes to the last one).
     private mutating func flushGroup() {
         defer { group = HeaderGroup() }
+        absorbTrailingSentences()
         guard !group.headers.isEmpty else { return }
-        // Trailing short sentences after an article's body belong to it.
-        if !group.hasMeta, !group.sawCaption, var open = article, !open.closed,
-           group.headers.allSatisfy({ LineClassifier.endsWithPeriod($0.text) }) {
-            open.item.paragraphs += group.headers.map(\.text)
-            article = open
-            return
-        }
         finishArticle()
         var teasers = HeaderRunSplitter.split(group.headers)
         if var last = teasers.popLast() {
@@ -143,17 +142,45 @@ struct DumpSplitter {
         for teaser in teasers where keep(teaser) { items.append(teaser) }
     }
 
-    private mutating func finishArticle() {
-        guard var open = article else { return }
-        article = nil
-        // A "body" of one short paragraph under a title is a teaser whose text ends in a period.
-        if open.item.title != nil, open.item.teaser == nil, open.item.dateline == nil,
-           open.item.paragraphs.count == 1, let only = open.item.paragraphs.first, only.count <= 300 {
-            open.item.teaser = only
-            open.item.paragraphs = []
+    /// Short sentences (lines ending in a period, too short to count as paragraphs) at the start of the
+    /// group continue the open article: titles do not end in a period.
+    private mutating func absorbTrailingSentences() {
+        guard var open = article, !open.closed else { return }
+        while let first = group.headers.first, LineClassifier.endsWithPeriod(first.text) {
+            open.item.paragraphs.append(first.text)
+            group.headers.removeFirst()
         }
+        article = open
+    }
+
+    private mutating func finishArticle() {
+        guard let open = article else { return }
+        article = nil
         items.append(open.item)
     }
+
+    /// In a dump that lists teasers, an "article" whose body is one short paragraph under its own title is a
+    /// teaser whose text happens to end in a period. A single short article alone in its file stays an
+    /// article.
+    private static func convertShortArticles(_ items: [DumpItem]) -> [DumpItem] {
+        func isShort(_ item: DumpItem) -> Bool {
+            item.title != nil && item.teaser == nil && item.dateline == nil && item.paragraphs.count == 1
+                && (item.paragraphs.first?.count ?? 0) <= maxTeaserLength
+        }
+        let teasers = items.filter { $0.paragraphs.isEmpty }.count
+        let short = items.filter(isShort).count
+        guard teasers > 0 || short >= 2 else { return items }
+        return items.map { item in
+            guard isShort(item) else { return item }
+            var teaser = item
+            teaser.teaser = item.paragraphs.first
+            teaser.paragraphs = []
+            return teaser
+        }
+    }
+
+    /// The longest single paragraph that may be read as a teaser text.
+    static let maxTeaserLength = 300
 
     private mutating func finish() {
         flushGroup()

@@ -1,6 +1,7 @@
 /// Divides a run of short, non-sentence lines into teaser headers: `[kicker] title [teaser]` each.
 ///
-/// The cues: blank-line structure first (a run whose gaps differ is cut at its widest gaps), then line
+/// The cues: blank-line structure first (a run whose gaps differ is cut at its widest gaps, though a lone
+/// kicker stays with the title below it), then line
 /// shape: a kicker is a line of at most three words followed by a line with more words; a title is followed
 /// by its teaser unless that line is itself a kicker opening the next item.
 enum HeaderRunSplitter {
@@ -25,7 +26,19 @@ enum HeaderRunSplitter {
             current.append(line)
         }
         runs.append(current)
-        return runs
+        // A kicker set off by a wider gap still belongs to the title under it.
+        var merged: [[DumpLine]] = []
+        var carried: [DumpLine] = []
+        for run in runs {
+            if run.count == 1, let only = run.first, isKickerLike(only.text) {
+                carried += run
+            } else {
+                merged.append(carried + run)
+                carried = []
+            }
+        }
+        if !carried.isEmpty { merged.append(carried) }
+        return merged
     }
 
     private static func splitRun(_ h: [DumpLine]) -> [DumpItem] {

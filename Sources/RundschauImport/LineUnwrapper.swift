@@ -6,7 +6,7 @@
 /// reaches close to the width continues on the next line, unless a blank line or a metadata line follows.
 enum LineUnwrapper {
     static let maxWrapWidth = 100
-    static let minWrapWidth = 40
+    static let minWrapWidth = 60
 
     static func unwrap(_ lines: [DumpLine]) -> [DumpLine] {
         guard let width = wrapWidth(of: lines) else { return lines }
