@@ -5,7 +5,7 @@
 /// in ``DumpImportError``. The decoded text is not yet normalized; ``DumpTextNormalizer`` does that.
 struct DumpDecoder {
     /// Text decoded from bytes, and whether any byte needed the Windows-1252 fallback.
-    struct Decoded {
+    struct Decoded: Equatable {
         var text: String
         /// How many bytes were not valid UTF-8 and were read as Windows-1252.
         var fallbackBytes: Int
