@@ -65,9 +65,11 @@ enum MetaFiller {
     }
 
     private static func tokens(_ text: String) -> [Substring] {
-        text.split { $0 == " " || separators.contains($0) }.map { token in
+        // `:` separates a label (`Stand:`) but belongs to a time (`14:30`), so it is trimmed, not split on.
+        text.split { $0 == " " || ($0 != ":" && separators.contains($0)) }.map { token in
             var t = token
-            while let last = t.last, last == "." { t = t.dropLast() }
+            while let last = t.last, last == "." || last == ":" { t = t.dropLast() }
+            while let first = t.first, first == ":" { t = t.dropFirst() }
             return t
         }.filter { !$0.isEmpty }
     }
