@@ -187,9 +187,14 @@ struct DumpSplitter {
         finishArticle()
     }
 
-    /// A teaser needs more than a bare line: a kicker, a teaser text, a date or an author. A lone short line
-    /// (`Teilen`, `Mehr zum Thema`) is page furniture.
+    /// A teaser needs more than a bare line: a kicker, a teaser text, a date or an author; and without a date
+    /// or an author, a title of at least three words. Lone short lines (`Teilen`, `Drucken`,
+    /// `Mehr zum Thema`) are page furniture.
     private func keep(_ item: DumpItem) -> Bool {
-        item.title != nil && item.hasSubstance
+        guard let title = item.title, item.hasSubstance else { return false }
+        if item.date != nil || !item.authors.isEmpty { return true }
+        return title.split(separator: " ").count >= Self.minTeaserTitleWords
     }
+
+    static let minTeaserTitleWords = 3
 }
