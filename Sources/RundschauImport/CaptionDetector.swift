@@ -29,7 +29,8 @@ enum CaptionDetector {
     static func classify(_ line: String) -> Kind {
         let lower = line.lowercased()
         if line.count <= 200, openers.contains(where: { lower.hasPrefix($0) }) { return .caption(line) }
-        guard let markerStart = firstMarker(in: line) else { return .none }
+        // Every marker but `©` ends in a colon: most lines are ruled out without searching.
+        guard line.contains(":") || line.contains("©"), let markerStart = firstMarker(in: line) else { return .none }
         let before = line[..<markerStart].trimmingSpaces().trimming(" (|[")
         let credit = String(line[markerStart...])
         if before.isEmpty {

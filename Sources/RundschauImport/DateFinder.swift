@@ -8,7 +8,8 @@ struct FoundDate: Equatable {
     var range: Range<Int>
     /// The reading of ``FeedDate/parseDetailed(_:)``; `nil` when the shared reader does not understand the
     /// token. A token that looks like a date still tells the splitter where an item's metadata is.
-    var parsed: ParsedDate?
+    /// Computed on demand: most tokens found while classifying lines are never read.
+    var parsed: ParsedDate? { FeedDate.parseDetailed(token) }
 }
 
 /// Locates date-like tokens in a line. Only the locating happens here; reading the token is left to the
@@ -24,12 +25,13 @@ enum DateFinder {
     }
 
     static func find(in chars: [Character]) -> FoundDate? {
+        guard chars.contains(where: \.isASCIIDigit) else { return nil }  // every shape has digits
         var i = 0
         while i < chars.count {
             if i == 0 || !isWordCharacter(chars[i - 1]) {
                 if let end = matchAt(chars, i) {
                     let token = String(chars[i..<end])
-                    return FoundDate(token: token, range: i..<end, parsed: FeedDate.parseDetailed(token))
+                    return FoundDate(token: token, range: i..<end)
                 }
             }
             i += 1
@@ -141,9 +143,10 @@ enum DateFinder {
 
     /// The end of a month name starting at `i` (including an abbreviation's period).
     private static func monthName(_ c: [Character], _ i: Int) -> Int? {
+        guard i < c.count, let first = c[i].lowercased().first, "jfmasond".contains(first) else { return nil }
         var j = i
-        while j < c.count, c[j].isLetter { j += 1 }
-        guard j > i else { return nil }
+        while j < c.count, c[j].isLetter, j - i <= 9 { j += 1 }
+        guard j - i >= 3, j - i <= 9 else { return nil }
         let word = String(c[i..<j]).lowercased()
         guard monthNames.contains(word) else { return nil }
         if word.count <= 4, char(c, j) == "." { return j + 1 }

@@ -67,9 +67,11 @@ enum DatelineDetector {
 
     /// The text before and after the first dash separator within the first ``maxHeadLength`` characters.
     private static func splitAtDash(_ line: String) -> (String, String)? {
+        // Only the opening can hold a dateline.
+        let window = line.prefix(maxHeadLength + 4)
         var best: Range<String.Index>?
         for dash in dashes {
-            if let range = line.range(of: dash), best.map({ range.lowerBound < $0.lowerBound }) ?? true {
+            if let range = window.range(of: dash), best.map({ range.lowerBound < $0.lowerBound }) ?? true {
                 best = range
             }
         }

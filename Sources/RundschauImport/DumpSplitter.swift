@@ -103,6 +103,10 @@ struct DumpSplitter {
             return
         }
         absorbTrailingSentences()
+        if body.date != nil && group.date != nil {
+            // The paragraph brings its own date: the header lines and date before it were a teaser.
+            flushGroup()
+        }
         finishArticle()
         var headers = HeaderRunSplitter.split(group.headers)
         var item = headers.popLast() ?? DumpItem(firstLine: body.line.number)

@@ -19,6 +19,9 @@ enum SentenceRepair {
         "there", "its", "his", "her", "their", "our", "my", "no", "not", "also", "however", "meanwhile",
     ]
 
+    /// The longest glued token looked at.
+    private static let maxToken = 120
+
     /// Repairs every glued sentence end in `text`.
     static func repair(_ text: String) -> String {
         let c = Array(text)
@@ -59,10 +62,18 @@ enum SentenceRepair {
     private static func shouldBreak(_ c: [Character], at i: Int, skippingQuote: Bool = false) -> Bool {
         let nextStart = skippingQuote ? i + 2 : i + 1
         // The whole glued token: no breaks inside URLs, addresses, paths or domain names.
+        // A "word" longer than `maxToken` is no prose (a hash, a data blob): leave it alone, and keep the
+        // scan linear.
         var tokenStart = i
-        while tokenStart > 0, c[tokenStart - 1] != " " { tokenStart -= 1 }
+        while tokenStart > 0, c[tokenStart - 1] != " " {
+            tokenStart -= 1
+            if i - tokenStart > maxToken { return false }
+        }
         var tokenEnd = i
-        while tokenEnd < c.count, c[tokenEnd] != " " { tokenEnd += 1 }
+        while tokenEnd < c.count, c[tokenEnd] != " " {
+            tokenEnd += 1
+            if tokenEnd - i > maxToken { return false }
+        }
         let token = String(c[tokenStart..<tokenEnd]).lowercased()
         if token.contains("://") || token.hasPrefix("www.") || token.contains("@") || token.contains("/") {
             return false

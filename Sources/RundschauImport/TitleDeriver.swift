@@ -18,6 +18,8 @@ enum TitleDeriver {
     static func derive(from paragraph: String, maxLength: Int) -> String? {
         guard var sentence = SentenceSplitter.sentences(paragraph).first, !sentence.isEmpty else { return nil }
         if sentence.hasSuffix("."), !sentence.hasSuffix("..") { sentence.removeLast() }
+        sentence = sentence.trimmingSpaces()
+        guard sentence.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
         if sentence.count <= maxLength { return sentence }
         return shorten(sentence, maxLength: maxLength)
     }
@@ -26,6 +28,7 @@ enum TitleDeriver {
     static func shorten(_ text: String, maxLength: Int) -> String {
         let chars = Array(text)
         let limit = max(1, maxLength - 1)
+        guard chars.count > 1 else { return text }
         var spaces: [Int] = []
         for i in 1..<min(chars.count, limit + 1) where chars[i] == " " { spaces.append(i) }
         var fallback: String?
