@@ -19,7 +19,9 @@ public enum DumpInput: Hashable, Sendable {
 
 /// The inputs found for a list of paths, and the paths that could not be used.
 public struct DumpFileList: Sendable, Hashable {
+    /// The files (and standard input) to import, in the order given; directory contents sorted by path.
     public var inputs: [DumpInput]
+    /// One `unreadable` error per path that does not exist or cannot be listed.
     public var errors: [DumpImportError]
 }
 

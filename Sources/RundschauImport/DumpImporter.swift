@@ -19,6 +19,7 @@ import RundschauModel
 /// print(try DumpImporter.dryRunJSON(entries))
 /// ```
 public struct DumpImporter: Sendable {
+    /// File selection and limits.
     public var options: DumpImportOptions
     private let logger: Logger
 

@@ -9,8 +9,6 @@ struct DumpItem: Equatable {
     var dateline: String?
     /// Body paragraphs as found (sentence spacing not yet repaired).
     var paragraphs: [String] = []
-    /// The dump line the item starts on.
-    var firstLine: Int
 
     /// True when the item has something to show under a title: a kicker, a teaser, a date, an author or a body.
     var hasSubstance: Bool {

@@ -2,8 +2,6 @@
 struct DumpLine: Equatable {
     /// The trimmed text, spaces normalized.
     var text: String
-    /// The 1-based number of the line in the dump, for log messages.
-    var number: Int
     /// How many blank lines stand between this line and the previous non-blank one.
     var blanksBefore: Int
 
@@ -11,11 +9,11 @@ struct DumpLine: Equatable {
     static func make(from lines: [String]) -> [DumpLine] {
         var result: [DumpLine] = []
         var blanks = 0
-        for (offset, text) in lines.enumerated() {
+        for text in lines {
             if text.isEmpty {
                 blanks += 1
             } else {
-                result.append(DumpLine(text: text, number: offset + 1, blanksBefore: blanks))
+                result.append(DumpLine(text: text, blanksBefore: blanks))
                 blanks = 0
             }
         }

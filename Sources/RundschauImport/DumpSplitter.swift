@@ -109,7 +109,7 @@ struct DumpSplitter {
         }
         finishArticle()
         var headers = HeaderRunSplitter.split(group.headers)
-        var item = headers.popLast() ?? DumpItem(firstLine: body.line.number)
+        var item = headers.popLast() ?? DumpItem()
         for teaser in headers where keep(teaser) { items.append(teaser) }
         item.authors = group.authors
         item.date = body.date ?? group.date

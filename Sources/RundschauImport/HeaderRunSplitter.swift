@@ -45,7 +45,7 @@ enum HeaderRunSplitter {
         var items: [DumpItem] = []
         var i = 0
         while i < h.count {
-            var item = DumpItem(firstLine: h[i].number)
+            var item = DumpItem()
             if opensItem(h, at: i) {
                 item.kicker = h[i].text
                 i += 1

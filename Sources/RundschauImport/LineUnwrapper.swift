@@ -1,8 +1,8 @@
 /// Joins hard-wrapped paragraphs (text wrapped at a fixed column, as e-mails and terminal copies are) back
 /// into one line each, so that the splitter sees paragraphs.
 ///
-/// A dump counts as hard-wrapped when its longest line is at most ``maxWrapWidth`` characters and at least
-/// a third of its lines of ordinary length end within a few characters of that width. Then a line that
+/// A dump counts as hard-wrapped when its longest line is between ``minWrapWidth`` and ``maxWrapWidth``
+/// characters and at least a third of its lines of ordinary length end within a few characters of that width. Then a line that
 /// reaches close to the width continues on the next line, unless a blank line or a metadata line follows.
 enum LineUnwrapper {
     static let maxWrapWidth = 100
