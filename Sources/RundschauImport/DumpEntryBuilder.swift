@@ -7,16 +7,20 @@ struct DumpEntryBuilder {
     var maxTitleLength: Int
     var detectLanguage: Bool
 
-    /// The entries for `items`, ids made unique in dump order. An item whose own text is too short for the
-    /// language detector gets the language of the whole dump.
+    /// Items with less text than this take the language of the whole dump when it has one: a teaser of two
+    /// lines says too little for a detector, and a page rarely mixes languages.
+    static let minOwnLanguageText = 200
+
+    /// The entries for `items`, ids made unique in dump order (see ``DumpIdentity``).
     func entries(from items: [DumpItem]) -> [Entry] {
         var seen: [String: Int] = [:]
-        var dumpLanguage: String??
+        let dumpLanguage = detectLanguage ? LanguageDetector.detect(Self.text(of: items)) : nil
         return items.compactMap { item in
             guard var entry = entry(from: item) else { return nil }
-            if detectLanguage, entry.language == nil {
-                if dumpLanguage == nil { dumpLanguage = .some(LanguageDetector.detect(Self.text(of: items))) }
-                entry.language = dumpLanguage ?? nil
+            if detectLanguage {
+                let text = Self.text(of: [item])
+                let own = LanguageDetector.detect(text)
+                entry.language = text.count < Self.minOwnLanguageText ? (dumpLanguage ?? own) : (own ?? dumpLanguage)
             }
             let count = (seen[entry.id] ?? 0) + 1
             seen[entry.id] = count
@@ -31,7 +35,7 @@ struct DumpEntryBuilder {
         guard let title = item.title ?? paragraphs.first.flatMap({ TitleDeriver.derive(from: $0, maxLength: maxTitleLength) })
         else { return nil }
         let published = item.date?.parsed?.date
-        var entry = Entry(
+        return Entry(
             id: DumpIdentity.entryID(source: source, title: title, published: published),
             title: title,
             summary: teaser,
@@ -43,14 +47,9 @@ struct DumpEntryBuilder {
             kicker: item.kicker,
             dateline: item.dateline,
             source: source)
-        if detectLanguage {
-            let text = ([item.kicker, title, teaser].compactMap { $0 } + paragraphs).joined(separator: "\n")
-            entry.language = LanguageDetector.detect(text)
-        }
-        return entry
     }
 
-    /// All text of `items`, for detecting the dump's language.
+    /// All text of `items`, for detecting languages.
     private static func text(of items: [DumpItem]) -> String {
         items.flatMap { [$0.kicker, $0.title, $0.teaser].compactMap { $0 } + $0.paragraphs }.joined(separator: "\n")
     }

@@ -39,6 +39,32 @@ import Testing
         #expect(entries.map(\.language) == ["en", "en", "en"])
     }
 
+    /// Awaits the RundschauText merge: long items keep their own language, short ones take the dump's.
+    @Test func mixedLanguagesPerItem() throws {
+        let text = """
+            Stadtrat beschließt neuen Haushalt
+
+            Der Stadtrat hat am Donnerstag den Haushalt für das kommende Jahr beschlossen. Die Verwaltung will vor allem in Schulen, Radwege und die Sanierung der Bäder investieren, die Schulden sollen trotzdem nicht steigen.
+
+            ---
+
+            Council backs new budget
+
+            The city council approved next year's budget on Thursday. The administration plans to invest mainly in schools, cycle paths and the renovation of public pools, while keeping the debt at its current level.
+
+            Kultur
+
+            Theater zeigt neues Stück
+
+            Premiere ist am Samstag
+
+            12.06.2024
+            """
+        let entries = try DumpImporter().importData(Array(text.utf8), name: "mixed.txt")
+        #expect(entries.map(\.title) == ["Stadtrat beschließt neuen Haushalt", "Council backs new budget", "Theater zeigt neues Stück"])
+        #expect(entries.map(\.language) == ["de", "en", "de"])
+    }
+
     // MARK: No dates
 
     @Test func dumpWithoutDates() throws {
