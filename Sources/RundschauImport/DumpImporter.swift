@@ -101,7 +101,7 @@ public struct DumpImporter: Sendable {
 
     // MARK: Reading
 
-    func readFile(at path: String, name: String) throws(DumpImportError) -> [UInt8] {
+    private func readFile(at path: String, name: String) throws(DumpImportError) -> [UInt8] {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
