@@ -85,6 +85,9 @@ let package = Package(
         .testTarget(name: "RundschauTextTests", dependencies: ["RundschauText"]),
         .testTarget(name: "RundschauConfigTests", dependencies: ["RundschauConfig"]),
         .testTarget(
+            name: "RundschauPipelineTests",
+            dependencies: ["RundschauPipeline", "RundschauStore", "RundschauStoreSQLite", "RundschauModel"]),
+        .testTarget(
             name: "RundschauParserTests",
             dependencies: ["RundschauParser", "RundschauModel"],
             resources: [.copy("Fixtures")]),
