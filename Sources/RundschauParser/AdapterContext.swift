@@ -131,15 +131,10 @@ struct AdapterContext {
         return out.joined(separator: "-")
     }
 
-    /// The language of an entry: its own, else the feed's, else detected from its title and text.
-    static func entryLanguage(_ own: String?, feed: String?, title: String?, text: RawText?) -> String? {
-        if let own = language(own) { return own }
-        if let feed { return feed }
-        var sample = title ?? ""
-        if let text {
-            sample += "\n" + (text.type == .text ? text.value : HTMLText.plainText(fromHTML: text.value))
-        }
-        return LanguageDetector.detect(sample)
+    /// The language of an entry: its own (`xml:lang`, `dc:language`, JSON `language`), else the feed's.
+    /// Never guessed: a feed that declares no language gives entries without one.
+    static func entryLanguage(_ own: String?, feed: String?) -> String? {
+        language(own) ?? feed
     }
 
     /// An IANA link relation as a short name: `http://www.iana.org/assignments/relation/self` → `self`

@@ -81,6 +81,10 @@ public enum FeedParser {
         guard var feed = handler.makeFeed(context: &context, brokenOff: brokenOff) else {
             throw FeedParseError(.malformed, "no document element", url: url)
         }
+        if let brokenOff, feed.title == nil, feed.entries.isEmpty {
+            // Nothing worth keeping was read before the break.
+            throw FeedParseError(.malformed, brokenOff, url: url)
+        }
         feed.warnings = context.warnings
         return feed
     }

@@ -62,7 +62,7 @@ enum AtomAdapter {
             summary: summary?.value, summaryType: summary?.type, content: content?.value, contentType: content?.type,
             published: published, updated: updated, authors: authors,
             categories: AdapterContext.dedupe(categories), enclosures: enclosures,
-            language: AdapterContext.entryLanguage(raw.lang, feed: feed.language, title: title, text: summary ?? content),
+            language: AdapterContext.entryLanguage(raw.lang, feed: feed.language),
             image: ExtensionAdapter.image(ext, context))
     }
 

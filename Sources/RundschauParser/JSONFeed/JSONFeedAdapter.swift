@@ -60,7 +60,7 @@ enum JSONFeedAdapter {
                 summary: summary?.value, summaryType: summary?.type, content: content?.value, contentType: content?.type,
                 published: published, updated: updated, authors: authors,
                 categories: AdapterContext.dedupe(categories), enclosures: enclosures,
-                language: AdapterContext.entryLanguage(item.language, feed: feed.language, title: title, text: summary ?? content),
+                language: AdapterContext.entryLanguage(item.language, feed: feed.language),
                 image: resolve(item.image) ?? resolve(item.bannerImage)))
         }
         return feed

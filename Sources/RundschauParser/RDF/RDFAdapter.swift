@@ -67,8 +67,7 @@ enum RDFAdapter {
             summary: summary?.value, summaryType: summary?.type, content: content?.value, contentType: content?.type,
             published: published, updated: updated, authors: ExtensionAdapter.authors(ext),
             categories: AdapterContext.dedupe(ExtensionAdapter.categories(ext)), enclosures: enclosures,
-            language: AdapterContext.entryLanguage(
-                ownLang ?? ext.dc.language, feed: feed.language, title: title, text: summary ?? content),
+            language: AdapterContext.entryLanguage(ownLang ?? ext.dc.language, feed: feed.language),
             image: ExtensionAdapter.image(ext, context))
     }
 }

@@ -105,8 +105,7 @@ enum RSSAdapter {
             summary: summary?.value, summaryType: summary?.type, content: content?.value, contentType: content?.type,
             published: published, updated: updated, authors: authors,
             categories: AdapterContext.dedupe(categories), enclosures: uniqueEnclosures,
-            language: AdapterContext.entryLanguage(
-                ownLang ?? ext.dc.language, feed: feed.language, title: title, text: summary ?? content),
+            language: AdapterContext.entryLanguage(ownLang ?? ext.dc.language, feed: feed.language),
             image: ExtensionAdapter.image(ext, context))
     }
 }
