@@ -10,6 +10,8 @@ enum JSONFeedParser {
         let document: JSONFeedDocument
         do {
             document = try JSONDecoder().decode(JSONFeedDocument.self, from: data)
+        } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
+            throw FeedParseError(.notAFeed, "a JSON document that is not a JSON Feed", url: url)
         } catch let error as DecodingError {
             throw FeedParseError(.malformed, "not valid JSON: \(Self.describe(error))", url: url, underlying: error)
         } catch {

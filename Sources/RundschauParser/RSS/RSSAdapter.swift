@@ -64,11 +64,11 @@ enum RSSAdapter {
         }
         links = AdapterContext.dedupe(links)
 
-        // RSS 2.0: a guid is a permalink unless isPermaLink="false"; only an absolute http(s) URL can be a link.
+        // RSS 2.0: a guid is a permalink unless isPermaLink="false"; only an absolute http(s) URL can be a
+        // link (a number or a relative path is an identifier, not an address).
         let guidLink = item.guid.flatMap { guid -> String? in
-            guard guid.isPermaLink, let url = context.resolve(RawURL(guid.value, base: guid.base), fallbackBase: site),
-                  URLResolver.isAbsoluteHTTP(url) else { return nil }
-            return url
+            let value = guid.value.trimmed
+            return guid.isPermaLink && URLResolver.isAbsoluteHTTP(value) ? value : nil
         }
         let link = itemLink ?? AtomAdapter.alternate(atomLinks) ?? guidLink
 

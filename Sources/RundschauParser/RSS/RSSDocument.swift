@@ -84,8 +84,6 @@ struct RSSGUID: Sendable {
     var value: String
     /// `isPermaLink`: when true (the default), the guid is a permanent URL of the item.
     var isPermaLink: Bool
-    /// The base in effect on the element.
-    var base: String?
 }
 
 /// `<enclosure url length type>` (RSS 2.0 "<enclosure> sub-element of <item>").

@@ -185,7 +185,7 @@ final class RSSHandler {
             case .author: item?.authors.append(value)
             case .category: item?.categories.append(RSSCategory(term: value, domain: pendingDomain))
             case .comments: item?.comments = RawURL(value, base: base)
-            case .guid: item?.guid = RSSGUID(value: value, isPermaLink: pendingPermaLink, base: base)
+            case .guid: item?.guid = RSSGUID(value: value, isPermaLink: pendingPermaLink)
             case .pubDate: item?.pubDate = value
             case .source: item?.source = value
             case .ext(let extensionField):
