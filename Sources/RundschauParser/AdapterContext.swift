@@ -19,7 +19,10 @@ enum FeedPlace: CustomStringConvertible {
 /// What every adapter needs besides its raw document: the document URL, the warnings collected so far,
 /// and the logger to mirror them to. Also the small normalizations all adapters share.
 struct AdapterContext {
+    /// The URL or file name the caller gave, for log metadata.
     let documentURL: String?
+    /// The document URL when it can serve as a base (it has a scheme); a bare file name cannot.
+    var baseURL: String? { documentURL.flatMap { URLResolver.hasScheme($0) ? $0 : nil } }
     let logger: Logger?
     private(set) var warnings: [String] = []
 

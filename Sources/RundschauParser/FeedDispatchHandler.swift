@@ -9,7 +9,7 @@ import RundschauXML
 final class FeedDispatchHandler: XMLEventHandler {
     private enum Mode: UInt8 { case undecided, rss, rdf, atom, rejected }
 
-    private let documentURL: String?
+    private let baseURL: String?
     private var mode = Mode.undecided
     private var rss: RSSHandler?
     private var rdf: RDFHandler?
@@ -21,8 +21,9 @@ final class FeedDispatchHandler: XMLEventHandler {
     /// The root element's qualified name, for messages.
     private var rootName = ""
 
-    init(documentURL: String?) {
-        self.documentURL = documentURL
+    /// - Parameter baseURL: the document URL, when it can serve as a base for relative links.
+    init(baseURL: String?) {
+        self.baseURL = baseURL
     }
 
     /// True when the root element is one of the feed roots.
@@ -62,7 +63,7 @@ final class FeedDispatchHandler: XMLEventHandler {
 
     private func decide(localName: String, prefix: String?, namespace: String?, attributes: [XMLAttribute]) {
         rootName = prefix.map { "\($0):\(localName)" } ?? localName
-        let state = SAXState(documentURL: documentURL)
+        let state = SAXState(baseURL: baseURL)
         var classifier = NamespaceClassifier()
         let ns = classifier.kind(of: namespace)
         switch (localName, ns) {

@@ -44,6 +44,7 @@ public struct FeedParseError: Error, Sendable, CustomStringConvertible {
     /// The lower-level error, if one caused this (an `XMLError`, a `DecodingError`).
     public var underlying: (any Error & Sendable)?
 
+    /// Creates an error; the parser is the usual source, tests and callers wrapping it another.
     public init(_ code: Code, _ message: String, url: String? = nil, underlying: (any Error & Sendable)? = nil) {
         self.code = code
         self.message = message

@@ -20,7 +20,9 @@ public enum FeedParser {
     /// Parses one document.
     /// - Parameters:
     ///   - data: the raw bytes, in any encoding the XML reader understands (JSON Feed: UTF-8).
-    ///   - url: the document's URL (or file name): the base for relative links, and named in errors.
+    ///   - url: the document's URL or file name. An absolute URL (`https://…`, `file:///…`) is the base for
+    ///     relative links (under any `xml:base`); without one, relative links resolve against the feed's
+    ///     site link. Errors and log entries name it.
     ///   - charset: an encoding hint from outside the document (HTTP `Content-Type` charset).
     ///   - options: size limit and logger.
     /// - Throws: ``FeedParseError`` with code `empty`, `tooLarge`, `notAFeed` (HTML page, other XML, plain
@@ -59,11 +61,12 @@ public enum FeedParser {
         var lastHandler: FeedDispatchHandler?
         let handler: FeedDispatchHandler
         var brokenOff: String?
+        let baseURL = context.baseURL
         do {
             let result = try XMLDocumentReader.read(
                 data, charset: charset, options: XMLParseOptions(maxDocumentSize: options.maxDocumentSize)
             ) {
-                let handler = FeedDispatchHandler(documentURL: url)
+                let handler = FeedDispatchHandler(baseURL: baseURL)
                 lastHandler = handler
                 return handler
             }

@@ -40,9 +40,10 @@ struct SAXState {
     /// Namespace classification cache.
     var namespaces = NamespaceClassifier()
 
-    init(documentURL: String?) {
+    /// - Parameter baseURL: the document URL, when it can serve as a base for relative links.
+    init(baseURL: String?) {
         buffer.reserveCapacity(4096)
-        if let documentURL, !documentURL.isEmpty { bases.append((0, documentURL)) }
+        if let baseURL, !baseURL.isEmpty { bases.append((0, baseURL)) }
     }
 
     /// The base URL in effect at the current element.
@@ -278,15 +279,25 @@ extension String {
     /// The string without leading and trailing ASCII and Unicode white space.
     var trimmed: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        guard let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
-        return String(scalars[first...last])
+        guard let first = scalars.first, let last = scalars.last else { return "" }
+        if !first.isSpace && !last.isSpace { return self }
+        guard let start = scalars.firstIndex(where: { !$0.isSpace }),
+              let end = scalars.lastIndex(where: { !$0.isSpace }) else { return "" }
+        return String(scalars[start...end])
     }
 
     /// The trimmed string, or `nil` when nothing is left.
     var nonEmpty: String? {
         let value = trimmed
         return value.isEmpty ? nil : value
+    }
+}
+
+extension Unicode.Scalar {
+    /// White space, with a fast answer for ASCII.
+    @inline(__always)
+    var isSpace: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return properties.isWhitespace
     }
 }

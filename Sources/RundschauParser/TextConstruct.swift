@@ -53,19 +53,28 @@ enum TextConstruct {
     /// Replaces every run of white space (including no-break and other Unicode spaces and line breaks) by
     /// one space and trims the ends.
     static func collapseWhitespace(_ text: String) -> String {
-        var needsWork = false
+        // Fast path: no leading, trailing or doubled space, no other space character. Non-ASCII white space
+        // starts with one of the lead bytes 0xC2, 0xE1, 0xE2, 0xE3; other non-ASCII bytes cannot be space.
+        var clean = true
         var previousSpace = true
         for byte in text.utf8 {
-            let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte >= 0x80
-            if space && (byte != 0x20 || previousSpace) { needsWork = true; break }
-            previousSpace = byte == 0x20
+            switch byte {
+            case 0x20:
+                if previousSpace { clean = false }
+                previousSpace = true
+            case 0x09...0x0D, 0xC2, 0xE1, 0xE2, 0xE3:
+                clean = false
+            default:
+                previousSpace = false
+            }
+            if !clean { break }
         }
-        if !needsWork && !previousSpace { return text }
+        if clean && !previousSpace { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if scalar.isSpace {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" "); pendingSpace = false }

@@ -163,6 +163,16 @@ import Testing
         #expect(feed.entries.first?.enclosures.first?.url == "https://example.com/media/a.mp3")
     }
 
+    @Test func aFileNameIsNoBase() throws {
+        let feed = try parse(rss("<item><title>A</title><link>/a</link></item>"), url: "Feeds/local.rss")
+        #expect(feed.entries.first?.link == "https://example.com/a")
+    }
+
+    @Test func imageEnclosureIsTheLastResortEntryImage() throws {
+        let feed = try parse(rss(#"<item><title>A</title><enclosure url="https://example.com/a.mp3" type="audio/mpeg"/><enclosure url="https://example.com/a.jpg" type="image/jpeg"/></item>"#))
+        #expect(feed.entries.first?.image == "https://example.com/a.jpg")
+    }
+
     @Test func ampersandsInAttributeValuesSurvive() throws {
         let entry = try parse(atom(#"<entry><id>urn:1</id><link href="https://example.com/a?x=1&amp;y=2&#38;z=3"/><category term="a&amp;b" label="A &amp; B"/></entry>"#)).entries.first
         #expect(entry?.link == "https://example.com/a?x=1&y=2&z=3")

@@ -63,7 +63,7 @@ enum AtomAdapter {
             published: published, updated: updated, authors: authors,
             categories: AdapterContext.dedupe(categories), enclosures: enclosures,
             language: AdapterContext.entryLanguage(raw.lang, feed: feed.language),
-            image: ExtensionAdapter.image(ext, context))
+            image: ExtensionAdapter.image(ext, context) ?? ExtensionAdapter.imageEnclosure(enclosures))
     }
 
     /// An `atom:link` as a model link, resolved; `nil` when its `href` is empty.

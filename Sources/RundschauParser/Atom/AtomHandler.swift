@@ -22,7 +22,8 @@ final class AtomHandler {
     private(set) var feed: AtomFeed
     /// The namespace of Atom elements in this document (the root's).
     private let core: XMLNamespace
-    private var entry: AtomEntry?
+    /// The entry being read; meaningful while `entryDepth != 0` (non-optional: mutated in place).
+    private var entry = AtomEntry()
     private var entryDepth = 0
     private var sourceDepth = 0
     private var person: AtomPerson?
@@ -51,7 +52,7 @@ final class AtomHandler {
             startInPerson(ns, localName)
         } else if sourceDepth != 0 {
             if ns == core && localName == "author" { startPerson(.source) } else { state.skip() }
-        } else if entry != nil {
+        } else if entryDepth != 0 {
             startInEntry(ns, localName, attributes)
         } else {
             startInFeed(ns, localName, attributes)
@@ -71,9 +72,8 @@ final class AtomHandler {
                 finishPerson()
             } else if depth == sourceDepth {
                 sourceDepth = 0
-            } else if depth == entryDepth, let finished = entry {
-                feed.entries.append(finished)
-                entry = nil
+            } else if depth == entryDepth {
+                feed.entries.append(entry)
                 entryDepth = 0
             } else if depth == 1 {
                 rootClosed = true
@@ -117,7 +117,7 @@ final class AtomHandler {
         case "title": startText(.title, attributes)
         case "id": capture(.id)
         case "link":
-            if let link = AtomLink(attributes, base: state.base) { entry?.links.append(link) }
+            if let link = AtomLink(attributes, base: state.base) { entry.links.append(link) }
             state.skip()
         case "published": capture(.published)
         case "updated": capture(.updated)
@@ -128,7 +128,7 @@ final class AtomHandler {
         case "content": startText(.content, attributes)
         case "author": startPerson(.entry)
         case "category":
-            if let category = category(attributes) { entry?.categories.append(category) }
+            if let category = category(attributes) { entry.categories.append(category) }
             state.skip()
         case "source": sourceDepth = state.depth
         default: state.skip()
@@ -146,13 +146,9 @@ final class AtomHandler {
     }
 
     private func startExtension(_ ns: XMLNamespace, _ localName: String, _ attributes: [XMLAttribute], inEntry: Bool) {
-        let base = state.base
-        var action = ExtensionAction.skip
-        if inEntry {
-            updateEntry { action = ExtensionReader.start(ns, localName, attributes, base: base, into: &$0.extensions) }
-        } else {
-            action = ExtensionReader.start(ns, localName, attributes, base: base, into: &feed.extensions)
-        }
+        let action = inEntry
+            ? ExtensionReader.start(ns, localName, attributes, base: state.base, into: &entry.extensions)
+            : ExtensionReader.start(ns, localName, attributes, base: state.base, into: &feed.extensions)
         switch action {
         case .capture(let extensionField, let mode): capture(.ext(extensionField), mode)
         case .descend: break
@@ -175,7 +171,7 @@ final class AtomHandler {
         switch feed.version {
         case .atom10:
             if case .content = field, let source = attributes.value("src")?.nonEmpty {
-                entry?.contentSource = RawURL(source, base: state.base)
+                entry.contentSource = RawURL(source, base: state.base)
                 return state.skip()
             }
             guard let type = TextConstruct.atomType(declared) else { return state.skip() }
@@ -212,8 +208,8 @@ final class AtomHandler {
         guard let person, person.name != nil || person.email != nil || person.uri != nil else { return }
         switch personTarget {
         case .feed: feed.authors.append(person)
-        case .entry: entry?.authors.append(person)
-        case .source: entry?.sourceAuthors.append(person)
+        case .entry: entry.authors.append(person)
+        case .source: entry.sourceAuthors.append(person)
         case .none: break
         }
     }
@@ -221,15 +217,6 @@ final class AtomHandler {
     private func category(_ attributes: [XMLAttribute]) -> AtomCategory? {
         guard let term = attributes.value("term")?.nonEmpty else { return nil }
         return AtomCategory(term: term, scheme: attributes.value("scheme")?.nonEmpty, label: attributes.value("label")?.nonEmpty)
-    }
-
-    /// Mutates the current entry in place (without a copy-on-write copy).
-    @inline(__always)
-    private func updateEntry(_ body: (inout AtomEntry) -> Void) {
-        guard var current = entry else { return }
-        entry = nil
-        body(&current)
-        entry = current
     }
 
     private func text(_ value: String) -> RawText {
@@ -240,20 +227,20 @@ final class AtomHandler {
 
     private func assign(_ value: String) {
         guard !value.isEmpty else { return }
-        let inEntry = entry != nil
+        let inEntry = entryDepth != 0
         switch field {
         case .none: break
-        case .title: if inEntry { entry?.title = text(value) } else { feed.title = text(value) }
+        case .title: if inEntry { entry.title = text(value) } else { feed.title = text(value) }
         case .subtitle: feed.subtitle = text(value)
         case .rights: if !inEntry { feed.rights = text(value) }
-        case .summary: entry?.summary = text(value)
-        case .content: if entry?.content == nil { entry?.content = text(value) }
-        case .id: if inEntry { entry?.id = value } else { feed.id = value }
-        case .updated: if inEntry { entry?.updated = value } else { feed.updated = value }
-        case .published: entry?.published = value
-        case .issued: entry?.issued = value
-        case .modified: entry?.modified = value
-        case .created: entry?.created = value
+        case .summary: entry.summary = text(value)
+        case .content: if entry.content == nil { entry.content = text(value) }
+        case .id: if inEntry { entry.id = value } else { feed.id = value }
+        case .updated: if inEntry { entry.updated = value } else { feed.updated = value }
+        case .published: entry.published = value
+        case .issued: entry.issued = value
+        case .modified: entry.modified = value
+        case .created: entry.created = value
         case .icon: feed.icon = RawURL(value, base: state.captureBase)
         case .logo: feed.logo = RawURL(value, base: state.captureBase)
         case .personName: person?.name = value
@@ -261,7 +248,7 @@ final class AtomHandler {
         case .personURI: person?.uri = RawURL(value, base: state.captureBase)
         case .ext(let extensionField):
             if inEntry {
-                updateEntry { ExtensionReader.assign(extensionField, value, into: &$0.extensions) }
+                ExtensionReader.assign(extensionField, value, into: &entry.extensions)
             } else {
                 ExtensionReader.assign(extensionField, value, into: &feed.extensions)
             }

@@ -5,7 +5,7 @@ import RundschauModel
 enum JSONFeedAdapter {
     static func feed(_ raw: JSONFeedDocument, context: inout AdapterContext) -> Feed {
         var feed = Feed(format: .jsonfeed)
-        let base = context.documentURL ?? raw.feedURL?.nonEmpty ?? raw.homePageURL?.nonEmpty
+        let base = context.baseURL ?? raw.feedURL?.nonEmpty ?? raw.homePageURL?.nonEmpty
         func resolve(_ url: String?) -> String? { url?.nonEmpty.flatMap { URLResolver.resolve($0, against: base) } }
 
         feed.title = raw.title.map(TextConstruct.collapseWhitespace)?.nonEmpty

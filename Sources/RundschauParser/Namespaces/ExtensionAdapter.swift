@@ -22,6 +22,11 @@ enum ExtensionAdapter {
         return context.resolve(picture?.url)
     }
 
+    /// The first enclosure that is an image (`type="image/…"`): the last resort for an entry image.
+    static func imageEnclosure(_ enclosures: [Enclosure]) -> String? {
+        enclosures.first { $0.type?.lowercased().hasPrefix("image/") == true }?.url
+    }
+
     /// `dc:subject` as categories (terms without scheme).
     static func categories(_ fields: ExtensionFields) -> [RundschauModel.Category] {
         fields.dc.subjects.compactMap { subject in subject.nonEmpty.map { RundschauModel.Category(term: $0) } }

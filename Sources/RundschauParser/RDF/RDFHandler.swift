@@ -13,7 +13,8 @@ final class RDFHandler {
 
     private(set) var state: SAXState
     private(set) var document = RDFDocument()
-    private var item: RDFItem?
+    /// The item being read; meaningful while `scope == .item`.
+    private var item = RDFItem()
     private var scope = Scope.none
     private var scopeDepth = 0
     private var channelDepth = 0
@@ -61,7 +62,7 @@ final class RDFHandler {
                 let base = state.base
                 var action = ExtensionAction.skip
                 if scope == .item {
-                    updateItem { action = ExtensionReader.start(ns, localName, attributes, base: base, into: &$0.extensions) }
+                    action = ExtensionReader.start(ns, localName, attributes, base: base, into: &item.extensions)
                 } else {
                     action = ExtensionReader.start(ns, localName, attributes, base: base, into: &document.channel.extensions)
                 }
@@ -104,10 +105,7 @@ final class RDFHandler {
             field = .none
         case .element:
             if state.depth == scopeDepth {
-                if scope == .item, let finished = item {
-                    document.items.append(finished)
-                    item = nil
-                }
+                if scope == .item { document.items.append(item) }
                 if scope == .channel { channelDepth = 0 }
                 // An item nested in the channel returns to the channel.
                 if scope == .item && channelDepth != 0 {
@@ -139,22 +137,14 @@ final class RDFHandler {
         state.capture(mode)
     }
 
-    @inline(__always)
-    private func updateItem(_ body: (inout RDFItem) -> Void) {
-        guard var current = item else { return }
-        item = nil
-        body(&current)
-        item = current
-    }
-
     private func assign(_ value: String) {
         guard !value.isEmpty else { return }
         let base = state.captureBase
         switch (scope, field) {
-        case (.item, .title): if item?.title == nil { item?.title = value }
-        case (.item, .link): if item?.link == nil { item?.link = RawURL(value, base: base) }
-        case (.item, .description): if item?.description == nil { item?.description = value }
-        case (.item, .ext(let extensionField)): updateItem { ExtensionReader.assign(extensionField, value, into: &$0.extensions) }
+        case (.item, .title): if item.title == nil { item.title = value }
+        case (.item, .link): if item.link == nil { item.link = RawURL(value, base: base) }
+        case (.item, .description): if item.description == nil { item.description = value }
+        case (.item, .ext(let extensionField)): ExtensionReader.assign(extensionField, value, into: &item.extensions)
         case (.channel, .title): document.channel.title = document.channel.title ?? value
         case (.channel, .link): if document.channel.link == nil { document.channel.link = RawURL(value, base: base) }
         case (.channel, .description): document.channel.description = document.channel.description ?? value

@@ -106,6 +106,6 @@ enum RSSAdapter {
             published: published, updated: updated, authors: authors,
             categories: AdapterContext.dedupe(categories), enclosures: uniqueEnclosures,
             language: AdapterContext.entryLanguage(ownLang ?? ext.dc.language, feed: feed.language),
-            image: ExtensionAdapter.image(ext, context))
+            image: ExtensionAdapter.image(ext, context) ?? ExtensionAdapter.imageEnclosure(uniqueEnclosures))
     }
 }

@@ -15,7 +15,8 @@ final class RSSHandler {
 
     private(set) var state: SAXState
     private(set) var document = RSSDocument()
-    private var item: RSSItem?
+    /// The item being read; meaningful while `itemDepth != 0` (kept non-optional so that it is mutated in place).
+    private var item = RSSItem()
     private var itemDepth = 0
     private var channelDepth = 0
     private var imageDepth = 0
@@ -35,7 +36,7 @@ final class RSSHandler {
         if state.depth == 1 {
             document.version = attributes.value("version")?.nonEmpty
             document.lang = state.lang
-        } else if item != nil {
+        } else if itemDepth != 0 {
             startInItem(ns, localName, attributes)
         } else if imageDepth != 0 {
             startInImage(ns, localName)
@@ -53,9 +54,8 @@ final class RSSHandler {
             field = .none
         case .element:
             let depth = state.depth
-            if depth == itemDepth, let finished = item {
-                document.channel.items.append(finished)
-                item = nil
+            if depth == itemDepth {
+                document.channel.items.append(item)
                 itemDepth = 0
             } else if depth == imageDepth {
                 imageDepth = 0
@@ -118,9 +118,7 @@ final class RSSHandler {
 
     private func startInItem(_ ns: XMLNamespace, _ localName: String, _ attributes: [XMLAttribute]) {
         guard ns == .none else {
-            let base = state.base
-            var action = ExtensionAction.skip
-            updateItem { action = ExtensionReader.start(ns, localName, attributes, base: base, into: &$0.extensions) }
+            let action = ExtensionReader.start(ns, localName, attributes, base: state.base, into: &item.extensions)
             return perform(action)
         }
         switch localName {
@@ -137,7 +135,7 @@ final class RSSHandler {
                 let enclosure = RSSEnclosure(
                     url: RawURL(url, base: state.base), length: attributes.value("length"),
                     type: attributes.value("type")?.nonEmpty)
-                item?.enclosures.append(enclosure)
+                item.enclosures.append(enclosure)
             }
             state.skip()
         case "guid":
@@ -165,31 +163,22 @@ final class RSSHandler {
         }
     }
 
-    /// Mutates the current item in place (without a copy-on-write copy).
-    @inline(__always)
-    private func updateItem(_ body: (inout RSSItem) -> Void) {
-        guard var current = item else { return }
-        item = nil
-        body(&current)
-        item = current
-    }
-
     private func assign(_ value: String) {
         guard !value.isEmpty else { return }
         let base = state.captureBase
-        if item != nil {
+        if itemDepth != 0 {
             switch field {
-            case .title: if item?.title == nil { item?.title = value }
-            case .link: if item?.link == nil { item?.link = RawURL(value, base: base) }
-            case .description: if item?.description == nil { item?.description = value }
-            case .author: item?.authors.append(value)
-            case .category: item?.categories.append(RSSCategory(term: value, domain: pendingDomain))
-            case .comments: item?.comments = RawURL(value, base: base)
-            case .guid: item?.guid = RSSGUID(value: value, isPermaLink: pendingPermaLink)
-            case .pubDate: item?.pubDate = value
-            case .source: item?.source = value
+            case .title: if item.title == nil { item.title = value }
+            case .link: if item.link == nil { item.link = RawURL(value, base: base) }
+            case .description: if item.description == nil { item.description = value }
+            case .author: item.authors.append(value)
+            case .category: item.categories.append(RSSCategory(term: value, domain: pendingDomain))
+            case .comments: item.comments = RawURL(value, base: base)
+            case .guid: item.guid = RSSGUID(value: value, isPermaLink: pendingPermaLink)
+            case .pubDate: item.pubDate = value
+            case .source: item.source = value
             case .ext(let extensionField):
-                updateItem { ExtensionReader.assign(extensionField, value, into: &$0.extensions) }
+                ExtensionReader.assign(extensionField, value, into: &item.extensions)
             default: break
             }
             return
