@@ -32,6 +32,7 @@ public struct FeedParseError: Error, Sendable, CustomStringConvertible {
         /// The XML library failed for reasons of its own.
         public static let internalFailure = Code(.internalFailure)
 
+        /// The code's name (`notAFeed`), for logs.
         public var description: String { base.rawValue }
     }
 

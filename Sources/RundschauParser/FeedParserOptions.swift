@@ -8,6 +8,7 @@ public struct FeedParserOptions: Sendable {
     /// metadata. They also land in ``RundschauModel/Feed/warnings``. The parser never creates a logger.
     public var logger: Logger?
 
+    /// The documented defaults: 32 MiB, no logger.
     public init(maxDocumentSize: Int = 32 << 20, logger: Logger? = nil) {
         self.maxDocumentSize = maxDocumentSize
         self.logger = logger
