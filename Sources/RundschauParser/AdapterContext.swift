@@ -1,0 +1,151 @@
+import Foundation
+import Logging
+import RundschauModel
+import RundschauText
+
+/// Where in a feed something was found, for warnings: `feed` or `entry 3` (1-based, document order).
+enum FeedPlace: CustomStringConvertible {
+    case feed
+    case entry(Int)
+
+    var description: String {
+        switch self {
+        case .feed: return "feed"
+        case .entry(let index): return "entry \(index + 1)"
+        }
+    }
+}
+
+/// What every adapter needs besides its raw document: the document URL, the warnings collected so far,
+/// and the logger to mirror them to. Also the small normalizations all adapters share.
+struct AdapterContext {
+    /// The URL or file name the caller gave, for log metadata.
+    let documentURL: String?
+    /// The document URL when it can serve as a base (it has a scheme); a bare file name cannot.
+    var baseURL: String? { documentURL.flatMap { URLResolver.hasScheme($0) ? $0 : nil } }
+    let logger: Logger?
+    private(set) var warnings: [String] = []
+
+    init(documentURL: String?, logger: Logger?, warnings: [String] = []) {
+        self.documentURL = documentURL
+        self.logger = logger
+        self.warnings = warnings
+    }
+
+    /// Records a recoverable oddity in ``Feed/warnings`` and logs it at debug level.
+    mutating func warn(_ message: String) {
+        warnings.append(message)
+        logger?.debug("\(message)", metadata: ["feed.url": .string(documentURL ?? "")])
+    }
+
+    /// The first candidate that reads as a date; each unreadable candidate met before it is a warning
+    /// (`entry 3: unreadable date "Foo 32"`). Absent candidates are passed over silently.
+    mutating func date(_ candidates: String?..., at place: FeedPlace) -> Date? {
+        for candidate in candidates {
+            guard let text = candidate?.nonEmpty else { continue }
+            if let date = FeedDate.parse(text) { return date }
+            warn("\(place): unreadable date \"\(text)\"")
+        }
+        return nil
+    }
+
+    /// Resolves a raw URL against its base, else against `fallbackBase` (the site link, for feeds that
+    /// give relative links and no base); `nil` when empty.
+    func resolve(_ url: RawURL?, fallbackBase: String? = nil) -> String? {
+        guard let url, let value = url.value.nonEmpty else { return nil }
+        return URLResolver.resolve(value, against: url.base ?? fallbackBase)
+    }
+
+    // MARK: Shared normalizations
+
+    /// People from single-string forms (`email (Name)`, `Name <email>`, a bare name), de-duplicated.
+    static func people(_ texts: [String]) -> [Person] {
+        var result: [Person] = []
+        for text in texts {
+            guard let person = PersonParser.parse(text), !person.isEmpty, !result.contains(person) else { continue }
+            result.append(person)
+        }
+        return result
+    }
+
+    /// Enclosures de-duplicated by URL: the first occurrence wins, later ones fill in a missing type or length.
+    static func dedupe(_ enclosures: [Enclosure]) -> [Enclosure] {
+        var result: [Enclosure] = []
+        for enclosure in enclosures {
+            if let index = result.firstIndex(where: { $0.url == enclosure.url }) {
+                if result[index].type == nil { result[index].type = enclosure.type }
+                if result[index].length == nil { result[index].length = enclosure.length }
+            } else {
+                result.append(enclosure)
+            }
+        }
+        return result
+    }
+
+    /// Links de-duplicated by relation and target.
+    static func dedupe(_ links: [Link]) -> [Link] {
+        var result: [Link] = []
+        for link in links where !result.contains(where: { $0.rel == link.rel && $0.href == link.href }) {
+            result.append(link)
+        }
+        return result
+    }
+
+    /// Categories de-duplicated by term and scheme (a later label fills in a missing one).
+    static func dedupe(_ categories: [RundschauModel.Category]) -> [RundschauModel.Category] {
+        var result: [RundschauModel.Category] = []
+        for category in categories {
+            if let index = result.firstIndex(where: { $0.term == category.term && $0.scheme == category.scheme }) {
+                if result[index].label == nil { result[index].label = category.label }
+            } else {
+                result.append(category)
+            }
+        }
+        return result
+    }
+
+    /// A byte count: a positive integer, else `nil` (feeds write `0` or `-1` for "unknown").
+    static func length(_ text: String?) -> Int64? {
+        guard let text = text?.trimmed, let value = Int64(text), value > 0 else { return nil }
+        return value
+    }
+
+    /// A non-negative integer (`ttl`), else `nil`.
+    static func integer(_ text: String?) -> Int? {
+        guard let text = text?.trimmed, let value = Int(text), value >= 0 else { return nil }
+        return value
+    }
+
+    /// A BCP 47 language tag in its conventional case (`de`, `en-US`, `zh-Hant-TW`); `_` becomes `-`.
+    static func language(_ text: String?) -> String? {
+        guard let text = text?.nonEmpty else { return nil }
+        let parts = text.replacingOccurrences(of: "_", with: "-").split(separator: "-", omittingEmptySubsequences: true)
+        guard let first = parts.first, first.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "*") }) else { return nil }
+        var out = [first.lowercased()]
+        for part in parts.dropFirst() {
+            if part.count == 2 && part.allSatisfy(\.isLetter) {
+                out.append(part.uppercased())
+            } else if part.count == 4 && part.allSatisfy(\.isLetter) {
+                out.append(part.prefix(1).uppercased() + part.dropFirst().lowercased())
+            } else {
+                out.append(part.lowercased())
+            }
+        }
+        return out.joined(separator: "-")
+    }
+
+    /// The language of an entry: its own (`xml:lang`, `dc:language`, JSON `language`), else the feed's.
+    /// Never guessed: a feed that declares no language gives entries without one.
+    static func entryLanguage(_ own: String?, feed: String?) -> String? {
+        language(own) ?? feed
+    }
+
+    /// An IANA link relation as a short name: `http://www.iana.org/assignments/relation/self` → `self`
+    /// (RFC 4287 §4.2.7.2); absent → `alternate`.
+    static func relation(_ rel: String?) -> String {
+        guard let rel = rel?.nonEmpty else { return "alternate" }
+        let prefix = "http://www.iana.org/assignments/relation/"
+        if rel.lowercased().hasPrefix(prefix) { return String(rel.dropFirst(prefix.count)) }
+        return rel
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import RundschauModel
+
+/// Atom 1.0 / 0.3 raw structs → ``Feed``. All Atom fallback chains live here.
+enum AtomAdapter {
+    static func feed(_ raw: AtomFeed, context: inout AdapterContext) -> Feed {
+        var feed = Feed(format: raw.version == .atom10 ? .atom10 : .atom03)
+        let ext = raw.extensions
+        feed.title = TextConstruct.plainTitle(raw.title) ?? TextConstruct.plainTitle(ext.dc.title.map { RawText($0, type: .text) })
+        feed.links = AdapterContext.dedupe(raw.links.compactMap { modelLink($0, context) } + ExtensionAdapter.links(ext, context))
+        feed.link = alternate(feed.links)
+        if let subtitle = TextConstruct.markup(raw.subtitle) ?? ExtensionAdapter.summary(ext) {
+            feed.subtitle = subtitle.value
+            feed.subtitleType = subtitle.type
+        }
+        feed.language = AdapterContext.language(raw.lang) ?? AdapterContext.language(ext.dc.language)
+        feed.updated = context.date(raw.updated, ext.atomUpdated, ext.dc.modified, ext.dc.dates.first, at: .feed)
+        feed.image = context.resolve(raw.logo) ?? context.resolve(raw.icon) ?? ExtensionAdapter.image(ext, context)
+        feed.authors = raw.authors.compactMap { person($0, context) }
+        if feed.authors.isEmpty { feed.authors = ExtensionAdapter.authors(ext) }
+        for (index, rawEntry) in raw.entries.enumerated() {
+            if let entry = makeEntry(rawEntry, index: index, feed: feed, context: &context) { feed.entries.append(entry) }
+        }
+        return feed
+    }
+
+    private static func makeEntry(_ raw: AtomEntry, index: Int, feed: Feed, context: inout AdapterContext) -> Entry? {
+        let ext = raw.extensions
+        let place = FeedPlace.entry(index)
+        let links = AdapterContext.dedupe(raw.links.compactMap { modelLink($0, context) } + ExtensionAdapter.links(ext, context))
+        let idLink = raw.id.flatMap { URLResolver.isAbsoluteHTTP($0) ? $0.trimmed : nil }
+        let link = alternate(links) ?? idLink
+        let title = TextConstruct.plainTitle(raw.title)
+            ?? TextConstruct.plainTitle(ext.media.title.map { RawText($0, type: .text) })
+            ?? TextConstruct.plainTitle(ext.dc.title.map { RawText($0, type: .text) })
+        let summary = TextConstruct.markup(raw.summary) ?? ExtensionAdapter.summary(ext)
+        let content = TextConstruct.markup(raw.content) ?? TextConstruct.markup(ext.contentEncoded.map { RawText($0, type: .html) })
+        let published = context.date(
+            raw.published, raw.issued, raw.created, ext.atomPublished, ext.dc.dates.first, ext.dc.issued, ext.dc.created,
+            at: place)
+        let updated = context.date(raw.updated, raw.modified, ext.dc.modified, at: place)
+
+        var authors = raw.authors.compactMap { person($0, context) }
+        if authors.isEmpty { authors = ExtensionAdapter.authors(ext) }
+        if authors.isEmpty { authors = raw.sourceAuthors.compactMap { person($0, context) } }
+        if authors.isEmpty { authors = feed.authors }  // RFC 4287 §4.2.1: the feed's authors apply
+
+        let categories = raw.categories.map { RundschauModel.Category(term: $0.term, scheme: $0.scheme, label: $0.label) }
+            + ExtensionAdapter.categories(ext)
+        let linkEnclosures = links.filter { $0.rel == "enclosure" }.map { Enclosure(url: $0.href, type: $0.type, length: $0.length) }
+        let enclosures = AdapterContext.dedupe(linkEnclosures + ExtensionAdapter.enclosures(ext, context))
+
+        guard let id = EntryIdentity.make(
+            id: raw.id, link: link, enclosure: enclosures.first?.url, title: title, published: published,
+            text: content?.value ?? summary?.value)
+        else {
+            context.warn("\(place): no id, link, title or text; skipped")
+            return nil
+        }
+        return Entry(
+            id: id, title: title, link: link, links: links,
+            summary: summary?.value, summaryType: summary?.type, content: content?.value, contentType: content?.type,
+            published: published, updated: updated, authors: authors,
+            categories: AdapterContext.dedupe(categories), enclosures: enclosures,
+            language: AdapterContext.entryLanguage(raw.lang, feed: feed.language),
+            image: ExtensionAdapter.image(ext, context) ?? ExtensionAdapter.imageEnclosure(enclosures))
+    }
+
+    /// An `atom:link` as a model link, resolved; `nil` when its `href` is empty.
+    static func modelLink(_ raw: AtomLink, _ context: AdapterContext) -> Link? {
+        guard let href = context.resolve(raw.href) else { return nil }
+        return Link(
+            rel: AdapterContext.relation(raw.rel), href: href, type: raw.type, title: raw.title,
+            length: AdapterContext.length(raw.length))
+    }
+
+    /// The main alternate link: the first `alternate` that is HTML (or untyped), else the first `alternate`.
+    static func alternate(_ links: [Link]) -> String? {
+        let alternates = links.filter { $0.rel == "alternate" }
+        let html = alternates.first { link in
+            guard let type = link.type?.lowercased() else { return true }
+            return type == "text/html" || type == "application/xhtml+xml"
+        }
+        return (html ?? alternates.first)?.href
+    }
+
+    private static func person(_ raw: AtomPerson, _ context: AdapterContext) -> Person? {
+        let person = Person(
+            name: raw.name.map(TextConstruct.collapseWhitespace)?.nonEmpty, email: raw.email?.nonEmpty,
+            uri: context.resolve(raw.uri))
+        return person.isEmpty ? nil : person
+    }
+}

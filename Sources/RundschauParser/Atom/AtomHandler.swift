@@ -1,0 +1,257 @@
+import Foundation
+import RundschauModel
+import RundschauXML
+
+/// The streaming reader of Atom 1.0 and 0.3 documents: fills ``AtomFeed`` raw structs, nothing more.
+///
+/// Created by ``FeedDispatchHandler`` at the root `feed` element, which it receives as its first event.
+final class AtomHandler {
+    /// What the current capture is for.
+    private enum Field {
+        case none
+        case title, subtitle, rights, id, updated, published, issued, modified, created, summary, content
+        case icon, logo
+        case personName, personEmail, personURI
+        case ext(ExtensionField)
+    }
+
+    /// Where a person construct being read goes.
+    private enum PersonTarget { case feed, entry, source, none }
+
+    private(set) var state: SAXState
+    private(set) var feed: AtomFeed
+    /// The namespace of Atom elements in this document (the root's).
+    private let core: XMLNamespace
+    /// The entry being read; meaningful while `entryDepth != 0` (non-optional: mutated in place).
+    private var entry = AtomEntry()
+    private var entryDepth = 0
+    private var sourceDepth = 0
+    private var person: AtomPerson?
+    private var personDepth = 0
+    private var personTarget = PersonTarget.none
+    private var field = Field.none
+    private var textType = TextType.text
+    private var base64 = false
+    /// True once `</feed>` was seen.
+    private(set) var rootClosed = false
+
+    init(version: AtomVersion, core: XMLNamespace, state: SAXState) {
+        self.state = state
+        self.core = core
+        self.feed = AtomFeed(version: version)
+    }
+
+    func startElement(localName: String, namespace: String?, attributes: [XMLAttribute]) {
+        guard state.begin(localName, namespace, attributes) else { return }
+        let ns = state.namespaces.kind(of: namespace)
+        if state.depth == 1 {
+            feed.lang = state.lang
+            return
+        }
+        if person != nil {
+            startInPerson(ns, localName)
+        } else if sourceDepth != 0 {
+            if ns == core && localName == "author" { startPerson(.source) } else { state.skip() }
+        } else if entryDepth != 0 {
+            startInEntry(ns, localName, attributes)
+        } else {
+            startInFeed(ns, localName, attributes)
+        }
+    }
+
+    func endElement(localName: String) {
+        switch state.end(localName) {
+        case .ignored:
+            break
+        case .captured(let value):
+            assign(value)
+            field = .none
+        case .element:
+            let depth = state.depth
+            if depth == personDepth {
+                finishPerson()
+            } else if depth == sourceDepth {
+                sourceDepth = 0
+            } else if depth == entryDepth {
+                feed.entries.append(entry)
+                entryDepth = 0
+            } else if depth == 1 {
+                rootClosed = true
+            }
+        }
+        state.finishEnd()
+    }
+
+    @inline(__always)
+    func characters(_ utf8: UnsafeBufferPointer<UInt8>) { state.characters(utf8) }
+
+    // MARK: Scopes
+
+    private func startInFeed(_ ns: XMLNamespace, _ localName: String, _ attributes: [XMLAttribute]) {
+        guard ns == core else { return startExtension(ns, localName, attributes, inEntry: false) }
+        switch localName {
+        case "entry":
+            entry = AtomEntry(lang: state.lang)
+            entryDepth = state.depth
+        case "title": startText(.title, attributes)
+        case "subtitle", "tagline": startText(.subtitle, attributes)
+        case "rights", "copyright": startText(.rights, attributes)
+        case "id": capture(.id)
+        case "updated", "modified": capture(.updated)
+        case "link":
+            if let link = AtomLink(attributes, base: state.base) { feed.links.append(link) }
+            state.skip()
+        case "author": startPerson(.feed)
+        case "category":
+            if let category = category(attributes) { feed.categories.append(category) }
+            state.skip()
+        case "icon": capture(.icon)
+        case "logo": capture(.logo)
+        default: state.skip()
+        }
+    }
+
+    private func startInEntry(_ ns: XMLNamespace, _ localName: String, _ attributes: [XMLAttribute]) {
+        guard ns == core else { return startExtension(ns, localName, attributes, inEntry: true) }
+        switch localName {
+        case "title": startText(.title, attributes)
+        case "id": capture(.id)
+        case "link":
+            if let link = AtomLink(attributes, base: state.base) { entry.links.append(link) }
+            state.skip()
+        case "published": capture(.published)
+        case "updated": capture(.updated)
+        case "issued": capture(.issued)
+        case "modified": capture(.modified)
+        case "created": capture(.created)
+        case "summary": startText(.summary, attributes)
+        case "content": startText(.content, attributes)
+        case "author": startPerson(.entry)
+        case "category":
+            if let category = category(attributes) { entry.categories.append(category) }
+            state.skip()
+        case "source": sourceDepth = state.depth
+        default: state.skip()
+        }
+    }
+
+    private func startInPerson(_ ns: XMLNamespace, _ localName: String) {
+        guard ns == core else { return state.skip() }
+        switch localName {
+        case "name": capture(.personName)
+        case "email": capture(.personEmail)
+        case "uri", "url": capture(.personURI)
+        default: state.skip()
+        }
+    }
+
+    private func startExtension(_ ns: XMLNamespace, _ localName: String, _ attributes: [XMLAttribute], inEntry: Bool) {
+        let action = inEntry
+            ? ExtensionReader.start(ns, localName, attributes, base: state.base, into: &entry.extensions)
+            : ExtensionReader.start(ns, localName, attributes, base: state.base, into: &feed.extensions)
+        switch action {
+        case .capture(let extensionField, let mode): capture(.ext(extensionField), mode)
+        case .descend: break
+        case .skip: state.skip()
+        }
+    }
+
+    // MARK: Constructs
+
+    @inline(__always)
+    private func capture(_ field: Field, _ mode: CaptureMode = .text) {
+        self.field = field
+        state.capture(mode)
+    }
+
+    /// A text construct (RFC 4287 §3.1; Atom 0.3 §3.1 content constructs with `mode`).
+    private func startText(_ field: Field, _ attributes: [XMLAttribute]) {
+        base64 = false
+        let declared = attributes.value("type")
+        switch feed.version {
+        case .atom10:
+            if case .content = field, let source = attributes.value("src")?.nonEmpty {
+                entry.contentSource = RawURL(source, base: state.base)
+                return state.skip()
+            }
+            guard let type = TextConstruct.atomType(declared) else { return state.skip() }
+            textType = type
+            capture(field, type == .xhtml ? .xhtml : (type == .html ? .html : .text))
+        case .atom03:
+            guard let type = TextConstruct.atomType(declared) else { return state.skip() }
+            switch attributes.value("mode")?.trimmed.lowercased() ?? "xml" {
+            case "escaped":
+                textType = type == .text ? .text : .html
+                capture(field, type == .text ? .text : .html)
+            case "base64":
+                textType = type == .text ? .text : .html
+                base64 = true
+                capture(field, .text)
+            default:
+                textType = type == .text ? .text : .xhtml
+                capture(field, type == .text ? .text : .xhtml)
+            }
+        }
+    }
+
+    private func startPerson(_ target: PersonTarget) {
+        person = AtomPerson()
+        personDepth = state.depth
+        personTarget = target
+    }
+
+    private func finishPerson() {
+        defer {
+            person = nil
+            personDepth = 0
+        }
+        guard let person, person.name != nil || person.email != nil || person.uri != nil else { return }
+        switch personTarget {
+        case .feed: feed.authors.append(person)
+        case .entry: entry.authors.append(person)
+        case .source: entry.sourceAuthors.append(person)
+        case .none: break
+        }
+    }
+
+    private func category(_ attributes: [XMLAttribute]) -> AtomCategory? {
+        guard let term = attributes.value("term")?.nonEmpty else { return nil }
+        return AtomCategory(term: term, scheme: attributes.value("scheme")?.nonEmpty, label: attributes.value("label")?.nonEmpty)
+    }
+
+    private func text(_ value: String) -> RawText {
+        guard base64 else { return RawText(value, type: textType) }
+        let decoded = Data(base64Encoded: value, options: .ignoreUnknownCharacters).map { String(decoding: $0, as: UTF8.self) }
+        return RawText(decoded ?? "", type: textType)
+    }
+
+    private func assign(_ value: String) {
+        guard !value.isEmpty else { return }
+        let inEntry = entryDepth != 0
+        switch field {
+        case .none: break
+        case .title: if inEntry { entry.title = text(value) } else { feed.title = text(value) }
+        case .subtitle: feed.subtitle = text(value)
+        case .rights: if !inEntry { feed.rights = text(value) }
+        case .summary: entry.summary = text(value)
+        case .content: if entry.content == nil { entry.content = text(value) }
+        case .id: if inEntry { entry.id = value } else { feed.id = value }
+        case .updated: if inEntry { entry.updated = value } else { feed.updated = value }
+        case .published: entry.published = value
+        case .issued: entry.issued = value
+        case .modified: entry.modified = value
+        case .created: entry.created = value
+        case .icon: feed.icon = RawURL(value, base: state.captureBase)
+        case .logo: feed.logo = RawURL(value, base: state.captureBase)
+        case .personName: person?.name = value
+        case .personEmail: person?.email = value
+        case .personURI: person?.uri = RawURL(value, base: state.captureBase)
+        case .ext(let extensionField):
+            if inEntry {
+                ExtensionReader.assign(extensionField, value, into: &entry.extensions)
+            } else {
+                ExtensionReader.assign(extensionField, value, into: &feed.extensions)
+            }
+        }
+    }
+}

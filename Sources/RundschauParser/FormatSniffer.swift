@@ -1,0 +1,127 @@
+/// A first look at the bytes, before any parsing: empty, JSON, an HTML page, binary data, plain text, or
+/// something to hand to the XML reader.
+enum FormatSniffer {
+    enum Kind: Equatable {
+        /// Nothing but white space and byte-order marks.
+        case empty
+        /// Starts with `{` or `[`: a JSON Feed candidate.
+        case json
+        /// Starts with `<!DOCTYPE html` or `<html` (after an XML declaration and comments).
+        case html
+        /// Not text: the reason names what it seems to be.
+        case binary(String)
+        /// Text without a single `<`.
+        case text
+        /// Anything else: markup for the XML reader (which also repairs junk before `<?xml`).
+        case markup
+    }
+
+    /// How many leading characters the sniffer looks at.
+    private static let window = 1024
+
+    static func sniff(_ bytes: [UInt8]) -> Kind {
+        if bytes.isEmpty { return .empty }
+        let (prefix, wide) = asciiPrefix(bytes)
+        if !wide, let binary = binaryKind(bytes) { return .binary(binary) }
+        guard let first = prefix.firstIndex(where: { !isSpace($0) }) else {
+            // The window is all white space: is the rest too?
+            return bytes.allSatisfy { isSpace($0) || $0 == 0 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0xFE || $0 == 0xFF }
+                ? .empty : .markup
+        }
+        switch prefix[first] {
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            return .json
+        case UInt8(ascii: "<"):
+            return looksLikeHTML(prefix[first...]) ? .html : .markup
+        default:
+            if prefix.contains(UInt8(ascii: "<")) { return .markup }
+            return wide || bytes.contains(UInt8(ascii: "<")) ? .markup : .text
+        }
+    }
+
+    /// The first ``window`` characters as ASCII bytes (non-ASCII as 0x80), decoding UTF-16/32 by BOM or
+    /// by the `<` pattern; `wide` is true for those encodings.
+    private static func asciiPrefix(_ bytes: [UInt8]) -> (prefix: [UInt8], wide: Bool) {
+        func at(_ index: Int) -> UInt8? { index < bytes.count ? bytes[index] : nil }
+        var start = 0
+        var width = 1
+        var bigEndian = false
+        switch (at(0), at(1), at(2), at(3)) {
+        case (0x00, 0x00, 0xFE, 0xFF): start = 4; width = 4; bigEndian = true
+        case (0xFF, 0xFE, 0x00, 0x00): start = 4; width = 4
+        case (0xFE, 0xFF, _, _): start = 2; width = 2; bigEndian = true
+        case (0xFF, 0xFE, _, _): start = 2; width = 2
+        case (0xEF, 0xBB, 0xBF, _): start = 3
+        case (0x00, 0x00, 0x00, 0x3C): width = 4; bigEndian = true
+        case (0x3C, 0x00, 0x00, 0x00): width = 4
+        case (0x00, 0x3C, _, _), (0x00, 0x7B, _, _): width = 2; bigEndian = true
+        case (0x3C, 0x00, _, _), (0x7B, 0x00, _, _): width = 2
+        default: break
+        }
+        var prefix: [UInt8] = []
+        prefix.reserveCapacity(window)
+        var index = start
+        while index + width <= bytes.count && prefix.count < window {
+            var unit: UInt32 = 0
+            for offset in 0..<width {
+                let byte = UInt32(bytes[index + (bigEndian ? offset : width - 1 - offset)])
+                unit = unit << 8 | byte
+            }
+            prefix.append(unit < 0x80 ? UInt8(unit) : 0x80)
+            index += width
+        }
+        return (prefix, width > 1)
+    }
+
+    /// A name for binary content: well-known magic numbers, else NUL bytes or many control characters.
+    private static func binaryKind(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0x1F, 0x8B]) { return "binary data (gzip-compressed)" }
+        if bytes.starts(with: Array("%PDF".utf8)) { return "binary data (a PDF document)" }
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "binary data (a PNG image)" }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "binary data (a JPEG image)" }
+        if bytes.starts(with: Array("GIF8".utf8)) { return "binary data (a GIF image)" }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "binary data (a ZIP archive)" }
+        let sample = bytes.prefix(window)
+        var controls = 0
+        for byte in sample {
+            if byte == 0 { return "binary data" }
+            if byte < 0x09 || (byte > 0x0D && byte < 0x20) || byte == 0x7F { controls += 1 }
+        }
+        return controls * 10 > sample.count ? "binary data" : nil
+    }
+
+    /// `<!DOCTYPE html…` or `<html…`, possibly after an XML declaration and comments.
+    private static func looksLikeHTML(_ text: ArraySlice<UInt8>) -> Bool {
+        var rest = text
+        while true {
+            while let first = rest.first, isSpace(first) { rest = rest.dropFirst() }
+            if rest.starts(with: Array("<?".utf8)) || rest.starts(with: Array("<!--".utf8)) {
+                let terminator = Array((rest.starts(with: Array("<?".utf8)) ? "?>" : "-->").utf8)
+                guard let end = find(terminator, in: rest) else { return false }
+                rest = rest[(end + terminator.count)...]
+                continue
+            }
+            break
+        }
+        let head = String(decoding: rest.prefix(14), as: UTF8.self).lowercased()
+        if head.hasPrefix("<!doctype html") { return true }
+        guard head.hasPrefix("<html") else { return false }
+        guard let next = head.dropFirst(5).first else { return true }
+        return next == ">" || next == " " || next == "\n" || next == "\t" || next == "\r"
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+        guard needle.count <= haystack.count else { return nil }
+        var index = haystack.startIndex
+        while index + needle.count <= haystack.endIndex {
+            if haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+}

@@ -1,0 +1,56 @@
+import RundschauModel
+
+/// Turns the namespaced extension fields into model values; the format adapters decide where in their
+/// fallback chains these come.
+enum ExtensionAdapter {
+    /// Media RSS `media:content` as enclosures (`url`, `type`, `fileSize`).
+    static func enclosures(_ fields: ExtensionFields, _ context: AdapterContext) -> [Enclosure] {
+        fields.media.contents.compactMap { content in
+            guard let url = context.resolve(content.url) else { return nil }
+            return Enclosure(url: url, type: content.type, length: AdapterContext.length(content.fileSize))
+        }
+    }
+
+    /// A representative image: the first `media:thumbnail`, else `itunes:image`, else the first
+    /// `media:content` that is an image.
+    static func image(_ fields: ExtensionFields, _ context: AdapterContext) -> String? {
+        if let thumbnail = fields.media.thumbnails.lazy.compactMap({ context.resolve($0) }).first { return thumbnail }
+        if let image = context.resolve(fields.itunes.image) { return image }
+        let picture = fields.media.contents.first { content in
+            content.medium?.lowercased() == "image" || content.type?.lowercased().hasPrefix("image/") == true
+        }
+        return context.resolve(picture?.url)
+    }
+
+    /// The first enclosure that is an image (`type="image/…"`): the last resort for an entry image.
+    static func imageEnclosure(_ enclosures: [Enclosure]) -> String? {
+        enclosures.first { $0.type?.lowercased().hasPrefix("image/") == true }?.url
+    }
+
+    /// `dc:subject` as categories (terms without scheme).
+    static func categories(_ fields: ExtensionFields) -> [RundschauModel.Category] {
+        fields.dc.subjects.compactMap { subject in subject.nonEmpty.map { RundschauModel.Category(term: $0) } }
+    }
+
+    /// `atom:link` elements (inside RSS) as model links.
+    static func links(_ fields: ExtensionFields, _ context: AdapterContext) -> [Link] {
+        fields.atomLinks.compactMap { AtomAdapter.modelLink($0, context) }
+    }
+
+    /// A summary from the extensions: `media:description`, else `itunes:summary`, else `itunes:subtitle`
+    /// (both plain text), else `dc:description` (HTML).
+    static func summary(_ fields: ExtensionFields) -> RawText? {
+        if let description = TextConstruct.markup(fields.media.description) { return description }
+        if let summary = fields.itunes.summary?.nonEmpty { return RawText(summary, type: .text) }
+        if let subtitle = fields.itunes.subtitle?.nonEmpty { return RawText(subtitle, type: .text) }
+        if let description = fields.dc.description?.nonEmpty { return RawText(description, type: .html) }
+        return nil
+    }
+
+    /// People from `dc:creator`, else `itunes:author`.
+    static func authors(_ fields: ExtensionFields) -> [Person] {
+        let creators = AdapterContext.people(fields.dc.creators)
+        if !creators.isEmpty { return creators }
+        return AdapterContext.people(fields.itunes.author.map { [$0] } ?? [])
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import RundschauModel
+
+/// RSS 0.91–2.0 raw structs → ``Feed``. All RSS fallback chains live here.
+enum RSSAdapter {
+    /// The format a `version` attribute names: 2.0/2.0.1 (or none) → `rss20`, 0.91–0.94 → `rss09x`;
+    /// anything else reads as RSS 2.0 with a warning.
+    static func format(version: String?, context: inout AdapterContext) -> FeedFormat {
+        guard let version = version?.trimmed, !version.isEmpty else { return .rss20 }
+        switch version {
+        case "2.0", "2.0.1", "2", "2.00": return .rss20
+        case "0.91", "0.92", "0.93", "0.94", "0.9", "0.90": return .rss09x
+        default:
+            context.warn("feed: unknown RSS version \"\(version)\"; read as RSS 2.0")
+            return .rss20
+        }
+    }
+
+    static func feed(_ raw: RSSDocument, context: inout AdapterContext) -> Feed {
+        let channel = raw.channel
+        let ext = channel.extensions
+        var feed = Feed(format: format(version: raw.version, context: &context))
+        feed.title = TextConstruct.plainTitle(channel.title.map { RawText($0, type: .html) })
+            ?? TextConstruct.plainTitle(ext.dc.title.map { RawText($0, type: .html) })
+        let site = context.resolve(channel.link)
+        let atomLinks = ExtensionAdapter.links(ext, context)
+        feed.links = AdapterContext.dedupe((site.map { [Link(rel: "alternate", href: $0)] } ?? []) + atomLinks)
+        feed.link = site ?? AtomAdapter.alternate(atomLinks)
+        if let subtitle = TextConstruct.markup(channel.description.map { RawText($0, type: .html) })
+            ?? ExtensionAdapter.summary(ext) {
+            feed.subtitle = subtitle.value
+            feed.subtitleType = subtitle.type
+        }
+        feed.language = AdapterContext.language(channel.language) ?? AdapterContext.language(ext.dc.language)
+            ?? AdapterContext.language(raw.lang)
+        feed.updated = context.date(
+            channel.lastBuildDate, channel.pubDate, ext.atomUpdated, ext.dc.dates.first, ext.dc.modified, at: .feed)
+        feed.image = context.resolve(channel.image?.url, fallbackBase: site) ?? ExtensionAdapter.image(ext, context)
+        feed.authors = AdapterContext.people(channel.managingEditor.map { [$0] } ?? [])
+        if feed.authors.isEmpty { feed.authors = ExtensionAdapter.authors(ext) }
+        feed.ttl = AdapterContext.integer(channel.ttl)
+        feed.updateInterval = ext.sy.intervalSeconds
+        for (index, item) in channel.items.enumerated() {
+            if let entry = makeEntry(item, index: index, feed: feed, documentLang: raw.lang, context: &context) {
+                feed.entries.append(entry)
+            }
+        }
+        return feed
+    }
+
+    private static func makeEntry(
+        _ item: RSSItem, index: Int, feed: Feed, documentLang: String?, context: inout AdapterContext
+    ) -> Entry? {
+        let ext = item.extensions
+        let place = FeedPlace.entry(index)
+        let site = feed.link
+        let itemLink = context.resolve(item.link, fallbackBase: site)
+        let atomLinks = ExtensionAdapter.links(ext, context)
+        var links: [Link] = []
+        if let itemLink { links.append(Link(rel: "alternate", href: itemLink)) }
+        links += atomLinks
+        if let comments = context.resolve(item.comments, fallbackBase: site) {
+            links.append(Link(rel: "replies", href: comments, type: "text/html"))
+        }
+        links = AdapterContext.dedupe(links)
+
+        // RSS 2.0: a guid is a permalink unless isPermaLink="false"; only an absolute http(s) URL can be a
+        // link (a number or a relative path is an identifier, not an address).
+        let guidLink = item.guid.flatMap { guid -> String? in
+            let value = guid.value.trimmed
+            return guid.isPermaLink && URLResolver.isAbsoluteHTTP(value) ? value : nil
+        }
+        let link = itemLink ?? AtomAdapter.alternate(atomLinks) ?? guidLink
+
+        let title = TextConstruct.plainTitle(item.title.map { RawText($0, type: .html) })
+            ?? TextConstruct.plainTitle(ext.dc.title.map { RawText($0, type: .html) })
+            ?? TextConstruct.plainTitle(ext.media.title.map { RawText($0, type: .text) })
+        let summary = TextConstruct.markup(item.description.map { RawText($0, type: .html) }) ?? ExtensionAdapter.summary(ext)
+        let content = TextConstruct.markup(ext.contentEncoded.map { RawText($0, type: .html) })
+        let published = context.date(
+            item.pubDate, ext.dc.dates.first, ext.atomPublished, ext.dc.issued, ext.dc.created, at: place)
+        let updated = context.date(ext.atomUpdated, ext.dc.modified, at: place)
+
+        var authors = AdapterContext.people(item.authors)
+        if authors.isEmpty { authors = ExtensionAdapter.authors(ext) }
+
+        let categories = item.categories.map { RundschauModel.Category(term: $0.term, scheme: $0.domain) }
+            + ExtensionAdapter.categories(ext)
+        let enclosures = item.enclosures.compactMap { enclosure -> Enclosure? in
+            guard let url = context.resolve(enclosure.url, fallbackBase: site) else { return nil }
+            return Enclosure(url: url, type: enclosure.type, length: AdapterContext.length(enclosure.length))
+        } + ExtensionAdapter.enclosures(ext, context)
+        let uniqueEnclosures = AdapterContext.dedupe(enclosures)
+
+        guard let id = EntryIdentity.make(
+            id: item.guid?.value, link: link, enclosure: uniqueEnclosures.first?.url, title: title,
+            published: published, text: content?.value ?? summary?.value)
+        else {
+            context.warn("\(place): no guid, link, title or text; skipped")
+            return nil
+        }
+        let ownLang = item.lang == documentLang ? nil : item.lang
+        return Entry(
+            id: id, title: title, link: link, links: links,
+            summary: summary?.value, summaryType: summary?.type, content: content?.value, contentType: content?.type,
+            published: published, updated: updated, authors: authors,
+            categories: AdapterContext.dedupe(categories), enclosures: uniqueEnclosures,
+            language: AdapterContext.entryLanguage(ownLang ?? ext.dc.language, feed: feed.language),
+            image: ExtensionAdapter.image(ext, context) ?? ExtensionAdapter.imageEnclosure(uniqueEnclosures))
+    }
+}

@@ -1,0 +1,103 @@
+/// An RSS 0.91–2.0 document: the `<rss>` root (RSS 2.0 specification, rssboard.org, 2009 edition;
+/// RSS 0.91 Netscape/UserLand; RSS 0.92–0.94 UserLand).
+struct RSSDocument: Sendable {
+    /// The `version` attribute of `<rss>` (`2.0`, `0.91`, `0.92`…), as written.
+    var version: String?
+    /// `xml:lang` in effect on `<rss>`/`<channel>`.
+    var lang: String?
+    var channel = RSSChannel()
+}
+
+/// `<channel>`: RSS 2.0 "Required channel elements" and "Optional channel elements".
+struct RSSChannel: Sendable {
+    /// Required: the name of the channel.
+    var title: String?
+    /// Required: the URL of the website the channel corresponds to.
+    var link: RawURL?
+    /// Required: a phrase or sentence describing the channel.
+    var description: String?
+    /// The channel's language (RSS 2.0 allows the Netscape/W3C language codes).
+    var language: String?
+    /// Copyright notice.
+    var copyright: String?
+    /// Email address of the editorial contact (`geo@herald.com (George Matesky)`).
+    var managingEditor: String?
+    /// Email address of the technical contact.
+    var webMaster: String?
+    /// Publication date of the content (RFC 822).
+    var pubDate: String?
+    /// The last time the content changed (RFC 822).
+    var lastBuildDate: String?
+    /// `category`, with optional `domain`.
+    var categories: [RSSCategory] = []
+    /// `ttl`: minutes the channel may be cached.
+    var ttl: String?
+    /// `image`: a GIF, JPEG or PNG for the channel.
+    var image: RSSImage?
+    /// Namespaced extension elements of the channel.
+    var extensions = ExtensionFields()
+    /// `item`s in document order.
+    var items: [RSSItem] = []
+}
+
+/// `<image>` sub-element of `<channel>` (RSS 2.0 "<image> sub-element of <channel>").
+struct RSSImage: Sendable {
+    /// The URL of the image.
+    var url: RawURL?
+    /// Describes the image (the `alt` text).
+    var title: String?
+    /// The URL of the site; the image links there.
+    var link: RawURL?
+}
+
+/// `<item>`: RSS 2.0 "Elements of <item>". All elements are optional; at least a title or a description.
+struct RSSItem: Sendable {
+    /// The title of the item.
+    var title: String?
+    /// The URL of the item.
+    var link: RawURL?
+    /// The item synopsis (entity-encoded HTML in practice).
+    var description: String?
+    /// `author`: the email address of the author (`lawyer@boyer.net (Lawyer Boyer)`). Repeatable in practice.
+    var authors: [String] = []
+    /// `category`s with optional `domain`.
+    var categories: [RSSCategory] = []
+    /// `comments`: URL of a page for comments.
+    var comments: RawURL?
+    /// `enclosure`s: `url`, `length`, `type` (one per item in the spec, several in practice).
+    var enclosures: [RSSEnclosure] = []
+    /// `guid`: a string that uniquely identifies the item.
+    var guid: RSSGUID?
+    /// `pubDate`: when the item was published (RFC 822).
+    var pubDate: String?
+    /// `source`: the RSS channel the item came from (`url` attribute, channel title as text).
+    var source: String?
+    /// `xml:lang` in effect on `<item>`.
+    var lang: String?
+    /// Namespaced extension elements of the item.
+    var extensions = ExtensionFields()
+}
+
+/// `<guid isPermaLink="…">` (RSS 2.0 "<guid> sub-element of <item>").
+struct RSSGUID: Sendable {
+    /// The identifier, as written.
+    var value: String
+    /// `isPermaLink`: when true (the default), the guid is a permanent URL of the item.
+    var isPermaLink: Bool
+}
+
+/// `<enclosure url length type>` (RSS 2.0 "<enclosure> sub-element of <item>").
+struct RSSEnclosure: Sendable {
+    var url: RawURL
+    /// `length`: size in bytes.
+    var length: String?
+    /// `type`: the MIME type.
+    var type: String?
+}
+
+/// `<category domain="…">term</category>` (RSS 2.0 "<category> sub-element of <item>").
+struct RSSCategory: Sendable {
+    var term: String
+    /// `domain`: identifies a categorization taxonomy.
+    var domain: String?
+}

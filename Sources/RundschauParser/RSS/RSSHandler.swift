@@ -1,0 +1,205 @@
+import RundschauXML
+
+/// The streaming reader of RSS 0.91–2.0 documents: fills ``RSSDocument``, nothing more.
+///
+/// Created by ``FeedDispatchHandler`` at the root `rss` element, which it receives as its first event.
+/// Elements outside the RSS core and the known extension namespaces are skipped without collecting text.
+final class RSSHandler {
+    private enum Field {
+        case none
+        case title, link, description, language, copyright, managingEditor, webMaster, pubDate, lastBuildDate, ttl
+        case category, imageURL, imageTitle, imageLink
+        case author, comments, guid, source
+        case ext(ExtensionField)
+    }
+
+    private(set) var state: SAXState
+    private(set) var document = RSSDocument()
+    /// The item being read; meaningful while `itemDepth != 0` (kept non-optional so that it is mutated in place).
+    private var item = RSSItem()
+    private var itemDepth = 0
+    private var channelDepth = 0
+    private var imageDepth = 0
+    private var field = Field.none
+    private var pendingDomain: String?
+    private var pendingPermaLink = true
+    /// True once `</rss>` was seen.
+    private(set) var rootClosed = false
+
+    init(state: SAXState) {
+        self.state = state
+    }
+
+    func startElement(localName: String, namespace: String?, attributes: [XMLAttribute]) {
+        guard state.begin(localName, namespace, attributes) else { return }
+        let ns = state.namespaces.kind(of: namespace)
+        if state.depth == 1 {
+            document.version = attributes.value("version")?.nonEmpty
+            document.lang = state.lang
+        } else if itemDepth != 0 {
+            startInItem(ns, localName, attributes)
+        } else if imageDepth != 0 {
+            startInImage(ns, localName)
+        } else {
+            startInChannel(ns, localName, attributes)
+        }
+    }
+
+    func endElement(localName: String) {
+        switch state.end(localName) {
+        case .ignored:
+            break
+        case .captured(let value):
+            assign(value)
+            field = .none
+        case .element:
+            let depth = state.depth
+            if depth == itemDepth {
+                document.channel.items.append(item)
+                itemDepth = 0
+            } else if depth == imageDepth {
+                imageDepth = 0
+            } else if depth == channelDepth {
+                channelDepth = 0
+            } else if depth == 1 {
+                rootClosed = true
+            }
+        }
+        state.finishEnd()
+    }
+
+    @inline(__always)
+    func characters(_ utf8: UnsafeBufferPointer<UInt8>) { state.characters(utf8) }
+
+    // MARK: Scopes
+
+    private func startInChannel(_ ns: XMLNamespace, _ localName: String, _ attributes: [XMLAttribute]) {
+        guard ns == .none else {
+            let action = ExtensionReader.start(ns, localName, attributes, base: state.base, into: &document.channel.extensions)
+            return perform(action)
+        }
+        switch localName {
+        case "channel":
+            channelDepth = state.depth
+            document.lang = state.lang
+        case "item":
+            item = RSSItem(lang: state.lang)
+            itemDepth = state.depth
+        case "title": capture(.title)
+        case "link": capture(.link)
+        case "description": capture(.description, .html)
+        case "language": capture(.language)
+        case "copyright": capture(.copyright)
+        case "managingEditor": capture(.managingEditor)
+        case "webMaster": capture(.webMaster)
+        case "pubDate": capture(.pubDate)
+        case "lastBuildDate": capture(.lastBuildDate)
+        case "ttl": capture(.ttl)
+        case "category":
+            pendingDomain = attributes.value("domain")?.nonEmpty
+            capture(.category)
+        case "image" where document.channel.image == nil:
+            document.channel.image = RSSImage()
+            imageDepth = state.depth
+        default:
+            state.skip()
+        }
+    }
+
+    private func startInImage(_ ns: XMLNamespace, _ localName: String) {
+        guard ns == .none else { return state.skip() }
+        switch localName {
+        case "url": capture(.imageURL)
+        case "title": capture(.imageTitle)
+        case "link": capture(.imageLink)
+        default: state.skip()
+        }
+    }
+
+    private func startInItem(_ ns: XMLNamespace, _ localName: String, _ attributes: [XMLAttribute]) {
+        guard ns == .none else {
+            let action = ExtensionReader.start(ns, localName, attributes, base: state.base, into: &item.extensions)
+            return perform(action)
+        }
+        switch localName {
+        case "title": capture(.title)
+        case "link": capture(.link)
+        case "description": capture(.description, .html)
+        case "author": capture(.author)
+        case "category":
+            pendingDomain = attributes.value("domain")?.nonEmpty
+            capture(.category)
+        case "comments": capture(.comments)
+        case "enclosure":
+            if let url = attributes.value("url")?.nonEmpty {
+                let enclosure = RSSEnclosure(
+                    url: RawURL(url, base: state.base), length: attributes.value("length"),
+                    type: attributes.value("type")?.nonEmpty)
+                item.enclosures.append(enclosure)
+            }
+            state.skip()
+        case "guid":
+            pendingPermaLink = attributes.value("isPermaLink")?.trimmed.lowercased() != "false"
+            capture(.guid)
+        case "pubDate": capture(.pubDate)
+        case "source": capture(.source)
+        default: state.skip()
+        }
+    }
+
+    // MARK: Helpers
+
+    @inline(__always)
+    private func capture(_ field: Field, _ mode: CaptureMode = .text) {
+        self.field = field
+        state.capture(mode)
+    }
+
+    private func perform(_ action: ExtensionAction) {
+        switch action {
+        case .capture(let extensionField, let mode): capture(.ext(extensionField), mode)
+        case .descend: break
+        case .skip: state.skip()
+        }
+    }
+
+    private func assign(_ value: String) {
+        guard !value.isEmpty else { return }
+        let base = state.captureBase
+        if itemDepth != 0 {
+            switch field {
+            case .title: if item.title == nil { item.title = value }
+            case .link: if item.link == nil { item.link = RawURL(value, base: base) }
+            case .description: if item.description == nil { item.description = value }
+            case .author: item.authors.append(value)
+            case .category: item.categories.append(RSSCategory(term: value, domain: pendingDomain))
+            case .comments: item.comments = RawURL(value, base: base)
+            case .guid: item.guid = RSSGUID(value: value, isPermaLink: pendingPermaLink)
+            case .pubDate: item.pubDate = value
+            case .source: item.source = value
+            case .ext(let extensionField):
+                ExtensionReader.assign(extensionField, value, into: &item.extensions)
+            default: break
+            }
+            return
+        }
+        switch field {
+        case .title: document.channel.title = document.channel.title ?? value
+        case .link: if document.channel.link == nil { document.channel.link = RawURL(value, base: base) }
+        case .description: document.channel.description = document.channel.description ?? value
+        case .language: document.channel.language = value
+        case .copyright: document.channel.copyright = value
+        case .managingEditor: document.channel.managingEditor = value
+        case .webMaster: document.channel.webMaster = value
+        case .pubDate: document.channel.pubDate = value
+        case .lastBuildDate: document.channel.lastBuildDate = value
+        case .ttl: document.channel.ttl = value
+        case .category: document.channel.categories.append(RSSCategory(term: value, domain: pendingDomain))
+        case .imageURL: document.channel.image?.url = RawURL(value, base: base)
+        case .imageTitle: document.channel.image?.title = value
+        case .imageLink: document.channel.image?.link = RawURL(value, base: base)
+        case .ext(let extensionField): ExtensionReader.assign(extensionField, value, into: &document.channel.extensions)
+        default: break
+        }
+    }
+}

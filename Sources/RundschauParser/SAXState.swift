@@ -1,0 +1,303 @@
+import RundschauXML
+
+/// How character data inside a captured field is collected.
+enum CaptureMode: UInt8 {
+    /// Text as the parser decoded it; tags of stray child elements are dropped, their text kept.
+    case text
+    /// Escaped HTML (RSS `description`, Atom `type="html"`): text as decoded; stray child elements are
+    /// written back as tags, since some feeds put unescaped HTML where escaped HTML belongs.
+    case html
+    /// Inline XHTML (Atom `type="xhtml"`): child elements and text are serialized back to markup, namespaces
+    /// dropped, and a wrapping XHTML `div` (RFC 4287 §3.1.1.3) unwrapped.
+    case xhtml
+}
+
+/// The bookkeeping every format handler shares: element depth, the one active text capture, skipped
+/// subtrees, and the `xml:base` / `xml:lang` scopes.
+///
+/// Character data is only collected while a field is being captured, into one reused byte buffer.
+struct SAXState {
+    /// The depth of the element being processed (the root element is 1).
+    private(set) var depth = 0
+    /// Depth of the element whose text is being captured; 0 when none.
+    private(set) var captureDepth = 0
+    /// Depth of an ignored element whose subtree is skipped; 0 when none.
+    private var skipDepth = 0
+    private var mode = CaptureMode.text
+    private var buffer: [UInt8] = []
+    /// Depth of the XHTML `div` being unwrapped; 0 when none.
+    private var unwrapDepth = 0
+    /// Whether the captured XHTML had a child element yet (only the first may be the wrapping `div`).
+    private var sawChild = false
+    /// Whether the last thing written was a start tag (so an immediately following end tag can close it).
+    private var openTagPending = false
+    /// The base URL in effect where the current capture started.
+    private(set) var captureBase: String?
+    /// `xml:base` scopes: the absolute (or best-effort) base URL and the depth that declared it.
+    private var bases: [(depth: Int, url: String)] = []
+    /// `xml:lang` scopes.
+    private var langs: [(depth: Int, lang: String)] = []
+    /// Namespace classification cache.
+    var namespaces = NamespaceClassifier()
+
+    /// - Parameter baseURL: the document URL, when it can serve as a base for relative links.
+    init(baseURL: String?) {
+        buffer.reserveCapacity(4096)
+        if let baseURL, !baseURL.isEmpty { bases.append((0, baseURL)) }
+    }
+
+    /// The base URL in effect at the current element.
+    var base: String? { bases.last?.url }
+    /// The `xml:lang` in effect at the current element.
+    var lang: String? { langs.last?.lang }
+    /// True while a field's text is being captured.
+    var isCapturing: Bool { captureDepth != 0 }
+
+    // MARK: Events
+
+    /// Call first in `startElement`; returns `true` when the handler should look at the element (it is
+    /// neither inside a captured field nor inside a skipped subtree).
+    @inline(__always)
+    mutating func begin(_ localName: String, _ namespace: String?, _ attributes: [XMLAttribute]) -> Bool {
+        depth += 1
+        if captureDepth != 0 {
+            if mode != .text { writeStartTag(localName, namespace, attributes) }
+            return false
+        }
+        if skipDepth != 0 { return false }
+        if !attributes.isEmpty { pushScopes(attributes) }
+        return true
+    }
+
+    /// What `endElement` means for the handler.
+    enum End {
+        /// Inside a skipped subtree or a captured field: nothing to do.
+        case ignored
+        /// The captured field's element closed; here is its trimmed text.
+        case captured(String)
+        /// An element the handler looked at in `startElement` closed.
+        case element
+    }
+
+    /// Call first in `endElement`; the handler then reads ``depth`` as the depth of the closing element,
+    /// and must call ``finishEnd()`` last.
+    @inline(__always)
+    mutating func end(_ localName: String) -> End {
+        if captureDepth != 0 {
+            if depth > captureDepth {
+                if mode != .text { writeEndTag(localName) }
+                return .ignored
+            }
+            captureDepth = 0
+            popScopes()
+            return .captured(takeCapture())
+        }
+        if skipDepth != 0 {
+            if depth == skipDepth {
+                skipDepth = 0
+                popScopes()
+            }
+            return .ignored
+        }
+        popScopes()
+        return .element
+    }
+
+    /// Completes `endElement`.
+    @inline(__always)
+    mutating func finishEnd() { depth -= 1 }
+
+    /// Character data.
+    @inline(__always)
+    mutating func characters(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard captureDepth != 0 else { return }
+        openTagPending = false
+        if mode == .xhtml {
+            appendEscaped(utf8, attribute: false)
+        } else {
+            buffer.append(contentsOf: utf8)
+        }
+    }
+
+    // MARK: Handler requests
+
+    /// Starts capturing the text of the current element.
+    @inline(__always)
+    mutating func capture(_ mode: CaptureMode = .text) {
+        captureDepth = depth
+        self.mode = mode
+        buffer.removeAll(keepingCapacity: true)
+        unwrapDepth = 0
+        sawChild = false
+        openTagPending = false
+        captureBase = base
+    }
+
+    /// Ignores the current element and everything inside it.
+    @inline(__always)
+    mutating func skip() { skipDepth = depth }
+
+    // MARK: Private
+
+    private mutating func takeCapture() -> String {
+        var start = 0
+        var end = buffer.count
+        while start < end, Self.isSpace(buffer[start]) { start += 1 }
+        while end > start, Self.isSpace(buffer[end - 1]) { end -= 1 }
+        if start == end { return "" }
+        if start == 0 && end == buffer.count { return String(decoding: buffer, as: UTF8.self) }
+        return String(decoding: buffer[start..<end], as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+
+    private mutating func pushScopes(_ attributes: [XMLAttribute]) {
+        for attribute in attributes where attribute.prefix == "xml" {
+            switch attribute.localName {
+            case "base":
+                let value = attribute.decodedValue.trimmed
+                bases.append((depth, URLResolver.resolve(value, against: base) ?? value))
+            case "lang":
+                langs.append((depth, attribute.decodedValue.trimmed))
+            default:
+                break
+            }
+        }
+    }
+
+    @inline(__always)
+    private mutating func popScopes() {
+        if let last = bases.last, last.depth == depth { bases.removeLast() }
+        if let last = langs.last, last.depth == depth { langs.removeLast() }
+    }
+
+    private mutating func writeStartTag(_ localName: String, _ namespace: String?, _ attributes: [XMLAttribute]) {
+        if mode == .xhtml && !sawChild && depth == captureDepth + 1 && localName == "div"
+            && namespaces.kind(of: namespace) == .xhtml {
+            sawChild = true
+            unwrapDepth = depth
+            return
+        }
+        sawChild = true
+        buffer.append(UInt8(ascii: "<"))
+        buffer.append(contentsOf: localName.utf8)
+        for attribute in attributes where attribute.namespace == nil {
+            buffer.append(UInt8(ascii: " "))
+            buffer.append(contentsOf: attribute.localName.utf8)
+            buffer.append(contentsOf: "=\"".utf8)
+            let value = attribute.decodedValue
+            value.utf8.withContiguousStorageIfAvailable { appendEscaped($0, attribute: true) }
+                ?? appendEscaped(Array(value.utf8), attribute: true)
+            buffer.append(UInt8(ascii: "\""))
+        }
+        buffer.append(UInt8(ascii: ">"))
+        openTagPending = true
+    }
+
+    private mutating func writeEndTag(_ localName: String) {
+        if depth == unwrapDepth {
+            unwrapDepth = 0
+            openTagPending = false
+            return
+        }
+        if openTagPending && Self.voidElements.contains(localName) {
+            buffer.removeLast()
+            buffer.append(contentsOf: "/>".utf8)
+        } else {
+            buffer.append(contentsOf: "</".utf8)
+            buffer.append(contentsOf: localName.utf8)
+            buffer.append(UInt8(ascii: ">"))
+        }
+        openTagPending = false
+    }
+
+    private mutating func appendEscaped(_ bytes: [UInt8], attribute: Bool) {
+        bytes.withUnsafeBufferPointer { appendEscaped($0, attribute: attribute) }
+    }
+
+    private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, attribute: Bool) {
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let replacement: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">") where !attribute: replacement = "&gt;"
+            case UInt8(ascii: "\"") where attribute: replacement = "&quot;"
+            default: continue
+            }
+            if runStart < index { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            replacement.withUTF8Buffer { buffer.append(contentsOf: $0) }
+            runStart = index + 1
+        }
+        if runStart < bytes.count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+    }
+
+    /// HTML elements that never have content, written as `<br/>` when empty.
+    private static let voidElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    ]
+}
+
+extension XMLAttribute {
+    /// The attribute value with every `&` restored.
+    ///
+    /// libxml2 (2.9, SAX2 without entity substitution) reports each `&` of an attribute value, whether
+    /// written `&amp;`, `&#38;` or `&#x26;`, as the five characters `&#38;`; a literal `&` cannot occur
+    /// otherwise, so turning every `&#38;` back into `&` is exact. Without this, every link with a query
+    /// string (`?a=1&amp;b=2`) would break.
+    @inline(__always)
+    var decodedValue: String {
+        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
+        return value.replacingOccurrences(of: "&#38;", with: "&")
+    }
+}
+
+extension [XMLAttribute] {
+    /// The value of the un-namespaced attribute `localName`, if present.
+    @inline(__always)
+    func value(_ localName: String) -> String? {
+        for attribute in self where attribute.namespace == nil && attribute.localName == localName {
+            return attribute.decodedValue
+        }
+        return nil
+    }
+
+    /// The value of the attribute `localName` in the namespace `namespaceURI`, if present.
+    func value(_ localName: String, namespaceURI: String) -> String? {
+        for attribute in self where attribute.localName == localName && attribute.namespace == namespaceURI {
+            return attribute.decodedValue
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// The string without leading and trailing ASCII and Unicode white space.
+    var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return "" }
+        if !first.isSpace && !last.isSpace { return self }
+        guard let start = scalars.firstIndex(where: { !$0.isSpace }),
+              let end = scalars.lastIndex(where: { !$0.isSpace }) else { return "" }
+        return String(scalars[start...end])
+    }
+
+    /// The trimmed string, or `nil` when nothing is left.
+    var nonEmpty: String? {
+        let value = trimmed
+        return value.isEmpty ? nil : value
+    }
+}
+
+extension Unicode.Scalar {
+    /// White space, with a fast answer for ASCII.
+    @inline(__always)
+    var isSpace: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return properties.isWhitespace
+    }
+}

@@ -1,0 +1,86 @@
+import RundschauModel
+import RundschauText
+
+/// A piece of text as a feed gave it, with how it declared (or implied) it is to be read.
+///
+/// RFC 4287 §3.1 text constructs (`type="text|html|xhtml"`); RSS `description` is implied HTML.
+struct RawText: Hashable, Sendable {
+    /// The text: plain, escaped HTML already unescaped once by the XML parser, or XHTML serialized back
+    /// to markup.
+    var value: String
+    var type: TextType
+
+    init(_ value: String, type: TextType) {
+        self.value = value
+        self.type = type
+    }
+}
+
+/// Normalization of text constructs: titles to plain text, summaries and content kept as markup.
+enum TextConstruct {
+    /// The text type an Atom 1.0 `type` attribute declares (RFC 4287 §3.1.1), also accepting the MIME
+    /// types Atom 0.3 used. `nil` for a MIME type that is not text (out-of-line or base64 media content).
+    static func atomType(_ attribute: String?) -> TextType? {
+        guard let attribute else { return .text }
+        switch attribute.trimmed.lowercased() {
+        case "", "text", "text/plain": return .text
+        case "html", "text/html": return .html
+        case "xhtml", "application/xhtml+xml": return .xhtml
+        case let other where other.hasPrefix("text/"): return .text
+        default: return nil
+        }
+    }
+
+    /// A title as plain text: markup stripped and entities decoded for `html`/`xhtml`, white space
+    /// collapsed always; `nil` when nothing is left.
+    static func plainTitle(_ raw: RawText?) -> String? {
+        guard let raw else { return nil }
+        let text: String
+        switch raw.type {
+        case .text: text = collapseWhitespace(raw.value)
+        case .html, .xhtml: text = collapseWhitespace(HTMLText.plainText(fromHTML: raw.value))
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    /// Summary or content: the trimmed text with its type, `nil` when empty.
+    static func markup(_ raw: RawText?) -> RawText? {
+        guard let raw else { return nil }
+        let value = raw.value.trimmed
+        return value.isEmpty ? nil : RawText(value, type: raw.type)
+    }
+
+    /// Replaces every run of white space (including no-break and other Unicode spaces and line breaks) by
+    /// one space and trims the ends.
+    static func collapseWhitespace(_ text: String) -> String {
+        // Fast path: no leading, trailing or doubled space, no other space character. Non-ASCII white space
+        // starts with one of the lead bytes 0xC2, 0xE1, 0xE2, 0xE3; other non-ASCII bytes cannot be space.
+        var clean = true
+        var previousSpace = true
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20:
+                if previousSpace { clean = false }
+                previousSpace = true
+            case 0x09...0x0D, 0xC2, 0xE1, 0xE2, 0xE3:
+                clean = false
+            default:
+                previousSpace = false
+            }
+            if !clean { break }
+        }
+        if clean && !previousSpace { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.isSpace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
