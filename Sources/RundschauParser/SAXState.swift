@@ -158,10 +158,10 @@ struct SAXState {
         for attribute in attributes where attribute.prefix == "xml" {
             switch attribute.localName {
             case "base":
-                let value = attribute.decodedValue.trimmed
+                let value = attribute.value.trimmed
                 bases.append((depth, URLResolver.resolve(value, against: base) ?? value))
             case "lang":
-                langs.append((depth, attribute.decodedValue.trimmed))
+                langs.append((depth, attribute.value.trimmed))
             default:
                 break
             }
@@ -188,7 +188,7 @@ struct SAXState {
             buffer.append(UInt8(ascii: " "))
             buffer.append(contentsOf: attribute.localName.utf8)
             buffer.append(contentsOf: "=\"".utf8)
-            let value = attribute.decodedValue
+            let value = attribute.value
             value.utf8.withContiguousStorageIfAvailable { appendEscaped($0, attribute: true) }
                 ?? appendEscaped(Array(value.utf8), attribute: true)
             buffer.append(UInt8(ascii: "\""))
@@ -242,26 +242,12 @@ struct SAXState {
     ]
 }
 
-extension XMLAttribute {
-    /// The attribute value with every `&` restored.
-    ///
-    /// libxml2 (2.9, SAX2 without entity substitution) reports each `&` of an attribute value, whether
-    /// written `&amp;`, `&#38;` or `&#x26;`, as the five characters `&#38;`; a literal `&` cannot occur
-    /// otherwise, so turning every `&#38;` back into `&` is exact. Without this, every link with a query
-    /// string (`?a=1&amp;b=2`) would break.
-    @inline(__always)
-    var decodedValue: String {
-        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
-        return value.replacingOccurrences(of: "&#38;", with: "&")
-    }
-}
-
 extension [XMLAttribute] {
     /// The value of the un-namespaced attribute `localName`, if present.
     @inline(__always)
     func value(_ localName: String) -> String? {
         for attribute in self where attribute.namespace == nil && attribute.localName == localName {
-            return attribute.decodedValue
+            return attribute.value
         }
         return nil
     }
@@ -269,7 +255,7 @@ extension [XMLAttribute] {
     /// The value of the attribute `localName` in the namespace `namespaceURI`, if present.
     func value(_ localName: String, namespaceURI: String) -> String? {
         for attribute in self where attribute.localName == localName && attribute.namespace == namespaceURI {
-            return attribute.decodedValue
+            return attribute.value
         }
         return nil
     }

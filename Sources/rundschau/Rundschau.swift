@@ -7,5 +7,5 @@ struct Rundschau: AsyncParsableCommand {
         commandName: "rundschau",
         abstract: "Aggregate feeds and text dumps, deduplicate and cluster stories, publish per-topic Atom feeds.",
         version: "0.1.0",
-        subcommands: [Import.self, Feeds.self, Status.self])
+        subcommands: [Parse.self, Import.self, Feeds.self, Status.self])
 }
