@@ -99,7 +99,8 @@ extension Settings {
     mutating func resolvePaths(relativeTo folder: String) {
         func resolve(_ path: String) -> String {
             if path.hasPrefix("/") || path.contains("://") { return path }
-            let base = folder.isEmpty ? FileManager.default.currentDirectoryPath : folder
+            let cwd = FileManager.default.currentDirectoryPath
+            let base = folder.isEmpty ? cwd : folder.hasPrefix("/") ? folder : (cwd as NSString).appendingPathComponent(folder)
             return ((base as NSString).appendingPathComponent(path) as NSString).standardizingPath
         }
         paths.data = resolve(paths.data)

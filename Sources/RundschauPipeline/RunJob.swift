@@ -1,0 +1,53 @@
+import Foundation
+import Logging
+import RundschauStore
+
+/// The main job (`rundschau run`): fetch the due subscriptions, import the configured dump folders,
+/// deduplicate and cluster, publish the topic feeds. Idempotent: a second run with nothing new changes nothing.
+public struct RunJob: Sendable {
+    /// What a finished run did, for the summary line and the `run` table.
+    public struct Summary: Sendable {
+        public var counts = RunCounts()
+        /// One line per problem (`<feed or file>: <reason>`); the run went on past each.
+        public var problems: [String] = []
+        public var status: RunStatus { problems.isEmpty ? .succeeded : .partial }
+    }
+
+    public var environment: RunEnvironment
+    public var logger: Logger
+    /// Called with a short line as each step starts and ends (shown on a terminal, silent under cron).
+    public var progress: @Sendable (String) -> Void
+
+    public init(environment: RunEnvironment, logger: Logger, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.environment = environment
+        self.logger = logger
+        self.progress = progress
+    }
+
+    /// Runs every step against `store`, recording the run; a failing step is reported, not fatal.
+    public func run(store: any FeedStore, now: Date = Date()) async throws -> Summary {
+        let runID = try await store.startRun(command: "run", at: now)
+        var summary = Summary()
+        do {
+            try await importDumps(store: store, now: now, into: &summary)
+        } catch {
+            summary.problems.append("run: \(error)")
+        }
+        try await store.finishRun(runID, at: Date(), status: summary.status, counts: summary.counts,
+                                  message: summary.problems.isEmpty ? nil : "\(summary.problems.count) problem(s)")
+        return summary
+    }
+
+    private func importDumps(store: any FeedStore, now: Date, into summary: inout Summary) async throws {
+        let folders = environment.settings.importing.folders.filter { FileManager.default.fileExists(atPath: $0) }
+        guard !folders.isEmpty else { return }
+        progress("importing dumps from \(folders.count) folder(s)")
+        let report = await ImportStep.run(paths: folders, source: nil, pattern: environment.settings.importing.pattern,
+                                          store: store, now: now, logger: logger)
+        summary.counts.itemsImported += report.items
+        summary.counts.articlesNew += report.inserted
+        summary.counts.articlesUpdated += report.updated
+        summary.problems += report.failures
+        progress("imported \(report.items) items (\(report.inserted) new, \(report.updated) updated)")
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RundschauPipeline
+
+extension Rundschau {
+    /// `rundschau run`: the main job, for cron.
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The main job: fetch due feeds, import dumps, cluster, publish.",
+            discussion: """
+                Safe to run from cron: a second run while one is active exits at once with status 3. Quiet when \
+                standard output is not a terminal unless something went wrong. Exit status 0 when all went well, \
+                1 when some feeds or files failed (one line each), 2 for usage or configuration errors.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var outputOptions: OutputOptions
+
+        func run() async throws {
+            let environment = try global.environment(output: outputOptions.output)
+            let lock: RunLock
+            do {
+                lock = try RunLock(path: environment.lockPath)
+            } catch let busy as RunLock.Busy {
+                Terminal.error("rundschau: \(busy)")
+                throw ExitCode(ExitStatus.locked)
+            }
+            let store = try await global.openStore(environment)
+            let chatty = global.chatty
+            let job = RunJob(environment: environment, logger: Logger(label: "rundschau.run")) { line in
+                if chatty { Terminal.write(line + "\n") }
+            }
+            let summary = try await job.run(store: store)
+            try? await store.close()
+            withExtendedLifetime(lock) {}
+            for problem in summary.problems { Terminal.error(problem) }
+            if chatty {
+                let c = summary.counts
+                Terminal.write("done: \(c.feedsFetched) feeds fetched, \(c.feedsFailed) failed, \(c.feedsNotModified) not modified; "
+                    + "\(c.itemsImported) items imported; \(c.articlesNew) new articles; \(c.duplicates) duplicates; "
+                    + "\(c.clusters) clusters; \(c.feedsWritten) feeds written\n")
+            }
+            if !summary.problems.isEmpty { throw ExitCode(ExitStatus.partialFailure) }
+        }
+    }
+}
