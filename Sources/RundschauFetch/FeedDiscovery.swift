@@ -9,6 +9,7 @@ public struct DiscoveredFeed: Sendable, Hashable {
     /// The link's `title`, when given.
     public var title: String?
 
+/// Creates a discovered feed.
     public init(url: URL, type: String, title: String? = nil) {
         self.url = url
         self.type = type
@@ -37,6 +38,7 @@ public struct FeedDiscovery: Sendable {
 
     private let scanner: Scanner
 
+/// Creates a discovery that finds link tags with `scanner`.
     public init(scanner: @escaping Scanner = FeedDiscovery.builtInScanner) {
         self.scanner = scanner
     }

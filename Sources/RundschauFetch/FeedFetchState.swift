@@ -2,6 +2,7 @@ import Foundation
 
 /// The scheduling facts a store keeps per feed, before and after a fetch.
 public struct FeedFetchState: Sendable, Hashable, Codable {
+/// Active, failing or gone.
     public var status: FeedStatus
     /// Failed fetches since the last success.
     public var consecutiveErrors: Int
@@ -12,6 +13,7 @@ public struct FeedFetchState: Sendable, Hashable, Codable {
     /// The last failure's message, cleared on success.
     public var lastError: String?
 
+/// Creates a state; the defaults describe a feed never fetched.
     public init(
         status: FeedStatus = .active, consecutiveErrors: Int = 0, nextFetch: Date? = nil, retryAfter: Date? = nil,
         lastError: String? = nil

@@ -33,6 +33,7 @@ extension FeedFetcher {
         /// The `Accept` header.
         public var accept: String
 
+/// Creates a configuration; every limit has a default.
         public init(
             connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(30),
             totalTimeout: Duration = .seconds(60), maxBodySize: Int = 16 << 20, maxRedirects: Int = 5,

@@ -10,7 +10,9 @@ extension FeedFetcher {
     /// ```
     /// - Parameters:
     ///   - concurrency: fetches running at once in all (at least 1).
-    ///   - perHost: fetches running at once against one host name (at least 1). Local files count as one host.
+    ///   - perHost: fetches running at once against one host name (at least 1, at most
+    ///     ``Configuration/maxConnectionsPerHost``, so that no fetch waits in the client's queue while its total
+    ///     timeout runs). Local files count as one host.
     public func fetchAll(_ requests: [FetchRequest], concurrency: Int = 16, perHost: Int = 2) -> AsyncStream<FetchResult> {
         let (stream, continuation) = AsyncStream.makeStream(of: FetchResult.self)
         let task = Task {
@@ -29,7 +31,8 @@ extension FeedFetcher {
         _ requests: [FetchRequest], concurrency: Int, perHost: Int,
         onResult: (FetchResult) async -> Void
     ) async {
-        var scheduler = HostScheduler(requests, perHost: max(1, perHost))
+        let hostLimit = min(max(1, perHost), max(1, configuration.maxConnectionsPerHost))
+        var scheduler = HostScheduler(requests, perHost: hostLimit)
         let limit = max(1, concurrency)
         await withTaskGroup(of: (String, FetchResult).self) { group in
             var running = 0

@@ -41,6 +41,7 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         /// An OPML document could not be read.
         public static let notOPML = Code(.notOPML)
 
+/// The code's name (`tooLarge`), for logs.
         public var description: String { base.rawValue }
     }
 
@@ -57,6 +58,7 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
     /// The error reported by the layer below (AsyncHTTPClient, SwiftNIO, Foundation, RundschauXML), if any.
     public var underlying: (any Error)?
 
+/// Creates an error.
     public init(
         _ code: Code, _ message: String, url: URL? = nil, httpStatus: Int? = nil, retryAfter: Date? = nil,
         underlying: (any Error)? = nil
@@ -69,6 +71,7 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         self.underlying = underlying
     }
 
+/// `<url>: <message>`, plus the Retry-After time when there is one.
     public var description: String {
         var text = message
         if let url { text = "\(url.absoluteString): \(text)" }

@@ -34,10 +34,12 @@ public enum FetchOutcome: Sendable {
 public struct FetchResult: Sendable {
     /// The request as it was passed in (its ``FetchRequest/id`` matches the result to the caller's record).
     public var request: FetchRequest
+/// What came of it.
     public var outcome: FetchOutcome
     /// Wall time of this fetch, redirects included.
     public var duration: Duration
 
+/// Creates a result.
     public init(request: FetchRequest, outcome: FetchOutcome, duration: Duration) {
         self.request = request
         self.outcome = outcome

@@ -38,6 +38,7 @@ public struct FetchPolicy: Sendable, Hashable {
     /// How many of the newest entry dates the observed update rate looks at. Default 20.
     public var observedEntryCount: Int
 
+/// Creates a policy; the defaults are the documented ones.
     public init(
         minimumInterval: TimeInterval = 15 * 60, maximumInterval: TimeInterval = 24 * 3600,
         defaultInterval: TimeInterval = 3600, backoffBase: TimeInterval = 15 * 60,

@@ -17,6 +17,7 @@ public struct FetchRequest: Sendable, Hashable {
     /// An opaque value the caller uses to match results to its own records (a feed row id); the fetcher ignores it.
     public var id: Int64?
 
+/// Creates a request.
     public init(url: URL, etag: String? = nil, lastModified: String? = nil, id: Int64? = nil) {
         self.url = url
         self.etag = etag

@@ -39,12 +39,14 @@ public struct FetchResponse: Sendable, Hashable {
         /// 301 or 308.
         public var isPermanent: Bool { status == 301 || status == 308 }
 
+/// Creates a hop.
         public init(status: Int, location: URL) {
             self.status = status
             self.location = location
         }
     }
 
+/// Creates a response (the fetcher does; tests and callers may too).
     public init(
         body: [UInt8] = [], contentType: String? = nil, charset: String? = nil, etag: String? = nil,
         lastModified: String? = nil, finalURL: URL, permanentRedirect: URL? = nil, cacheControlMaxAge: Int? = nil,

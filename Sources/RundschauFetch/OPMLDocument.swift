@@ -25,6 +25,7 @@ public struct OPMLDocument: Sendable, Hashable {
     /// What was repaired while reading (sloppy XML recovered, encoding guessed, subscriptions without URL skipped).
     public var warnings: [String]
 
+/// Creates a document from an outline tree.
     public init(
         title: String? = nil, dateCreated: Date? = nil, ownerName: String? = nil, version: String? = "2.0",
         outlines: [OPMLOutline] = [], warnings: [String] = []

@@ -17,6 +17,7 @@ public struct OPMLOutline: Sendable, Hashable {
     /// Nested outlines.
     public var children: [OPMLOutline]
 
+/// Creates an outline.
     public init(
         text: String? = nil, title: String? = nil, type: String? = nil, xmlURL: String? = nil,
         htmlURL: String? = nil, category: String? = nil, children: [OPMLOutline] = []

@@ -9,6 +9,7 @@ public struct OPMLWriter: Sendable {
     /// The indentation of one nesting level.
     public var indent: String
 
+/// Creates a writer that indents with `indent`.
     public init(indent: String = "  ") {
         self.indent = indent
     }

@@ -17,6 +17,7 @@ public struct ScheduleHints: Sendable, Hashable {
     /// Publication (or update) dates of recent entries, any order; used for the observed update rate.
     public var entryDates: [Date]
 
+/// Creates hints from plain values.
     public init(
         ttlMinutes: Int? = nil, updateIntervalSeconds: Int? = nil, cacheControlMaxAge: Int? = nil,
         expires: Date? = nil, entryDates: [Date] = []

@@ -18,15 +18,20 @@ import RundschauFetch
 public enum FetchBenchmark {
     /// One pass over all feeds.
     public struct Pass: Sendable, CustomStringConvertible {
+/// Wall time of the pass.
         public var wall: Duration
+/// Responses with status 200.
         public var fetched = 0
+/// Responses with status 304.
         public var notModified = 0
+/// Failures (none expected).
         public var failed = 0
         /// Body bytes received.
         public var bytes = 0
         /// The first few failures, for diagnosis.
         public var failures: [String] = []
 
+/// One line: wall time and counts.
         public var description: String {
             let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
             return String(format: "%.3f s", seconds)
@@ -36,15 +41,22 @@ public enum FetchBenchmark {
 
     /// The benchmark's result.
     public struct Report: Sendable, CustomStringConvertible {
+/// Feeds served and fetched per pass.
         public var feeds: Int
+/// Items per generated feed.
         public var entriesPerFeed: Int
+/// Overall concurrency of `fetchAll`.
         public var concurrency: Int
+/// Per-host concurrency of `fetchAll` (all feeds share one host).
         public var perHost: Int
+/// The unconditional pass (200s).
         public var firstPass: Pass
+/// The conditional pass (304s).
         public var secondPass: Pass
         /// The process's peak resident memory (`ru_maxrss`), server and client together.
         public var peakMemoryBytes: Int
 
+/// A few lines for a terminal.
         public var description: String {
             """
             fetch benchmark: \(feeds) feeds × \(entriesPerFeed) entries, concurrency \(concurrency), per host \(perHost)

@@ -13,6 +13,7 @@ final class TestHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var requestHead: HTTPRequestHead?
     /// The endless body being pumped: chunk and bytes still allowed.
     private var endless: (chunk: ByteBuffer, remaining: Int, keepAlive: Bool)?
+    private var pumping = false
 
     init(router: RouterBox) {
         self.router = router
@@ -72,22 +73,47 @@ final class TestHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             finish(keepAlive: keepAlive, context: context)
         case .endless(let chunk, let limit):
             endless = (context.channel.allocator.buffer(bytes: chunk.isEmpty ? [0x20] : chunk), limit, keepAlive)
+            router.endlessBody(sent: 0, opened: 1)
             pump(context: context)
         }
     }
 
-    /// Writes chunks while the channel is writable; resumes on `channelWritabilityChanged` (back-pressure).
+    /// Writes chunks while the channel is open and writable, at most 1 MiB per turn of the event loop (so that the
+    /// other channels on this loop are served); resumes on `channelWritabilityChanged` (back-pressure) or on the
+    /// next turn. Stops when the client goes away: writes to a closed channel fail at once and would never make it
+    /// unwritable.
     private func pump(context: ChannelHandlerContext) {
-        while let state = endless, context.channel.isWritable {
+        guard !pumping else { return }  // flush() can report writability again, re-entrantly
+        pumping = true
+        defer { pumping = false }
+        var sent = 0
+        while let state = endless, context.channel.isActive, context.channel.isWritable, sent < 1 << 20 {
             guard state.remaining > 0 else {
-                endless = nil
+                stopEndless()
+                router.endlessBody(sent: sent, opened: 0)
                 finish(keepAlive: state.keepAlive, context: context)
                 return
             }
             context.write(wrapOutboundOut(.body(.byteBuffer(state.chunk))), promise: nil)
+            sent += state.chunk.readableBytes
             endless = (state.chunk, state.remaining - state.chunk.readableBytes, state.keepAlive)
         }
+        router.endlessBody(sent: sent, opened: 0)
         context.flush()
+        guard endless != nil else { return }
+        guard context.channel.isActive else {
+            stopEndless()
+            return
+        }
+        if context.channel.isWritable {
+            context.eventLoop.assumeIsolated().execute { self.pump(context: context) }
+        }
+    }
+
+    private func stopEndless() {
+        guard endless != nil else { return }
+        endless = nil
+        router.endlessBody(sent: 0, opened: -1)
     }
 
     private func finish(keepAlive: Bool, context: ChannelHandlerContext) {
@@ -103,12 +129,12 @@ final class TestHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        endless = nil
+        stopEndless()
         context.fireChannelInactive()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        endless = nil
+        stopEndless()
         context.close(promise: nil)
     }
 }

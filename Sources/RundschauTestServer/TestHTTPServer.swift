@@ -32,6 +32,8 @@ public final class TestHTTPServer: Sendable {
         var recorded: [TestRequest] = []
         var recording = true
         var requestCount = 0
+        var endlessBytesSent = 0
+        var openEndlessBodies = 0
     }
 
     private init(channel: any Channel, port: Int) {
@@ -105,9 +107,22 @@ public final class TestHTTPServer: Sendable {
     /// How many requests the server has answered or is answering.
     public var requestCount: Int { state.withLock { $0.requestCount } }
 
+    /// Bytes written so far for ``TestResponse/Body/endless(chunk:limit:)`` bodies, all connections together.
+    public var endlessBytesSent: Int { state.withLock { $0.endlessBytesSent } }
+
+    /// Endless bodies still being sent (their clients have neither closed nor reached the limit).
+    public var openEndlessBodies: Int { state.withLock { $0.openEndlessBodies } }
+
     /// Stops listening. Open connections end when their clients close them.
     public func shutdown() async throws {
         try await channel.close()
+    }
+
+    func endlessBody(sent bytes: Int, opened: Int) {
+        state.withLock {
+            $0.endlessBytesSent += bytes
+            $0.openEndlessBodies += opened
+        }
     }
 
     func handle(_ request: TestRequest) -> TestResponse {
@@ -127,5 +142,9 @@ final class RouterBox: Sendable {
     func handle(_ request: TestRequest) -> TestResponse {
         guard let server = server.withLock({ $0 }) else { return .status(503) }
         return server.handle(request)
+    }
+
+    func endlessBody(sent bytes: Int, opened: Int) {
+        server.withLock { $0 }?.endlessBody(sent: bytes, opened: opened)
     }
 }

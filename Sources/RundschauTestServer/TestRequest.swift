@@ -7,6 +7,7 @@ public struct TestRequest: Sendable {
     /// The header fields in order, names as sent.
     public var headers: [(name: String, value: String)]
 
+/// Creates a request record.
     public init(method: String, uri: String, headers: [(name: String, value: String)]) {
         self.method = method
         self.uri = uri

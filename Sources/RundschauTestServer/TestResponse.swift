@@ -8,9 +8,11 @@ public struct TestResponse: Sendable {
         case endless(chunk: [UInt8], limit: Int)
     }
 
+/// The HTTP status code.
     public var status: Int
     /// Header fields to send; `Content-Length` is added for ``Body/bytes(_:)`` bodies.
     public var headers: [(name: String, value: String)]
+/// The body and how it is sent.
     public var body: Body
     /// Wait this long before sending anything (a server slower than the client's read timeout).
     public var delay: Duration?
@@ -19,6 +21,7 @@ public struct TestResponse: Sendable {
     /// Compress the body with gzip or deflate when the request's `Accept-Encoding` allows it (NIO's compressor).
     public var compress: Bool
 
+/// Creates a response; by default an empty 200.
     public init(
         status: Int = 200, headers: [(name: String, value: String)] = [], body: Body = .bytes([]),
         delay: Duration? = nil, bodyDelay: Duration? = nil, compress: Bool = false

@@ -245,14 +245,18 @@ struct FeedFetcherHTTPTests {
         var configuration = FeedFetcher.Configuration.testing
         configuration.maxBodySize = 64 << 10
         try await withServer(configuration) { server, fetcher in
-            let chunk = Array("<item><title>again</title></item>\n".utf8)
+            let chunk = Array(String(repeating: "<item><title>again</title></item>\n", count: 100).utf8)
             server.route("/endless", response: TestResponse(
                 status: 200, headers: [("Content-Type", "application/rss+xml")],
-                body: .endless(chunk: chunk, limit: 256 << 20)))
+                body: .endless(chunk: chunk, limit: 64 << 20)))
             let start = ContinuousClock.now
             let error = try #require(await fetcher.fetch(FetchRequest(url: server.url("/endless"))).error)
             #expect(error.code == .tooLarge)
             #expect(seconds(since: start) < 5)
+            // The fetcher hung up: the server stops well before its own 64 MiB bound.
+            for _ in 0..<50 where server.openEndlessBodies > 0 { try await Task.sleep(for: .milliseconds(100)) }
+            #expect(server.openEndlessBodies == 0)
+            #expect(server.endlessBytesSent < 32 << 20, "\(server.endlessBytesSent) bytes sent")
         }
     }
 

@@ -33,7 +33,7 @@ struct FetchAllTests {
             let start = ContinuousClock.now
             var count = 0
             for await result in fetcher.fetchAll(requests, concurrency: 8, perHost: 2) {
-                #expect(result.outcome.fetched != nil)
+                #expect(result.outcome.fetched != nil, "\(String(describing: result.outcome.error))")
                 count += 1
             }
             #expect(count == 8)
