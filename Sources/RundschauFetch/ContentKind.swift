@@ -56,7 +56,9 @@ public enum ContentKind: String, Sendable, Hashable {
                 switch local {
                 case "rss", "feed", "rdf", "channel": return .xmlFeed
                 case "html", "head", "body": return .html
-                default: return .xml
+                default:
+                    // A fragment (`<div>…`) served as HTML is a page; any other first element is plain XML.
+                    return contentType == "text/html" || contentType == "application/xhtml+xml" ? .html : .xml
                 }
             }
         }

@@ -67,6 +67,8 @@ struct HTTPHeaderTests {
         ("{\"other\": 1}", nil, .unknown),
         ("<?xml version=\"1.0\"?><sitemap/>", nil, .xml),
         ("plain text", "text/html", .html),
+        ("<div class=\"post\">fragment</div>", "text/html", .html),
+        ("<rss version=\"2.0\"><channel/></rss>", "text/html", .xmlFeed),
         ("", nil, .unknown),
     ])
     func sniff(text: String, contentType: String?, expected: ContentKind) {
