@@ -16,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // fetch: HTTP client; swift-nio and swift-nio-extras come with it (the test server uses them directly).
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.0"),
     ],
     targets: [
         // The C boundary: libxml2, wrapped by RundschauXML and imported nowhere else.
@@ -41,6 +45,28 @@ let package = Package(
             name: "RundschauImport",
             dependencies: [
                 "RundschauModel", "RundschauText",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        // fetch: polite HTTP/file fetching, scheduling policy, OPML, autodiscovery. No store dependency.
+        .target(
+            name: "RundschauFetch",
+            dependencies: [
+                "RundschauModel", "RundschauXML",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        // A programmable local HTTP/1.1 server (loopback only) for fetch tests and the fetch benchmark.
+        .target(
+            name: "RundschauTestServer",
+            dependencies: [
+                "RundschauFetch",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
@@ -101,6 +127,12 @@ let package = Package(
             dependencies: [
                 "RundschauStore", "RundschauStoreSQLite", "RundschauModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .testTarget(
+            name: "RundschauFetchTests",
+            dependencies: [
+                "RundschauFetch", "RundschauTestServer", "RundschauModel",
+                .product(name: "Logging", package: "swift-log"),
             ]),
     ],
     swiftLanguageModes: [.v6]

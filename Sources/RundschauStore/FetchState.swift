@@ -1,3 +1,4 @@
+import RundschauModel
 import Foundation
 
 /// Everything the fetcher remembers about a feed between runs: validators, schedule, errors and health.

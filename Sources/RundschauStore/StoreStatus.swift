@@ -1,3 +1,4 @@
+import RundschauModel
 /// The store at a glance, for `rundschau status`.
 public struct StoreStatus: Hashable, Sendable {
     /// Fetched feeds (not dump sources) by health; every status is present, 0 when none.
