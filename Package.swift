@@ -86,7 +86,7 @@ let package = Package(
             name: "RundschauPipeline",
             dependencies: [
                 "RundschauModel", "RundschauConfig", "RundschauStore", "RundschauStoreSQLite",
-                "RundschauParser", "RundschauImport",
+                "RundschauParser", "RundschauImport", "RundschauFetch",
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
@@ -95,7 +95,7 @@ let package = Package(
             name: "rundschau",
             dependencies: [
                 "RundschauModel", "RundschauParser", "RundschauImport", "RundschauConfig",
-                "RundschauStore", "RundschauPipeline",
+                "RundschauStore", "RundschauPipeline", "RundschauFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

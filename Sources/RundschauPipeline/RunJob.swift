@@ -29,6 +29,8 @@ public struct RunJob: Sendable {
         let runID = try await store.startRun(command: "run", at: now)
         var summary = Summary()
         do {
+            try await syncSubscriptions(store: store, now: now, into: &summary)
+            try await fetchDue(store: store, now: now, into: &summary)
             try await importDumps(store: store, now: now, into: &summary)
         } catch {
             summary.problems.append("run: \(error)")
@@ -36,6 +38,32 @@ public struct RunJob: Sendable {
         try await store.finishRun(runID, at: Date(), status: summary.status, counts: summary.counts,
                                   message: summary.problems.isEmpty ? nil : "\(summary.problems.count) problem(s)")
         return summary
+    }
+
+    /// Subscribes every feed of the configured OPML list (new ones only; removals are left to `unsubscribe`).
+    private func syncSubscriptions(store: any FeedStore, now: Date, into summary: inout Summary) async throws {
+        let path = environment.settings.paths.subscriptions
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        do {
+            let (_, added) = try await Subscriptions.importOPML(at: path, store: store, now: now)
+            if added > 0 { progress("subscribed \(added) new feed(s) from \(path)") }
+        } catch {
+            summary.problems.append("\(path): \(error)")
+        }
+    }
+
+    private func fetchDue(store: any FeedStore, now: Date, into summary: inout Summary) async throws {
+        let step = FetchStep(settings: environment.settings, logger: logger)
+        let report = try await step.run(store: store, selection: .due, now: now, progress: progress)
+        summary.counts.feedsFetched += report.fetched
+        summary.counts.feedsNotModified += report.notModified
+        summary.counts.feedsFailed += report.failures.count
+        summary.counts.articlesNew += report.inserted
+        summary.counts.articlesUpdated += report.updated
+        summary.problems += report.failures
+        if report.fetched + report.notModified + report.failures.count > 0 {
+            progress("fetched \(report.fetched), not modified \(report.notModified), failed \(report.failures.count)")
+        }
     }
 
     private func importDumps(store: any FeedStore, now: Date, into summary: inout Summary) async throws {

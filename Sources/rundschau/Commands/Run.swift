@@ -19,13 +19,7 @@ extension Rundschau {
 
         func run() async throws {
             let environment = try global.environment(output: outputOptions.output)
-            let lock: RunLock
-            do {
-                lock = try RunLock(path: environment.lockPath)
-            } catch let busy as RunLock.Busy {
-                Terminal.error("rundschau: \(busy)")
-                throw ExitCode(ExitStatus.locked)
-            }
+            let lock = try Self.takeLock(environment)
             let store = try await global.openStore(environment)
             let chatty = global.chatty
             let job = RunJob(environment: environment, logger: Logger(label: "rundschau.run")) { line in
@@ -42,6 +36,19 @@ extension Rundschau {
                     + "\(c.clusters) clusters; \(c.feedsWritten) feeds written\n")
             }
             if !summary.problems.isEmpty { throw ExitCode(ExitStatus.partialFailure) }
+        }
+
+        /// Takes the run lock or exits with status 3 and a one-line note.
+        static func takeLock(_ environment: RunEnvironment) throws -> RunLock {
+            do {
+                return try RunLock(path: environment.lockPath)
+            } catch let busy as RunLock.Busy {
+                Terminal.error("rundschau: \(busy)")
+                throw ExitCode(ExitStatus.locked)
+            } catch {
+                Terminal.error("rundschau: cannot take the run lock: \(error)")
+                throw ExitCode(ExitStatus.usageOrInput)
+            }
         }
     }
 }
