@@ -112,7 +112,10 @@ let package = Package(
         .testTarget(name: "RundschauConfigTests", dependencies: ["RundschauConfig"]),
         .testTarget(
             name: "RundschauPipelineTests",
-            dependencies: ["RundschauPipeline", "RundschauStore", "RundschauStoreSQLite", "RundschauModel"]),
+            dependencies: [
+                "RundschauPipeline", "RundschauStore", "RundschauStoreSQLite", "RundschauModel", "RundschauConfig",
+                "RundschauTestServer", .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "RundschauParserTests",
             dependencies: ["RundschauParser", "RundschauModel"],
