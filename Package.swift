@@ -103,8 +103,10 @@ let package = Package(
         .executableTarget(
             name: "rundschau-bench",
             dependencies: [
-                "RundschauXML", "RundschauParser", "RundschauModel",
+                "RundschauXML", "RundschauParser", "RundschauModel", "RundschauConfig", "RundschauPipeline",
+                "RundschauStore", "RundschauStoreSQLite", "RundschauTestServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
 
         .testTarget(name: "RundschauXMLTests", dependencies: ["RundschauXML"]),
