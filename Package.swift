@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The C boundary: libxml2, wrapped by RundschauXML and imported nowhere else.
@@ -46,6 +49,23 @@ let package = Package(
         // Settings: Config/rundschau.yaml, strict and documented.
         .target(name: "RundschauConfig", dependencies: [.product(name: "Yams", package: "Yams")]),
 
+        // publish: per-topic Atom feeds, OPML and an index page from plain values the glue hands over.
+        .target(
+            name: "RundschauWriter",
+            dependencies: [
+                "RundschauModel", "RundschauXML", "RundschauText",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        // serve: the output folder over HTTP, read-only, conditional GET and gzip.
+        .target(
+            name: "RundschauServer",
+            dependencies: [
+                "RundschauConfig",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
         // The thin command-line front end.
         .executableTarget(
             name: "rundschau",
@@ -58,8 +78,12 @@ let package = Package(
         .executableTarget(
             name: "rundschau-bench",
             dependencies: [
-                "RundschauXML", "RundschauParser", "RundschauModel",
+                "RundschauXML", "RundschauParser", "RundschauModel", "RundschauWriter", "RundschauServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
 
         .testTarget(name: "RundschauXMLTests", dependencies: ["RundschauXML"]),
@@ -73,6 +97,17 @@ let package = Package(
             name: "RundschauImportTests",
             dependencies: ["RundschauImport", "RundschauModel"],
             resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "RundschauWriterTests",
+            dependencies: ["RundschauWriter", "RundschauXML", "RundschauModel", "RundschauParser"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "RundschauServerTests",
+            dependencies: [
+                "RundschauServer", "RundschauConfig",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )
