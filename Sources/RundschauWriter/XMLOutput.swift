@@ -1,0 +1,112 @@
+/// A growing UTF-8 byte buffer for XML with escaping on the way in: the writer's hot path.
+///
+/// Text and attribute values are escaped (`&`, `<`, `>`, and `"` in attributes; CR, and TAB/LF in attributes,
+/// as character references so that parsers do not normalize them away) and characters XML 1.0 forbids or
+/// discourages are dropped: C0 controls other than TAB, LF, CR; DEL and the C1 controls (U+007F–U+009F);
+/// U+FFFE and U+FFFF. Swift strings are valid UTF-8, so no other filtering is needed.
+struct XMLOutput {
+    var bytes: [UInt8]
+
+    init(capacity: Int = 1 << 16) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Appends markup as it is.
+    @inline(__always)
+    mutating func raw(_ markup: StaticString) {
+        markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends a string known to need no escaping (ASCII digits, dates, literals built here).
+    @inline(__always)
+    mutating func raw(_ string: String) {
+        var string = string
+        string.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends text content, escaped.
+    @inline(__always)
+    mutating func text(_ string: String) { escaped(string, attribute: false) }
+
+    /// Appends an attribute value (without the quotes), escaped.
+    @inline(__always)
+    mutating func attribute(_ string: String) { escaped(string, attribute: true) }
+
+    /// Appends `name="value"` with a leading space.
+    @inline(__always)
+    mutating func attribute(_ name: StaticString, _ value: String) {
+        bytes.append(UInt8(ascii: " "))
+        raw(name)
+        bytes.append(UInt8(ascii: "="))
+        bytes.append(UInt8(ascii: "\""))
+        escaped(value, attribute: true)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `<name>text</name>` on its own line at `indent`.
+    @inline(__always)
+    mutating func element(_ indent: StaticString, _ open: StaticString, _ value: String, _ close: StaticString) {
+        raw(indent)
+        raw(open)
+        text(value)
+        raw(close)
+    }
+
+    private mutating func escaped(_ string: String, attribute: Bool) {
+        var string = string
+        string.withUTF8 { escape($0, attribute: attribute) }
+    }
+
+    private mutating func escape(_ source: UnsafeBufferPointer<UInt8>, attribute: Bool) {
+        let count = source.count
+        var runStart = 0
+        var index = 0
+        while index < count {
+            let byte = source[index]
+            // Fast path: printable ASCII after '>' (letters, most punctuation) and every byte that can only
+            // continue or start a multi-byte sequence except the lead bytes 0xC2 and 0xEF.
+            if byte > 0x3E && byte < 0x7F { index += 1; continue }
+            if byte >= 0x80 && byte != 0xC2 && byte != 0xEF { index += 1; continue }
+            if byte >= 0x20 && byte < 0x7F && byte != 0x26 && byte != 0x3C && byte != 0x3E && (byte != 0x22 || !attribute) {
+                index += 1
+                continue
+            }
+            // Something to replace, drop or inspect.
+            var skip = 1
+            var replacement: StaticString? = nil
+            switch byte {
+            case 0x26: replacement = "&amp;"
+            case 0x3C: replacement = "&lt;"
+            case 0x3E: replacement = "&gt;"
+            case 0x22: replacement = "&quot;"
+            case 0x09: if attribute { replacement = "&#x9;" } else { index += 1; continue }
+            case 0x0A: if attribute { replacement = "&#xA;" } else { index += 1; continue }
+            case 0x0D: replacement = "&#xD;"
+            case 0xC2:
+                // U+0080–U+009F (C1 controls) are C2 80–C2 9F.
+                if index + 1 < count, source[index + 1] >= 0x80, source[index + 1] <= 0x9F {
+                    skip = 2
+                } else {
+                    index += 1
+                    continue
+                }
+            case 0xEF:
+                // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+                if index + 2 < count, source[index + 1] == 0xBF, source[index + 2] >= 0xBE {
+                    skip = 3
+                } else {
+                    index += 1
+                    continue
+                }
+            default:
+                break  // other C0 controls and DEL: dropped
+            }
+            if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
+            if let replacement { raw(replacement) }
+            index += skip
+            runStart = index
+        }
+        if count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<count])) }
+    }
+}
