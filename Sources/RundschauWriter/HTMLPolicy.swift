@@ -4,10 +4,14 @@ import Foundation
 enum HTMLPolicy {
     /// Elements removed together with everything inside them.
     static let droppedWithContent: Set<String> = [
-        "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input", "button",
-        "select", "textarea", "option", "svg", "math", "template", "noscript", "noembed", "noframes", "head",
-        "title", "meta", "link", "base", "canvas", "dialog", "portal", "xml", "param", "xmp", "plaintext",
+        "script", "style", "iframe", "frameset", "object", "applet", "form", "button", "select", "textarea",
+        "option", "svg", "math", "template", "noscript", "noembed", "noframes", "head", "title", "canvas", "dialog",
+        "portal", "xml", "xmp", "plaintext",
     ]
+
+    /// Void elements that are dropped. libxml2 (HTML 4) does not know all of them as void and may report what
+    /// follows as their content, so only the element goes, not its "content".
+    static let droppedVoid: Set<String> = ["embed", "input", "meta", "link", "base", "param", "keygen", "track", "area", "frame"]
 
     /// Allowed elements and the attributes each may keep (besides ``globalAttributes``).
     static let elements: [String: Set<String>] = [

@@ -5,8 +5,9 @@ import RundschauXML
 /// as browsers do), keeps an allow-list of elements and attributes, and writes well-formed, XHTML-style markup
 /// (every element closed, void elements as `<br />`, attributes quoted).
 ///
-/// - `script`, `style`, `iframe`, `object`, `embed`, `form`, `svg`, `math`, `template` and similar elements
-///   are dropped with their content; other unknown elements are unwrapped (their text stays).
+/// - `script`, `style`, `iframe`, `object`, `form`, `svg`, `math`, `template` and similar elements are dropped
+///   with their content; `embed`, `input`, `meta`, `link`, `base` (void elements) are dropped; other unknown
+///   elements are unwrapped (their text stays).
 /// - Event handlers (`on…`), `style`, `class`, `id` and every attribute not on the allow-list are dropped.
 /// - URLs in `href`, `src`, `cite` and `poster` keep only `http`, `https`, `mailto`, `ftp` and `tel`
 ///   (`data:image/…` in `img src`), after removing what browsers ignore (whitespace and control characters,
@@ -85,7 +86,7 @@ private final class SanitizingHandler: HTMLEventHandler {
             stack.append(.dropped)
             return
         }
-        guard let allowed = HTMLPolicy.elements[name], !(name == "a" && openLinks > 0) else {
+        guard let allowed = HTMLPolicy.elements[name], !(name == "a" && openLinks > 0), !HTMLPolicy.droppedVoid.contains(name) else {
             stack.append(.unwrapped)
             return
         }

@@ -68,7 +68,7 @@ public enum HTMLEventParser {
         _ = htmlCtxtUseOptions(ctxt, options)
         // A wrapper element keeps libxml2 from opening an implied <p> around leading text; its own two events
         // are filtered out in the context.
-        let open: [UInt8] = Array("<div>".utf8), close: [UInt8] = Array("</div>".utf8)
+        let open: [UInt8] = Array("<rundschau-fragment>".utf8), close: [UInt8] = Array("</rundschau-fragment>".utf8)
         withExtendedLifetime(context) {
             feed(ctxt, open)
             var offset = 0
