@@ -57,12 +57,19 @@ enum AtomDate {
     private static let minimum: Int64 = -62_135_596_800
     private static let maximum: Int64 = 253_402_300_799
 
+    /// Whole seconds since 1970 as written: fractions truncated, clamped to years 0001–9999, NaN as 0. Sorting
+    /// by this keeps the written order consistent with the written dates.
+    @inline(__always)
+    static func seconds(_ date: Date) -> Int64 {
+        let interval = date.timeIntervalSince1970
+        guard interval.isFinite else { return interval.isNaN ? 0 : (interval > 0 ? maximum : minimum) }
+        return min(max(Int64(max(-7e13, min(7e13, interval.rounded(.down)))), minimum), maximum)
+    }
+
     /// Year, month, day, hour, minute, second and weekday (0 = Sunday) in UTC, for the proleptic Gregorian
     /// calendar (H. Hinnant's `civil_from_days`).
     static func civil(_ date: Date) -> (Int, Int, Int, Int, Int, Int, Int) {
-        let interval = date.timeIntervalSince1970
-        var seconds: Int64 = interval.isFinite ? Int64(max(-7e13, min(7e13, interval.rounded(.down)))) : 0
-        seconds = min(max(seconds, minimum), maximum)
+        let seconds = Self.seconds(date)
         var days = seconds / 86_400
         var rest = seconds % 86_400
         if rest < 0 { rest += 86_400; days -= 1 }

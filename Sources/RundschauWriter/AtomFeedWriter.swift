@@ -41,7 +41,7 @@ public struct AtomFeedWriter: Sendable {
         // Archive pages: the rest, oldest first by first publication, so that an entry's page does not move
         // when newer entries arrive.
         let archived = ordered.dropFirst(current.count).sorted { a, b in
-            let left = a.published ?? a.updated, right = b.published ?? b.updated
+            let left = AtomDate.seconds(a.published ?? a.updated), right = AtomDate.seconds(b.published ?? b.updated)
             return left != right ? left < right : a.id < b.id
         }
         let pageCount = (archived.count + pageSize - 1) / pageSize
@@ -70,14 +70,16 @@ public struct AtomFeedWriter: Sendable {
         unique.reserveCapacity(entries.count)
         for entry in entries {
             if let index = seen[entry.id] {
-                if entry.updated > unique[index].updated { unique[index] = entry }
+                if AtomDate.seconds(entry.updated) > AtomDate.seconds(unique[index].updated) { unique[index] = entry }
             } else {
                 seen[entry.id] = unique.count
                 unique.append(entry)
             }
         }
-        unique.sort { $0.updated != $1.updated ? $0.updated > $1.updated : $0.id < $1.id }
-        return unique
+        // Sort keys computed once: whole seconds as written, so that ties order by id.
+        var keyed = unique.map { (key: AtomDate.seconds($0.updated), entry: $0) }
+        keyed.sort { $0.key != $1.key ? $0.key > $1.key : $0.entry.id < $1.entry.id }
+        return keyed.map(\.entry)
     }
 
     /// Which document of a feed's history is being written (RFC 5005).
@@ -106,7 +108,8 @@ public struct AtomFeedWriter: Sendable {
         out.element("  ", "<id>", configuration.feedID(slug: feed.slug), "</id>\n")
         out.element("  ", "<title>", feed.title, "</title>\n")
         if let subtitle = feed.subtitle, !subtitle.isEmpty { out.element("  ", "<subtitle>", subtitle, "</subtitle>\n") }
-        let updated = feed.updated ?? entries.lazy.map(\.updated).max() ?? Date(timeIntervalSince1970: 0)
+        let updated = feed.updated ?? entries.lazy.map(\.updated).max { AtomDate.seconds($0) < AtomDate.seconds($1) }
+            ?? Date(timeIntervalSince1970: 0)
         out.element("  ", "<updated>", AtomDate.rfc3339(updated), "</updated>\n")
 
         // Links: self, alternate (the index page), then the feed history (RFC 5005).

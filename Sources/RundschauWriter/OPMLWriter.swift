@@ -14,7 +14,7 @@ enum OPMLWriter {
         if let name = configuration.author.name, !name.isEmpty { out.element("    ", "<ownerName>", name, "</ownerName>\n") }
         out.raw("    <docs>http://opml.org/spec2.opml</docs>\n  </head>\n  <body>\n")
         for feed in feeds {
-            out.raw("    <outline type=\"rss\" version=\"ATOM\"")
+            out.raw("    <outline type=\"rss\"")
             out.attribute("text", feed.title)
             out.attribute("title", feed.title)
             out.attribute("xmlUrl", configuration.feedURL(slug: feed.slug))
