@@ -21,16 +21,19 @@ import RundschauXML
 public struct HTMLSanitizer: Sendable {
     /// Longest `data:` image URL kept, in bytes.
     public var maxDataURLLength: Int
+    /// Elements nested deeper than this are unwrapped (their text stays), so that no reader meets absurd depth.
+    public var maxDepth: Int
 
-    public init(maxDataURLLength: Int = 64 << 10) {
+    public init(maxDataURLLength: Int = 64 << 10, maxDepth: Int = 64) {
         self.maxDataURLLength = maxDataURLLength
+        self.maxDepth = maxDepth
     }
 
     /// Sanitizes an HTML fragment; relative URLs are resolved against `baseURL` (the article's address).
     public func sanitize(_ html: String, baseURL: String? = nil) -> SanitizedHTML {
         guard !html.isEmpty else { return SanitizedHTML(trusted: "") }
         let base = baseURL.flatMap { IRI.absolute($0, schemes: ["http", "https"]) }.flatMap { URL(string: $0) }
-        let handler = SanitizingHandler(policy: URLPolicy(base: base, maxDataURLLength: maxDataURLLength))
+        let handler = SanitizingHandler(policy: URLPolicy(base: base, maxDataURLLength: maxDataURLLength), maxDepth: maxDepth)
         do {
             try HTMLEventParser.parse(html, handler: handler)
         } catch {
@@ -69,14 +72,18 @@ private final class SanitizingHandler: HTMLEventHandler {
     }
 
     private let policy: URLPolicy
+    private let maxDepth: Int
+    /// Written elements currently open.
+    private var depth = 0
     private var stack: [Frame] = []
     private var droppedDepth = 0
     private(set) var output = ""
     /// Open `a` elements: a link inside a link is unwrapped.
     private var openLinks = 0
 
-    init(policy: URLPolicy) {
+    init(policy: URLPolicy, maxDepth: Int) {
         self.policy = policy
+        self.maxDepth = maxDepth
         output.reserveCapacity(1024)
     }
 
@@ -86,7 +93,8 @@ private final class SanitizingHandler: HTMLEventHandler {
             stack.append(.dropped)
             return
         }
-        guard let allowed = HTMLPolicy.elements[name], !(name == "a" && openLinks > 0), !HTMLPolicy.droppedVoid.contains(name) else {
+        guard let allowed = HTMLPolicy.elements[name], !(name == "a" && openLinks > 0), !HTMLPolicy.droppedVoid.contains(name),
+              depth < maxDepth else {
             stack.append(.unwrapped)
             return
         }
@@ -115,6 +123,7 @@ private final class SanitizingHandler: HTMLEventHandler {
         }
         output += isVoid ? " />" : ">"
         if name == "a" { openLinks += 1 }
+        if !isVoid { depth += 1 }
         stack.append(.emitted(name, isVoid: isVoid))
     }
 
@@ -141,7 +150,8 @@ private final class SanitizingHandler: HTMLEventHandler {
             break
         case .emitted(let name, let isVoid):
             if name == "a" { openLinks -= 1 }
-            if !isVoid && !name.isEmpty {
+            if !isVoid {
+                depth -= 1
                 output += "</"
                 output += name
                 output += ">"
