@@ -31,9 +31,9 @@ public func buildApplication(
 /// The router: an access log line per request, then `GET`/`HEAD` for `/` (the index page) and every file
 /// below the output folder.
 /// - Throws: ``ServerError`` `outputFolderMissing`.
-public func buildRouter(outputFolder: String, logger: Logger) throws(ServerError) -> Router<BasicRequestContext> {
+public func buildRouter(outputFolder: String, logger: Logger) throws(ServerError) -> Router<ServerRequestContext> {
     let folder = try FeedFolder(path: outputFolder)
-    let router = Router(context: BasicRequestContext.self)
+    let router = Router(context: ServerRequestContext.self)
     router.add(middleware: AccessLogMiddleware(logger: logger))
     FeedFolderController(folder: folder, cache: FeedFileCache(), logger: logger).addRoutes(to: router)
     return router

@@ -110,7 +110,7 @@ public struct AtomFeedWriter: Sendable {
         if let subtitle = feed.subtitle, !subtitle.isEmpty { out.element("  ", "<subtitle>", subtitle, "</subtitle>\n") }
         let updated = feed.updated ?? entries.lazy.map(\.updated).max { AtomDate.seconds($0) < AtomDate.seconds($1) }
             ?? Date(timeIntervalSince1970: 0)
-        out.element("  ", "<updated>", AtomDate.rfc3339(updated), "</updated>\n")
+        out.element("  ", "<updated>", date: updated, "</updated>\n")
 
         // Links: self, alternate (the index page), then the feed history (RFC 5005).
         let currentURL = configuration.feedURL(slug: feed.slug)
@@ -175,8 +175,8 @@ public struct AtomFeedWriter: Sendable {
             if let title = Self.relatedTitle(related) { out.attribute("title", title) }
             out.raw("/>\n")
         }
-        if let published = entry.published { out.element("    ", "<published>", AtomDate.rfc3339(published), "</published>\n") }
-        out.element("    ", "<updated>", AtomDate.rfc3339(entry.updated), "</updated>\n")
+        if let published = entry.published { out.element("    ", "<published>", date: published, "</published>\n") }
+        out.element("    ", "<updated>", date: entry.updated, "</updated>\n")
         for author in entry.authors { person(&out, "    ", "author", author) }
         for category in entry.categories { self.category(&out, "    ", category) }
         if let summary = entry.summary, !summary.isEmpty {
@@ -208,7 +208,7 @@ public struct AtomFeedWriter: Sendable {
         if let feedURL = source.feedURL.flatMap({ IRI.absolute($0, schemes: Self.feedSchemes) }) {
             self.link(&out, indent: "      ", rel: "self", type: nil, href: feedURL)
         }
-        if let updated = source.updated { out.element("      ", "<updated>", AtomDate.rfc3339(updated), "</updated>\n") }
+        if let updated = source.updated { out.element("      ", "<updated>", date: updated, "</updated>\n") }
         out.raw("    </source>\n")
     }
 

@@ -3,13 +3,21 @@
 enum IRI {
     /// The scheme of `value` (lower-cased), when it starts with `scheme ":"` per RFC 3986 §3.1.
     static func scheme(of value: String) -> String? {
-        var scheme = ""
-        for (offset, scalar) in value.unicodeScalars.enumerated() {
-            if scalar == ":" { return offset == 0 ? nil : scheme }
-            let isLetter = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-            let isOther = ("0"..."9").contains(scalar) || scalar == "+" || scalar == "-" || scalar == "."
+        guard let length = schemeLength(value.utf8) else { return nil }
+        return String(decoding: value.utf8.prefix(length), as: UTF8.self).lowercased()
+    }
+
+    /// The length in bytes of the scheme `value` starts with (before the `:`), if it starts with one.
+    @inline(__always)
+    static func schemeLength(_ utf8: String.UTF8View) -> Int? {
+        var offset = 0
+        for byte in utf8 {
+            if byte == UInt8(ascii: ":") { return offset == 0 ? nil : offset }
+            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            let isOther = (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
             guard isLetter || (offset > 0 && isOther) else { return nil }
-            scheme.unicodeScalars.append(scalar)
+            offset += 1
         }
         return nil
     }
@@ -19,12 +27,22 @@ enum IRI {
     /// percent-encoded. `http(s)` IRIs must have something after `//`.
     static func absolute(_ value: String, schemes: Set<String>? = nil) -> String? {
         let trimmed = value.trimmingWhitespaceAndControls()
-        guard let scheme = scheme(of: trimmed) else { return nil }
+        let utf8 = trimmed.utf8
+        guard let length = schemeLength(utf8) else { return nil }
+        // The common schemes without allocating.
+        let scheme: String
+        if length == 4 && utf8.starts(with: "http".utf8) {
+            scheme = "http"
+        } else if length == 5 && utf8.starts(with: "https".utf8) {
+            scheme = "https"
+        } else {
+            scheme = String(decoding: utf8.prefix(length), as: UTF8.self).lowercased()
+        }
         if let schemes, !schemes.contains(scheme) { return nil }
+        let rest = utf8.dropFirst(length + 1)
         if scheme == "http" || scheme == "https" {
-            let rest = trimmed.dropFirst(scheme.count + 1)
-            guard rest.hasPrefix("//"), rest.count > 2 else { return nil }
-        } else if trimmed.count == scheme.count + 1 {
+            guard rest.starts(with: "//".utf8), rest.count > 2 else { return nil }
+        } else if rest.isEmpty {
             return nil
         }
         return encodeInvalid(trimmed)
@@ -33,6 +51,8 @@ enum IRI {
     /// Percent-encodes ASCII characters that may not appear in an IRI and `%` not followed by two hex digits.
     /// Non-ASCII stays (IRIs allow it, RFC 3987).
     static func encodeInvalid(_ value: String) -> String {
+        // Fast path: nothing to encode and no `%` to check.
+        guard value.utf8.contains(where: { mustEncode($0) || $0 == UInt8(ascii: "%") }) else { return value }
         let utf8 = Array(value.utf8)
         var needs = false
         for (index, byte) in utf8.enumerated() where mustEncode(byte) || (byte == UInt8(ascii: "%") && !isEscape(utf8, index)) {
@@ -78,9 +98,30 @@ enum IRI {
 
 /// BCP 47 language tags as Atom's schema accepts them: `[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*`.
 enum LanguageTag {
+    /// Whether `utf8` matches the pattern as it is.
+    static func isValid(_ utf8: String.UTF8View) -> Bool {
+        var partLength = 0
+        var first = true
+        for byte in utf8 {
+            if byte == UInt8(ascii: "-") {
+                guard partLength > 0 else { return false }
+                partLength = 0
+                first = false
+                continue
+            }
+            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            guard isLetter || (!first && isDigit) else { return false }
+            partLength += 1
+            guard partLength <= 8 else { return false }
+        }
+        return partLength > 0
+    }
+
     /// `tag` with `_` turned into `-` when it then matches the pattern; `nil` otherwise.
     static func clean(_ tag: String?) -> String? {
         guard let tag else { return nil }
+        if isValid(tag.utf8) { return tag }
         let candidate = tag.trimmingWhitespaceAndControls().replacingOccurrences(of: "_", with: "-")
         let parts = candidate.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, (1...8).contains(first.count),
@@ -99,8 +140,10 @@ extension String {
     func trimmingWhitespaceAndControls() -> String {
         let scalars = unicodeScalars
         func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.value <= 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.properties.isWhitespace
+            scalar.value <= 0x20 || (0x7F...0x9F).contains(scalar.value) || (scalar.value > 0x9F && scalar.properties.isWhitespace)
         }
+        // Fast path: nothing to trim.
+        if let first = scalars.first, let last = scalars.last, !isTrimmed(first), !isTrimmed(last) { return self }
         guard let start = scalars.firstIndex(where: { !isTrimmed($0) }),
               let end = scalars.lastIndex(where: { !isTrimmed($0) }) else { return "" }
         return String(scalars[start...end])

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A growing UTF-8 byte buffer for XML with escaping on the way in: the writer's hot path.
 ///
 /// Text and attribute values are escaped (`&`, `<`, `>`, and `"` in attributes; CR, and TAB/LF in attributes,
@@ -42,6 +44,25 @@ struct XMLOutput {
         bytes.append(UInt8(ascii: "\""))
         escaped(value, attribute: true)
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// An RFC 3339 UTC date (`2024-06-11T08:30:00Z`), written straight into the buffer.
+    @inline(__always)
+    mutating func date(_ date: Date) {
+        let (year, month, day, hour, minute, second, _) = AtomDate.civil(date)
+        func two(_ value: Int) -> (UInt8, UInt8) { (UInt8(48 + value / 10), UInt8(48 + value % 10)) }
+        let (y1, y2) = two(year / 100), (y3, y4) = two(year % 100)
+        let (mo1, mo2) = two(month), (d1, d2) = two(day), (h1, h2) = two(hour), (mi1, mi2) = two(minute), (s1, s2) = two(second)
+        bytes.append(contentsOf: [y1, y2, y3, y4, 0x2D, mo1, mo2, 0x2D, d1, d2, 0x54, h1, h2, 0x3A, mi1, mi2, 0x3A, s1, s2, 0x5A])
+    }
+
+    /// `<name>date</name>` on its own line at `indent`.
+    @inline(__always)
+    mutating func element(_ indent: StaticString, _ open: StaticString, date value: Date, _ close: StaticString) {
+        raw(indent)
+        raw(open)
+        date(value)
+        raw(close)
     }
 
     /// `<name>text</name>` on its own line at `indent`.

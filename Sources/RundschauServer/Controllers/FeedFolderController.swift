@@ -13,7 +13,7 @@ struct FeedFolderController: Sendable {
     /// How long readers may reuse a response without asking again.
     var cacheControl = "public, max-age=300"
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<ServerRequestContext>) {
         router.get("/", use: serve)
         router.head("/", use: serve)
         router.get("**", use: serve)
@@ -21,7 +21,7 @@ struct FeedFolderController: Sendable {
     }
 
     @Sendable
-    func serve(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    func serve(_ request: Request, context: ServerRequestContext) async throws -> Response {
         guard let relative = RequestPath.relative(request.uri.path) else { throw HTTPError(.notFound) }
         let name = relative.isEmpty ? "index.html" : relative
         guard let path = folder.resolve(name),
