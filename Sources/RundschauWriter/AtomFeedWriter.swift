@@ -14,8 +14,10 @@ import RundschauModel
 /// let pages = writer.documents(feed, entries: entries)          // plus RFC 5005 archive pages
 /// ```
 public struct AtomFeedWriter: Sendable {
+    /// Base URL, author, entry limits and archive settings.
     public var configuration: PublishConfiguration
 
+    /// Creates a writer for one installation's settings.
     public init(configuration: PublishConfiguration) {
         self.configuration = configuration
     }
@@ -285,12 +287,14 @@ public struct AtomFeedWriter: Sendable {
 public struct AtomDocument: Sendable, Hashable {
     /// `<slug>.atom` or `<slug>-archive-<n>.atom`.
     public var fileName: String
+    /// The document, UTF-8.
     public var bytes: [UInt8]
     /// Entries written into it.
     public var entryCount: Int
     /// The archive page number, `nil` for the subscription document.
     public var archivePage: Int?
 
+    /// Creates a document value.
     public init(fileName: String, bytes: [UInt8], entryCount: Int, archivePage: Int?) {
         self.fileName = fileName
         self.bytes = bytes

@@ -19,6 +19,7 @@ import RundschauModel
 /// let report = try publisher.publish(topics: topicFeeds, entries: entries, to: "Feeds")
 /// ```
 public struct FeedPublisher: Sendable {
+    /// Base URL, author, entry limits and archive settings of every file.
     public var configuration: PublishConfiguration
     private let logger: Logger
 
@@ -27,6 +28,7 @@ public struct FeedPublisher: Sendable {
     /// Slugs the publisher uses itself.
     public static let reservedSlugs: Set<String> = ["all", "index"]
 
+    /// Creates a publisher; it logs per file at `debug` and a summary at `info`.
     public init(configuration: PublishConfiguration, logger: Logger) {
         self.configuration = configuration
         self.logger = logger

@@ -24,6 +24,7 @@ public struct HTMLSanitizer: Sendable {
     /// Elements nested deeper than this are unwrapped (their text stays), so that no reader meets absurd depth.
     public var maxDepth: Int
 
+    /// Creates a sanitizer with the given limits.
     public init(maxDataURLLength: Int = 64 << 10, maxDepth: Int = 64) {
         self.maxDataURLLength = maxDataURLLength
         self.maxDepth = maxDepth

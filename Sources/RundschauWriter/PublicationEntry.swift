@@ -11,9 +11,11 @@ public struct PublicationEntry: Sendable, Hashable {
     public var title: String
     /// The article's web page, absolute `http(s)`; written as the `alternate` link.
     public var link: String?
+    /// When the article was first published (§4.2.9).
     public var published: Date?
     /// Required by Atom (§4.2.15): when the entry last changed in a way worth telling readers.
     public var updated: Date
+    /// Written as `atom:author`; the feed-level author covers entries without one.
     public var authors: [Person]
     /// One category per topic the entry belongs to; `term` matches ``PublicationFeed/category``.
     public var categories: [Category]
@@ -28,6 +30,7 @@ public struct PublicationEntry: Sendable, Hashable {
     /// Other outlets' coverage of the same story, written as `link rel="related"`.
     public var related: [Related]
 
+    /// Creates an entry; only `id`, `title` and `updated` are required.
     public init(
         id: String, title: String, link: String? = nil, published: Date? = nil, updated: Date,
         authors: [Person] = [], categories: [Category] = [], summary: SanitizedHTML? = nil,
@@ -60,6 +63,7 @@ public struct PublicationEntry: Sendable, Hashable {
         /// When the origin feed last changed.
         public var updated: Date?
 
+        /// Creates a source; every field is optional.
         public init(id: String? = nil, title: String? = nil, link: String? = nil, feedURL: String? = nil, updated: Date? = nil) {
             self.id = id
             self.title = title
@@ -77,9 +81,12 @@ public struct PublicationEntry: Sendable, Hashable {
         public var title: String?
         /// The outlet's name (the origin feed's title).
         public var outlet: String?
+        /// When the article was published.
         public var published: Date?
+        /// The article's language (BCP 47), written as `hreflang`.
         public var language: String?
 
+        /// Creates a related link.
         public init(href: String, title: String? = nil, outlet: String? = nil, published: Date? = nil, language: String? = nil) {
             self.href = href
             self.title = title

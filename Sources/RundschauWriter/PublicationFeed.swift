@@ -25,6 +25,7 @@ public struct PublicationFeed: Sendable, Hashable {
     /// clock, so that unchanged input gives unchanged bytes).
     public var updated: Date?
 
+    /// Creates a feed description; see ``isValidSlug(_:)`` for the slug.
     public init(
         slug: String, title: String, subtitle: String? = nil, category: Category? = nil, terms: [String] = [],
         isDiscovered: Bool = false, language: String? = nil, updated: Date? = nil

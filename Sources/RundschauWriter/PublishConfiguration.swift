@@ -34,10 +34,14 @@ public struct PublishConfiguration: Sendable, Hashable {
 
     /// The software named in `atom:generator` (RFC 4287 §4.2.4).
     public struct Generator: Sendable, Hashable {
+        /// The software's name.
         public var name: String
+        /// Its version.
         public var version: String?
+        /// Its home page, an absolute IRI.
         public var uri: String?
 
+        /// Creates a generator description.
         public init(name: String, version: String? = nil, uri: String? = nil) {
             self.name = name
             self.version = version
@@ -48,6 +52,7 @@ public struct PublishConfiguration: Sendable, Hashable {
         public static let rundschau = Generator(name: "Rundschau", version: RundschauWriterVersion.current)
     }
 
+    /// Creates a configuration; a missing trailing `/` is added to `baseURL`, limits below 1 become 1.
     public init(
         baseURL: String, siteTitle: String = "Rundschau", siteSubtitle: String? = nil,
         author: Person = Person(name: "Rundschau"), maxEntries: Int = 50, archivePageSize: Int? = nil,

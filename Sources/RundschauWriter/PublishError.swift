@@ -11,16 +11,20 @@ public struct PublishError: Error, Sendable, CustomStringConvertible {
         public static let invalidFeed = Code(.invalidFeed)
         /// The output folder or a file in it could not be created, written, renamed or removed.
         public static let fileSystem = Code(.fileSystem)
+        /// The code's name.
         public var description: String { base.rawValue }
     }
 
+    /// The matchable reason.
     public var code: Code
+    /// What went wrong, for a terminal.
     public var message: String
     /// The file or folder involved, if any.
     public var path: String?
     /// The system error number, for `fileSystem`.
     public var errno: Int32?
 
+    /// Creates an error.
     public init(_ code: Code, _ message: String, path: String? = nil, errno: Int32? = nil) {
         self.code = code
         self.message = message
@@ -28,6 +32,7 @@ public struct PublishError: Error, Sendable, CustomStringConvertible {
         self.errno = errno
     }
 
+    /// `publish: <message>: <path>`.
     public var description: String {
         var text = "publish: \(message)"
         if let path { text += ": \(path)" }

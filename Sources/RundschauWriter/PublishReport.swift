@@ -13,11 +13,13 @@ public struct PublishReport: Sendable, Hashable, CustomStringConvertible {
     /// Bytes of all generated files, written or not.
     public var bytes = 0
 
+    /// An empty report.
     public init() {}
 
     /// `written + unchanged`.
     public var files: Int { written.count + unchanged.count }
 
+    /// One line for a terminal.
     public var description: String {
         "\(feeds) feeds, \(entries) entries: \(written.count) files written, \(unchanged.count) unchanged, \(removed.count) removed"
     }

@@ -31,6 +31,7 @@ public struct SanitizedHTML: Sendable, Hashable, CustomStringConvertible {
     /// True when there is no markup at all.
     public var isEmpty: Bool { html.isEmpty }
 
+    /// The markup.
     public var description: String { html }
 }
 

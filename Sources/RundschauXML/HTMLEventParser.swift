@@ -33,6 +33,7 @@ public enum HTMLEventParser {
         /// The value with entities decoded; `nil` for a bare boolean attribute (`<video controls>`).
         public var value: String?
 
+        /// Creates an attribute.
         public init(name: String, value: String?) {
             self.name = name
             self.value = value
