@@ -25,38 +25,40 @@ public struct AtomFeedWriter: Sendable {
     /// The subscription document of `feed`: the newest ``PublishConfiguration/maxEntries`` of `entries` (by
     /// `updated`, then id; one entry per id), without archive links.
     public func write(_ feed: PublicationFeed, entries: [PublicationEntry]) -> [UInt8] {
-        let ordered = Self.newestFirst(entries)
-        let current = ordered.prefix(configuration.maxEntries)
-        return render(feed, entries: current, page: .subscription(previousArchive: nil))
+        let ordered = Self.newestFirstIndices(entries)
+        return render(feed, entries: entries, order: ordered.prefix(configuration.maxEntries), page: .subscription(previousArchive: nil))
     }
 
     /// Every document of `feed`: the subscription document first, then, when
     /// ``PublishConfiguration/archivePageSize`` is set, the RFC 5005 archive pages holding the entries that
     /// did not fit (numbered from the oldest, so that full pages keep their content from run to run).
     public func documents(_ feed: PublicationFeed, entries: [PublicationEntry]) -> [AtomDocument] {
-        let ordered = Self.newestFirst(entries)
+        // Entries are addressed by index throughout: no copies of the (large) entry values.
+        let ordered = Self.newestFirstIndices(entries)
         let current = ordered.prefix(configuration.maxEntries)
         guard let pageSize = configuration.archivePageSize, ordered.count > current.count else {
-            let bytes = render(feed, entries: current, page: .subscription(previousArchive: nil))
+            let bytes = render(feed, entries: entries, order: current, page: .subscription(previousArchive: nil))
             return [AtomDocument(fileName: feed.slug + ".atom", bytes: bytes, entryCount: current.count, archivePage: nil)]
         }
         // Archive pages: the rest, oldest first by first publication, so that an entry's page does not move
         // when newer entries arrive.
+        let firstSeen = entries.map { AtomDate.seconds($0.published ?? $0.updated) }
         let archived = ordered.dropFirst(current.count).sorted { a, b in
-            let left = AtomDate.seconds(a.published ?? a.updated), right = AtomDate.seconds(b.published ?? b.updated)
-            return left != right ? left < right : a.id < b.id
+            firstSeen[a] != firstSeen[b] ? firstSeen[a] < firstSeen[b] : entries[a].id < entries[b].id
         }
+        let updated = entries.map { AtomDate.seconds($0.updated) }
         let pageCount = (archived.count + pageSize - 1) / pageSize
         var result: [AtomDocument] = []
         result.reserveCapacity(pageCount + 1)
-        let currentBytes = render(feed, entries: current, page: .subscription(previousArchive: pageCount))
+        let currentBytes = render(feed, entries: entries, order: current, page: .subscription(previousArchive: pageCount))
         result.append(AtomDocument(fileName: feed.slug + ".atom", bytes: currentBytes, entryCount: current.count, archivePage: nil))
         for page in 1...pageCount {
-            let slice = archived[(page - 1) * pageSize..<min(archived.count, page * pageSize)]
-            let pageEntries = Self.newestFirst(Array(slice))
-            let bytes = render(feed, entries: pageEntries[...], page: .archive(number: page, count: pageCount))
+            let slice = archived[(page - 1) * pageSize..<min(archived.count, page * pageSize)].sorted { a, b in
+                updated[a] != updated[b] ? updated[a] > updated[b] : entries[a].id < entries[b].id
+            }
+            let bytes = render(feed, entries: entries, order: slice, page: .archive(number: page, count: pageCount))
             result.append(AtomDocument(fileName: Self.archiveFileName(slug: feed.slug, page: page), bytes: bytes,
-                                       entryCount: pageEntries.count, archivePage: page))
+                                       entryCount: slice.count, archivePage: page))
         }
         return result
     }
@@ -66,22 +68,27 @@ public struct AtomFeedWriter: Sendable {
 
     /// Entries with duplicate ids reduced to the newest, sorted by `updated` descending, then id ascending.
     static func newestFirst(_ entries: [PublicationEntry]) -> [PublicationEntry] {
+        newestFirstIndices(entries).map { entries[$0] }
+    }
+
+    /// Indices of ``newestFirst(_:)``.
+    static func newestFirstIndices(_ entries: [PublicationEntry]) -> [Int] {
+        let updated = entries.map { AtomDate.seconds($0.updated) }
         var seen: [String: Int] = [:]
         seen.reserveCapacity(entries.count)
-        var unique: [PublicationEntry] = []
+        var unique: [Int] = []
         unique.reserveCapacity(entries.count)
-        for entry in entries {
-            if let index = seen[entry.id] {
-                if AtomDate.seconds(entry.updated) > AtomDate.seconds(unique[index].updated) { unique[index] = entry }
+        for index in entries.indices {
+            if let slot = seen[entries[index].id] {
+                if updated[index] > updated[unique[slot]] { unique[slot] = index }
             } else {
-                seen[entry.id] = unique.count
-                unique.append(entry)
+                seen[entries[index].id] = unique.count
+                unique.append(index)
             }
         }
-        // Sort keys computed once: whole seconds as written, so that ties order by id.
-        var keyed = unique.map { (key: AtomDate.seconds($0.updated), entry: $0) }
-        keyed.sort { $0.key != $1.key ? $0.key > $1.key : $0.entry.id < $1.entry.id }
-        return keyed.map(\.entry)
+        // Whole seconds as written, so that ties order by id.
+        unique.sort { updated[$0] != updated[$1] ? updated[$0] > updated[$1] : entries[$0].id < entries[$1].id }
+        return unique
     }
 
     /// Which document of a feed's history is being written (RFC 5005).
@@ -92,11 +99,11 @@ public struct AtomFeedWriter: Sendable {
         case archive(number: Int, count: Int)
     }
 
-    func render(_ feed: PublicationFeed, entries: ArraySlice<PublicationEntry>, page: Page) -> [UInt8] {
+    func render(_ feed: PublicationFeed, entries: [PublicationEntry], order: some Collection<Int>, page: Page) -> [UInt8] {
         let configuration = configuration
         var estimate = 2048
-        for entry in entries {
-            estimate += 700 + (entry.content?.html.utf8.count ?? 0) + (entry.summary?.html.utf8.count ?? 0)
+        for index in order {
+            estimate += 900 + (entries[index].content?.html.utf8.count ?? 0) * 5 / 4 + (entries[index].summary?.html.utf8.count ?? 0)
         }
         var out = XMLOutput(capacity: estimate)
         let feedLanguage = LanguageTag.clean(feed.language)
@@ -110,7 +117,7 @@ public struct AtomFeedWriter: Sendable {
         out.element("  ", "<id>", configuration.feedID(slug: feed.slug), "</id>\n")
         out.element("  ", "<title>", feed.title, "</title>\n")
         if let subtitle = feed.subtitle, !subtitle.isEmpty { out.element("  ", "<subtitle>", subtitle, "</subtitle>\n") }
-        let updated = feed.updated ?? entries.lazy.map(\.updated).max { AtomDate.seconds($0) < AtomDate.seconds($1) }
+        let updated = feed.updated ?? order.lazy.map { entries[$0].updated }.max { AtomDate.seconds($0) < AtomDate.seconds($1) }
             ?? Date(timeIntervalSince1970: 0)
         out.element("  ", "<updated>", date: updated, "</updated>\n")
 
@@ -152,8 +159,8 @@ public struct AtomFeedWriter: Sendable {
         }
         if let category = feed.category { self.category(&out, "  ", category) }
 
-        for entry in entries {
-            write(entry, feedLanguage: feedLanguage, to: &out)
+        for index in order {
+            write(entries[index], feedLanguage: feedLanguage, to: &out)
         }
         out.raw("</feed>\n")
         return out.bytes

@@ -74,7 +74,12 @@ enum AtomicFile {
     private static func hasContent(_ bytes: [UInt8], at path: String) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
-        guard let data = FileManager.default.contents(atPath: path) else { return false }
-        return data.elementsEqual(bytes)
+        guard let data = FileManager.default.contents(atPath: path), data.count == bytes.count else { return false }
+        return data.withUnsafeBytes { existing in
+            bytes.withUnsafeBytes { new in
+                guard let left = existing.baseAddress, let right = new.baseAddress else { return existing.count == new.count }
+                return memcmp(left, right, new.count) == 0
+            }
+        }
     }
 }

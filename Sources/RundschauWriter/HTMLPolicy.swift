@@ -46,7 +46,7 @@ enum HTMLPolicy {
 
 /// Decides what becomes of a URL in sanitized HTML.
 struct URLPolicy: Sendable {
-    let base: URL?
+    let base: URLResolver?
     let maxDataURLLength: Int
 
     static let allowedSchemes: Set<String> = ["http", "https", "mailto", "ftp", "tel"]
@@ -73,9 +73,8 @@ struct URLPolicy: Sendable {
         }
         if value.hasPrefix("#") { return IRI.encodeInvalid(value) }
         // Relative: resolve against the entry's base, or drop (the feed's own URL would be the wrong base).
-        guard let base, let resolved = URL(string: IRI.encodeInvalid(value), relativeTo: base)?.absoluteURL.absoluteString,
-              let scheme = IRI.scheme(of: resolved), Self.webSchemes.contains(scheme) else { return nil }
-        return IRI.absolute(resolved, schemes: Self.webSchemes)
+        guard let base else { return nil }
+        return IRI.absolute(base.resolve(IRI.encodeInvalid(value)), schemes: Self.webSchemes)
     }
 
     static let webSchemes: Set<String> = ["http", "https"]

@@ -33,7 +33,7 @@ public struct HTMLSanitizer: Sendable {
     /// Sanitizes an HTML fragment; relative URLs are resolved against `baseURL` (the article's address).
     public func sanitize(_ html: String, baseURL: String? = nil) -> SanitizedHTML {
         guard !html.isEmpty else { return SanitizedHTML(trusted: "") }
-        let base = baseURL.flatMap { IRI.absolute($0, schemes: ["http", "https"]) }.flatMap { URL(string: $0) }
+        let base = baseURL.flatMap { URLResolver(base: $0) }
         let handler = SanitizingHandler(policy: URLPolicy(base: base, maxDataURLLength: maxDataURLLength), maxDepth: maxDepth)
         do {
             try HTMLEventParser.parse(html, handler: handler)
@@ -78,14 +78,15 @@ private final class SanitizingHandler: HTMLEventHandler {
     private var depth = 0
     private var stack: [Frame] = []
     private var droppedDepth = 0
-    private(set) var output = ""
+    private var buffer = XMLOutput(capacity: 2048)
+    /// The markup written so far.
+    var output: String { String(decoding: buffer.bytes, as: UTF8.self) }
     /// Open `a` elements: a link inside a link is unwrapped.
     private var openLinks = 0
 
     init(policy: URLPolicy, maxDepth: Int) {
         self.policy = policy
         self.maxDepth = maxDepth
-        output.reserveCapacity(1024)
     }
 
     func startElement(name: String, attributes: [HTMLEventParser.Attribute]) {
@@ -113,16 +114,16 @@ private final class SanitizingHandler: HTMLEventHandler {
             return
         }
         let isVoid = HTMLPolicy.voidElements.contains(name)
-        output += "<"
-        output += name
+        buffer.raw("<")
+        buffer.raw(name)
         for (attributeName, value) in written {
-            output += " "
-            output += attributeName
-            output += "=\""
-            output += HTMLEscape.attribute(value)
-            output += "\""
+            buffer.raw(" ")
+            buffer.raw(attributeName)
+            buffer.raw("=\"")
+            buffer.attribute(value)
+            buffer.raw("\"")
         }
-        output += isVoid ? " />" : ">"
+        buffer.raw(isVoid ? " />" : ">")
         if name == "a" { openLinks += 1 }
         if !isVoid { depth += 1 }
         stack.append(.emitted(name, isVoid: isVoid))
@@ -135,7 +136,7 @@ private final class SanitizingHandler: HTMLEventHandler {
 
     func characters(_ utf8: UnsafeBufferPointer<UInt8>) {
         guard droppedDepth == 0 else { return }
-        output += HTMLEscape.text(String(decoding: utf8, as: UTF8.self))
+        buffer.text(utf8)
     }
 
     /// Closes what the parser left open (it stops at a nesting limit without closing).
@@ -153,9 +154,9 @@ private final class SanitizingHandler: HTMLEventHandler {
             if name == "a" { openLinks -= 1 }
             if !isVoid {
                 depth -= 1
-                output += "</"
-                output += name
-                output += ">"
+                buffer.raw("</")
+                buffer.raw(name)
+                buffer.raw(">")
             }
         }
     }

@@ -31,6 +31,10 @@ struct XMLOutput {
     @inline(__always)
     mutating func text(_ string: String) { escaped(string, attribute: false) }
 
+    /// Appends UTF-8 text content, escaped.
+    @inline(__always)
+    mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) { escape(utf8, attribute: false) }
+
     /// Appends an attribute value (without the quotes), escaped.
     @inline(__always)
     mutating func attribute(_ string: String) { escaped(string, attribute: true) }
@@ -79,55 +83,54 @@ struct XMLOutput {
         string.withUTF8 { escape($0, attribute: attribute) }
     }
 
-    private mutating func escape(_ source: UnsafeBufferPointer<UInt8>, attribute: Bool) {
-        let count = source.count
-        var runStart = 0
-        var index = 0
-        while index < count {
-            let byte = source[index]
-            // Fast path: printable ASCII after '>' (letters, most punctuation) and every byte that can only
-            // continue or start a multi-byte sequence except the lead bytes 0xC2 and 0xEF.
-            if byte > 0x3E && byte < 0x7F { index += 1; continue }
-            if byte >= 0x80 && byte != 0xC2 && byte != 0xEF { index += 1; continue }
-            if byte >= 0x20 && byte < 0x7F && byte != 0x26 && byte != 0x3C && byte != 0x3E && (byte != 0x22 || !attribute) {
-                index += 1
-                continue
-            }
-            // Something to replace, drop or inspect.
-            var skip = 1
-            var replacement: StaticString? = nil
-            switch byte {
-            case 0x26: replacement = "&amp;"
-            case 0x3C: replacement = "&lt;"
-            case 0x3E: replacement = "&gt;"
-            case 0x22: replacement = "&quot;"
-            case 0x09: if attribute { replacement = "&#x9;" } else { index += 1; continue }
-            case 0x0A: if attribute { replacement = "&#xA;" } else { index += 1; continue }
-            case 0x0D: replacement = "&#xD;"
-            case 0xC2:
-                // U+0080–U+009F (C1 controls) are C2 80–C2 9F.
-                if index + 1 < count, source[index + 1] >= 0x80, source[index + 1] <= 0x9F {
-                    skip = 2
-                } else {
-                    index += 1
-                    continue
-                }
-            case 0xEF:
-                // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
-                if index + 2 < count, source[index + 1] == 0xBF, source[index + 2] >= 0xBE {
-                    skip = 3
-                } else {
-                    index += 1
-                    continue
-                }
-            default:
-                break  // other C0 controls and DEL: dropped
-            }
-            if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
-            if let replacement { raw(replacement) }
-            index += skip
-            runStart = index
+    /// Bytes that need a look in text (1) and in attribute values (2): `&<>`, C0 controls but TAB and LF
+    /// (text), DEL, and the lead bytes 0xC2 (C1 controls) and 0xEF (U+FFFE/FFFF); attributes add `"`, TAB, LF.
+    private static let classes: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+        switch byte {
+        case 0x26, 0x3C, 0x3E, 0x7F, 0xC2, 0xEF, 0x0D: return 3
+        case 0x09, 0x0A, 0x22: return 2
+        case 0x00..<0x20: return 3
+        default: return 0
         }
-        if count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<count])) }
+    }
+
+    private mutating func escape(_ source: UnsafeBufferPointer<UInt8>, attribute: Bool) {
+        let mask: UInt8 = attribute ? 2 : 1
+        Self.classes.withUnsafeBufferPointer { classes in
+            let count = source.count
+            var runStart = 0
+            var index = 0
+            while index < count {
+                let byte = source[index]
+                if classes[Int(byte)] & mask == 0 { index += 1; continue }
+                // Something to replace, drop or inspect.
+                var skip = 1
+                var replacement: StaticString? = nil
+                switch byte {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22: replacement = "&quot;"
+                case 0x09: replacement = "&#x9;"
+                case 0x0A: replacement = "&#xA;"
+                case 0x0D: replacement = "&#xD;"
+                case 0xC2:
+                    // U+0080–U+009F (C1 controls) are C2 80–C2 9F.
+                    guard index + 1 < count, source[index + 1] >= 0x80, source[index + 1] <= 0x9F else { index += 1; continue }
+                    skip = 2
+                case 0xEF:
+                    // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+                    guard index + 2 < count, source[index + 1] == 0xBF, source[index + 2] >= 0xBE else { index += 1; continue }
+                    skip = 3
+                default:
+                    break  // other C0 controls and DEL: dropped
+                }
+                if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
+                if let replacement { raw(replacement) }
+                index += skip
+                runStart = index
+            }
+            if count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<count])) }
+        }
     }
 }
