@@ -33,12 +33,22 @@ public struct AtomFeedWriter: Sendable {
     /// ``PublishConfiguration/archivePageSize`` is set, the RFC 5005 archive pages holding the entries that
     /// did not fit (numbered from the oldest, so that full pages keep their content from run to run).
     public func documents(_ feed: PublicationFeed, entries: [PublicationEntry]) -> [AtomDocument] {
+        var result: [AtomDocument] = []
+        forEachDocument(feed, entries: entries) { result.append($0) }
+        return result
+    }
+
+    /// ``documents(_:entries:)`` one at a time, so that a caller writing them out holds one in memory.
+    public func forEachDocument<Failure: Error>(
+        _ feed: PublicationFeed, entries: [PublicationEntry], _ body: (AtomDocument) throws(Failure) -> Void
+    ) throws(Failure) {
         // Entries are addressed by index throughout: no copies of the (large) entry values.
         let ordered = Self.newestFirstIndices(entries)
         let current = ordered.prefix(configuration.maxEntries)
         guard let pageSize = configuration.archivePageSize, ordered.count > current.count else {
             let bytes = render(feed, entries: entries, order: current, page: .subscription(previousArchive: nil))
-            return [AtomDocument(fileName: feed.slug + ".atom", bytes: bytes, entryCount: current.count, archivePage: nil)]
+            try body(AtomDocument(fileName: feed.slug + ".atom", bytes: bytes, entryCount: current.count, archivePage: nil))
+            return
         }
         // Archive pages: the rest, oldest first by first publication, so that an entry's page does not move
         // when newer entries arrive.
@@ -48,19 +58,16 @@ public struct AtomFeedWriter: Sendable {
         }
         let updated = entries.map { AtomDate.seconds($0.updated) }
         let pageCount = (archived.count + pageSize - 1) / pageSize
-        var result: [AtomDocument] = []
-        result.reserveCapacity(pageCount + 1)
         let currentBytes = render(feed, entries: entries, order: current, page: .subscription(previousArchive: pageCount))
-        result.append(AtomDocument(fileName: feed.slug + ".atom", bytes: currentBytes, entryCount: current.count, archivePage: nil))
+        try body(AtomDocument(fileName: feed.slug + ".atom", bytes: currentBytes, entryCount: current.count, archivePage: nil))
         for page in 1...pageCount {
             let slice = archived[(page - 1) * pageSize..<min(archived.count, page * pageSize)].sorted { a, b in
                 updated[a] != updated[b] ? updated[a] > updated[b] : entries[a].id < entries[b].id
             }
             let bytes = render(feed, entries: entries, order: slice, page: .archive(number: page, count: pageCount))
-            result.append(AtomDocument(fileName: Self.archiveFileName(slug: feed.slug, page: page), bytes: bytes,
-                                       entryCount: slice.count, archivePage: page))
+            try body(AtomDocument(fileName: Self.archiveFileName(slug: feed.slug, page: page), bytes: bytes,
+                                  entryCount: slice.count, archivePage: page))
         }
-        return result
     }
 
     /// `<slug>-archive-<page>.atom`.

@@ -70,20 +70,23 @@ public struct FeedPublisher: Sendable {
         var produced: [String] = []
         var summaries: [PublishedFeedSummary] = []
         for (feed, feedEntries) in [(all, entries)] + zip(topics, routed).map({ ($0, $1) }) {
-            let documents = writer.documents(feed, entries: feedEntries)
-            for document in documents {
+            var documentCount = 0
+            var currentEntries = 0
+            try writer.forEachDocument(feed, entries: feedEntries) { (document) throws(PublishError) in
                 try store(document.bytes, name: document.fileName, in: folder, report: &report)
                 produced.append(document.fileName)
                 report.entries += document.entryCount
+                if documentCount == 0 { currentEntries = document.entryCount }
+                documentCount += 1
             }
             report.feeds += 1
             summaries.append(PublishedFeedSummary(
                 slug: feed.slug, title: feed.title, subtitle: feed.subtitle, language: feed.language,
                 category: feed.category?.label ?? feed.category?.term, terms: feed.terms, isDiscovered: feed.isDiscovered,
-                entryCount: documents.first?.entryCount ?? 0,
-                updated: feed.updated ?? feedEntries.lazy.map(\.updated).max(), archivePages: documents.count - 1))
+                entryCount: currentEntries,
+                updated: feed.updated ?? feedEntries.lazy.map(\.updated).max(), archivePages: documentCount - 1))
             logger.debug("publish: feed written", metadata: [
-                "publish.feed": "\(feed.slug)", "publish.entries": "\(feedEntries.count)", "publish.documents": "\(documents.count)",
+                "publish.feed": "\(feed.slug)", "publish.entries": "\(feedEntries.count)", "publish.documents": "\(documentCount)",
             ])
         }
         try store(OPMLWriter.write(summaries, configuration: configuration), name: "index.opml", in: folder, report: &report)

@@ -83,10 +83,10 @@ struct URLPolicy: Sendable {
     /// read it: `java\u{0}script:`, ` JaVaScRiPt:` and `jav&#x09;ascript:` all become `javascript:`.
     static func probe(_ value: String) -> String {
         var text = value.lowercased()
-        if text.contains("&") {
+        if text.utf8.contains(UInt8(ascii: "&")) {
             text = decodeCharacterReferences(text)
         }
-        text.unicodeScalars.removeAll { $0.value <= 0x20 || (0x7F...0x9F).contains($0.value) || $0.properties.isWhitespace }
+        text.unicodeScalars.removeAll { $0.value <= 0x20 || (0x7F...0x9F).contains($0.value) || ($0.value > 0x9F && $0.properties.isWhitespace) }
         return text
     }
 

@@ -52,7 +52,13 @@ enum IRI {
     /// Non-ASCII stays (IRIs allow it, RFC 3987).
     static func encodeInvalid(_ value: String) -> String {
         // Fast path: nothing to encode and no `%` to check.
-        guard value.utf8.contains(where: { mustEncode($0) || $0 == UInt8(ascii: "%") }) else { return value }
+        var suspicious = false
+        for byte in value.utf8 where byte <= 0x20 || byte >= 0x7F || encodeCandidates[Int(byte)] {
+            if byte >= 0x80 { continue }
+            suspicious = true
+            break
+        }
+        guard suspicious else { return value }
         let utf8 = Array(value.utf8)
         var needs = false
         for (index, byte) in utf8.enumerated() where mustEncode(byte) || (byte == UInt8(ascii: "%") && !isEscape(utf8, index)) {
@@ -73,6 +79,9 @@ enum IRI {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// ASCII bytes that may need encoding: those ``mustEncode(_:)`` names, and `%`.
+    private static let encodeCandidates: [Bool] = (0..<128).map { mustEncode(UInt8($0)) || $0 == 0x25 }
 
     private static func mustEncode(_ byte: UInt8) -> Bool {
         switch byte {

@@ -34,6 +34,7 @@ struct WriteBench: ParsableCommand {
         // 1. The writer alone: every entry written once, into its topic's subscription or archive documents.
         let writer = AtomFeedWriter(configuration: configuration)
         var bytes = 0, written = 0
+        let cpuStart = Self.cpuSeconds()
         let pass = Measure.repeatFor(minimum: seconds) {
             bytes = 0
             written = 0
@@ -45,6 +46,9 @@ struct WriteBench: ParsableCommand {
             }
         }
         report("writer", entries: written, bytes: bytes, seconds: pass.secondsPerPass, passes: pass.passes)
+        let cpuPerPass = (Self.cpuSeconds() - cpuStart) / Double(pass.passes)
+        report("writer (per CPU second)", entries: written, bytes: bytes, seconds: cpuPerPass, passes: pass.passes,
+               note: "CPU time of this process: what one free core does")
 
         // 2. Publishing to a folder: topic feeds, all.atom, OPML, index; then again with nothing changed.
         let folder = NSTemporaryDirectory() + "rundschau-bench-write-\(UUID().uuidString)"
@@ -64,19 +68,30 @@ struct WriteBench: ParsableCommand {
         let sanitizer = HTMLSanitizer()
         let samples = (0..<1000).map { Self.rawHTML(index: $0, bytes: contentBytes) }
         var sanitizedBytes = 0
+        let sanitizeCPUStart = Self.cpuSeconds()
         let sanitize = Measure.repeatFor(minimum: seconds) {
             sanitizedBytes = 0
             for sample in samples { sanitizedBytes += sanitizer.sanitize(sample, baseURL: "https://example.com/a/b.html").html.utf8.count }
         }
         report("sanitizer", entries: samples.count, bytes: samples.reduce(0) { $0 + $1.utf8.count }, seconds: sanitize.secondsPerPass,
                passes: sanitize.passes, note: "input bytes")
+        report("sanitizer (per CPU s)", entries: samples.count, bytes: samples.reduce(0) { $0 + $1.utf8.count },
+               seconds: (Self.cpuSeconds() - sanitizeCPUStart) / Double(sanitize.passes), passes: sanitize.passes)
         print("peak memory: \(Measure.format(Measure.peakMemoryMiB())) MiB")
+    }
+
+    /// CPU time this process has used, in seconds: on a shared machine, the rate per CPU second is what one
+    /// free core would do.
+    static func cpuSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     private func report(_ what: String, entries: Int, bytes: Int, seconds: Double, passes: Int, note: String = "") {
         let rate = Double(entries) / seconds
         let megabytes = Double(bytes) / 1_048_576 / seconds
-        print("  \(what.padding(toLength: 22, withPad: " ", startingAt: 0)) \(Measure.format(rate, 0)) entries/s  "
+        print("  \(what.padding(toLength: 24, withPad: " ", startingAt: 0)) \(Measure.format(rate, 0)) entries/s  "
               + "\(Measure.format(megabytes)) MB/s  (\(entries) entries, \(Measure.format(Double(bytes) / 1_048_576)) MB, "
               + "\(Measure.format(seconds * 1000)) ms/pass, \(passes) passes)\(note.isEmpty ? "" : "  " + note)")
     }
