@@ -32,6 +32,9 @@ struct ServeBench: AsyncParsableCommand {
     @Flag(help: "Write the server's access log (to stderr) during the run.")
     var accessLog = false
 
+    @Option(help: "Also load the server with wrk (Debian's wrk package) for this many seconds, from a separate process.")
+    var wrkSeconds: Int?
+
     func run() async throws {
         // A published folder to serve.
         let folder = NSTemporaryDirectory() + "rundschau-bench-serve-\(UUID().uuidString)"
@@ -59,7 +62,6 @@ struct ServeBench: AsyncParsableCommand {
             guard let port = await portIterator.next() else { throw CleanExit.message("the server did not start") }
             let result = try await LoadGenerator(port: port, path: path, gzip: gzip).run(
                 requests: requests, concurrency: concurrency, conditional: !unconditional)
-            group.cancelAll()
             let sorted = result.latencies.sorted()
             func percentile(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] * 1000 }
             print("serve: \(result.count) requests for \(path) over \(concurrency) keep-alive connections on 127.0.0.1:\(port)"
@@ -69,7 +71,35 @@ struct ServeBench: AsyncParsableCommand {
                   + "latency p50 \(Measure.format(percentile(0.5), 3)) ms, p99 \(Measure.format(percentile(0.99), 3)) ms  "
                   + "(\(Measure.format(result.seconds, 2)) s)")
             print("peak memory: \(Measure.format(Measure.peakMemoryMiB())) MiB")
+            if let wrkSeconds {
+                try await runWrk(port: port, seconds: wrkSeconds)
+            }
+            group.cancelAll()
         }
+    }
+
+    /// Runs `wrk` against the server with the same conditional request and prints its summary.
+    private func runWrk(port: Int, seconds: Int) async throws {
+        let generator = LoadGenerator(port: port, path: path, gzip: gzip)
+        guard let wrk = ["/usr/bin/wrk", "/usr/local/bin/wrk"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            print("wrk: not installed (apt-get install wrk)")
+            return
+        }
+        let etag = try await generator.currentETag()
+        var arguments = ["-t2", "-c\(concurrency)", "-d\(seconds)s", "--latency"]
+        if !unconditional, let etag { arguments += ["-H", "If-None-Match: \(etag)"] }
+        if gzip { arguments += ["-H", "Accept-Encoding: gzip"] }
+        arguments.append("http://127.0.0.1:\(port)\(path)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: wrk)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        print("wrk \(arguments.joined(separator: " ")):")
+        print(String(decoding: output, as: UTF8.self).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
     }
 }
 
@@ -84,6 +114,13 @@ struct LoadGenerator: Sendable {
         var seconds = 0.0
         var statuses: [UInt: Int] = [:]
         var latencies: [Double] = []
+    }
+
+    /// The ETag the server currently sends for the path.
+    func currentETag() async throws -> String? {
+        try await connection { inbound, outbound in
+            try await Self.send(self.head(etag: nil), inbound: &inbound, outbound: outbound)
+        }.etag
     }
 
     func run(requests: Int, concurrency: Int, conditional: Bool) async throws -> Result {
