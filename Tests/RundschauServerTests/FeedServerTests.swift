@@ -50,6 +50,8 @@ import Testing
                 #expect(response.status == .notModified, "If-None-Match: \(value)")
                 #expect(response.body.readableBytes == 0)
                 #expect(response.headers[.eTag] == etag)
+                // RFC 9110 §8.6: a 304's Content-Length, if any, is the length a 200 would have had.
+                #expect(response.headers[.contentLength] == nil || response.headers[.contentLength] == "\(ServerFixture.atom.count)")
             }
             let byDate = try await client.execute(uri: "/all.atom", method: .get, headers: [.ifModifiedSince: lastModified])
             #expect(byDate.status == .notModified)
