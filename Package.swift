@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.0"),
+        // serve: HTTP server; gzip for served feeds.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         // The C boundary: libxml2, wrapped by RundschauXML and imported nowhere else.
@@ -90,6 +93,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
+        // publish: per-topic Atom feeds, OPML and an index page from plain values the glue hands over.
+        .target(
+            name: "RundschauWriter",
+            dependencies: [
+                "RundschauModel", "RundschauXML", "RundschauText",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        // serve: the output folder over HTTP, read-only, conditional GET and gzip.
+        .target(
+            name: "RundschauServer",
+            dependencies: [
+                "RundschauConfig",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
         // The thin command-line front end.
         .executableTarget(
             name: "rundschau",
@@ -104,9 +124,12 @@ let package = Package(
             name: "rundschau-bench",
             dependencies: [
                 "RundschauXML", "RundschauParser", "RundschauModel", "RundschauConfig", "RundschauPipeline",
-                "RundschauStore", "RundschauStoreSQLite", "RundschauTestServer",
+                "RundschauStore", "RundschauStoreSQLite", "RundschauTestServer", "RundschauWriter", "RundschauServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
 
         .testTarget(name: "RundschauXMLTests", dependencies: ["RundschauXML"]),
@@ -138,6 +161,17 @@ let package = Package(
             dependencies: [
                 "RundschauFetch", "RundschauTestServer", "RundschauModel",
                 .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(
+            name: "RundschauWriterTests",
+            dependencies: ["RundschauWriter", "RundschauXML", "RundschauModel", "RundschauParser"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "RundschauServerTests",
+            dependencies: [
+                "RundschauServer", "RundschauConfig",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
             ]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,40 @@
+import Hummingbird
+import Logging
+import NIOCore
+import RundschauConfig
+
+/// Builds the HTTP server that serves the output folder read-only (`rundschau serve`).
+///
+/// ```swift
+/// let app = try buildApplication(settings: settings.serve, outputFolder: "Feeds", logger: logger)
+/// try await app.runService()
+/// ```
+///
+/// - Parameters:
+///   - settings: host and port (port 0 picks a free one; `onServerRunning` tells which).
+///   - outputFolder: the folder `rundschau publish` writes; it must exist.
+///   - onServerRunning: called with the bound port once the server listens.
+/// - Throws: ``ServerError`` `outputFolderMissing` when the folder does not exist.
+public func buildApplication(
+    settings: Settings.Serve, outputFolder: String, logger: Logger,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) throws(ServerError) -> some ApplicationProtocol {
+    let router = try buildRouter(outputFolder: outputFolder, logger: logger)
+    return Application(
+        router: router,
+        configuration: ApplicationConfiguration(
+            address: .hostname(settings.host, port: settings.port), serverName: "Rundschau"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
+        logger: logger)
+}
+
+/// The router: an access log line per request, then `GET`/`HEAD` for `/` (the index page) and every file
+/// below the output folder.
+/// - Throws: ``ServerError`` `outputFolderMissing`.
+public func buildRouter(outputFolder: String, logger: Logger) throws(ServerError) -> Router<ServerRequestContext> {
+    let folder = try FeedFolder(path: outputFolder)
+    let router = Router(context: ServerRequestContext.self)
+    router.add(middleware: AccessLogMiddleware(logger: logger))
+    FeedFolderController(folder: folder, cache: FeedFileCache(), logger: logger).addRoutes(to: router)
+    return router
+}
