@@ -43,6 +43,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
+        // dedup → cluster → topics: pure Swift, no store, no YAML.
+        .target(
+            name: "RundschauCluster",
+            dependencies: [
+                "RundschauModel", "RundschauText",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
         // Settings: Config/rundschau.yaml, strict and documented.
         .target(name: "RundschauConfig", dependencies: [.product(name: "Yams", package: "Yams")]),
 
@@ -58,13 +66,17 @@ let package = Package(
         .executableTarget(
             name: "rundschau-bench",
             dependencies: [
-                "RundschauXML", "RundschauParser", "RundschauModel",
+                "RundschauXML", "RundschauParser", "RundschauModel", "RundschauCluster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .testTarget(name: "RundschauXMLTests", dependencies: ["RundschauXML"]),
         .testTarget(name: "RundschauTextTests", dependencies: ["RundschauText"]),
         .testTarget(name: "RundschauConfigTests", dependencies: ["RundschauConfig"]),
+        .testTarget(
+            name: "RundschauClusterTests",
+            dependencies: ["RundschauCluster", "RundschauModel"],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RundschauParserTests",
             dependencies: ["RundschauParser", "RundschauModel"],
