@@ -16,13 +16,16 @@ public struct DuplicateLink: Hashable, Sendable {
     public var article: Int64
     /// The canonical article of the group (never itself a duplicate).
     public var canonical: Int64
+    /// The article the match was made against: the canonical or another member of its group.
+    public var matched: Int64
     public var kind: DuplicateKind
     /// Estimated Jaccard similarity of the word 5-shingles (1 for exact duplicates).
     public var similarity: Double
 
-    public init(article: Int64, canonical: Int64, kind: DuplicateKind, similarity: Double) {
+    public init(article: Int64, canonical: Int64, matched: Int64, kind: DuplicateKind, similarity: Double) {
         self.article = article
         self.canonical = canonical
+        self.matched = matched
         self.kind = kind
         self.similarity = similarity
     }

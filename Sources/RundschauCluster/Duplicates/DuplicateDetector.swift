@@ -20,8 +20,8 @@ public struct DuplicateDetector: Sendable {
     public var settings: DuplicateSettings
 
     private var ids: [Int64] = []
-    /// Document number of each document's canonical (itself for canonicals).
-    private var canonicalOf: [Int32] = []
+    /// Id of each document's canonical article (its own id for canonicals; stored links may point outside).
+    private var canonicalOf: [Int64] = []
     private var shingleCounts: [Int32] = []
     /// `MinHasher.bins` values per document (all `empty` for texts too short to compare).
     private var signatures: [UInt32] = []
@@ -45,7 +45,7 @@ public struct DuplicateDetector: Sendable {
     /// The canonical article of `id`'s group (itself when it is canonical); nil when `id` is unknown.
     public func canonical(of id: Int64) -> Int64? {
         guard let doc = byID[id] else { return nil }
-        return ids[Int(canonicalOf[Int(doc)])]
+        return canonicalOf[Int(doc)]
     }
 
     /// Checks `article` against everything added so far, then indexes it.
@@ -80,21 +80,23 @@ public struct DuplicateDetector: Sendable {
         let content = Self.contentKey(article, words: words)
 
         var link: DuplicateLink?
-        var canonical = doc
-        if let knownCanonical, let known = byID[knownCanonical] {
-            canonical = canonicalOf[Int(known)]
+        var canonical = article.id
+        if let knownCanonical {
+            canonical = byID[knownCanonical].map { canonicalOf[Int($0)] } ?? knownCanonical
         } else if decide {
+            var match: (doc: Int32, kind: DuplicateKind, similarity: Double)?
             if let url, let other = byURL[url] {
-                canonical = canonicalOf[Int(other)]
-                link = DuplicateLink(article: article.id, canonical: ids[Int(canonical)], kind: .url, similarity: 1)
+                match = (other, .url, 1)
             } else if let content, let other = byContent[content] {
-                canonical = canonicalOf[Int(other)]
-                link = DuplicateLink(
-                    article: article.id, canonical: ids[Int(canonical)], kind: .contentHash, similarity: 1)
+                match = (other, .contentHash, 1)
             } else if comparable, let (other, similarity) = nearDuplicate(doc: doc, shingles: shingles) {
-                canonical = canonicalOf[Int(other)]
+                match = (other, .nearDuplicate, similarity)
+            }
+            if let match {
+                canonical = canonicalOf[Int(match.doc)]
                 link = DuplicateLink(
-                    article: article.id, canonical: ids[Int(canonical)], kind: .nearDuplicate, similarity: similarity)
+                    article: article.id, canonical: canonical, matched: ids[Int(match.doc)], kind: match.kind,
+                    similarity: match.similarity)
             }
         }
 
@@ -167,7 +169,7 @@ public struct DuplicateDetector: Sendable {
 
     /// Approximate bytes held by the indexes, for benchmark reports.
     public var approximateBytes: Int {
-        ids.capacity * 8 + canonicalOf.capacity * 4 + shingleCounts.capacity * 4 + signatures.capacity * 4
+        ids.capacity * 8 + canonicalOf.capacity * 8 + shingleCounts.capacity * 4 + signatures.capacity * 4
             + stamp.capacity * 4 + bands.bytes + byID.capacity * 24 + byContent.capacity * 20 + byURL.capacity * 40
     }
 }
