@@ -6,5 +6,5 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rundschau-bench",
         abstract: "Measure Rundschau's speed and memory (build with -c release).",
-        subcommands: [CorpusCommand.self])
+        subcommands: [CorpusCommand.self, ClusterDataCommand.self, ClusterEvalCommand.self, ClusterSpeedCommand.self])
 }
