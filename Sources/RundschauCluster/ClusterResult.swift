@@ -37,14 +37,18 @@ public struct ClusterAssignment: Hashable, Sendable {
     public var cluster: ClusterID
     /// True when the article opened this story.
     public var opened: Bool
-    /// The similarity that placed it (0 for an opener, 1 for a duplicate following its canonical).
+    /// The best story similarity found: the one that placed it, or for an opener the best below the threshold
+    /// (1 for a duplicate following its canonical).
     public var score: Double
+    /// The most similar story considered (for an opener: the one it did not join), for diagnostics.
+    public var nearest: ClusterID?
 
-    public init(article: Int64, cluster: ClusterID, opened: Bool, score: Double) {
+    public init(article: Int64, cluster: ClusterID, opened: Bool, score: Double, nearest: ClusterID? = nil) {
         self.article = article
         self.cluster = cluster
         self.opened = opened
         self.score = score
+        self.nearest = nearest
     }
 }
 

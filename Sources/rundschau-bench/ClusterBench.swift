@@ -62,11 +62,29 @@ struct ClusterEvalCommand: ParsableCommand {
     @Option(help: "Name bonus (default: the library's).")
     var nameBonus: Double?
 
+    @Option(help: "Title weight (default: the library's).")
+    var titleWeight: Double?
+
+    @Option(help: "Name weight (default: the library's).")
+    var nameWeight: Double?
+
+    @Option(help: "Time decay (default: the library's).")
+    var timeDecay: Double?
+
+    @Option(help: "Member weight (default: the library's).")
+    var memberWeight: Double?
+
+    @Flag(help: "Let articles join stories opened in another language.")
+    var crossLanguage = false
+
     @Option(help: "Near-duplicate Jaccard threshold (default: the library's).")
     var jaccard: Double?
 
     @Option(help: "Near-duplicate containment threshold (default: the library's).")
     var containment: Double?
+
+    @Flag(help: "Print every placement with its score and nearest story.")
+    var explain = false
 
     @Flag(help: "List the errors: wrongly merged and wrongly split gold stories, wrong duplicate links.")
     var errors = false
@@ -77,6 +95,11 @@ struct ClusterEvalCommand: ParsableCommand {
         var stories = StoryClusterSettings()
         if let threshold { stories.threshold = threshold }
         if let nameBonus { stories.nameBonus = nameBonus }
+        if let titleWeight { stories.titleWeight = titleWeight }
+        if let nameWeight { stories.nameWeight = nameWeight }
+        if let timeDecay { stories.timeDecay = timeDecay }
+        if crossLanguage { stories.crossLanguage = true }
+        if let memberWeight { stories.memberWeight = memberWeight }
         var duplicates = DuplicateSettings()
         if let jaccard { duplicates.jaccard = jaccard }
         if let containment { duplicates.containment = containment }
@@ -104,6 +127,14 @@ struct ClusterEvalCommand: ParsableCommand {
             if errors { printDuplicateErrors(articles, result, goldGroups, entry) }
         }
         print("time: \(f(seconds, 3)) s")
+        if explain {
+            let byID = Dictionary(articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            for a in result.assignments {
+                guard let article = byID[a.article] else { continue }
+                let near = a.nearest.map { String($0) } ?? "-"
+                print("\(a.opened ? "open" : "join") \(a.cluster) score \(f(a.score)) nearest \(near) [\(goldStories[article.entryID] ?? "?")] \(article.title)")
+            }
+        }
         if errors { printStoryErrors(articles, predicted, goldStories) }
     }
 

@@ -22,13 +22,19 @@ public struct StoryClusterSettings: Hashable, Sendable {
     public var indexedTerms: Int
     /// Stories scored exactly per new article (the best by inverted-index overlap).
     public var candidates: Int
+    /// Whether an article may join a story opened in another language. Off by default: cross-language
+    /// evidence (names, numbers) is thinner, and readers mostly follow one language.
+    public var crossLanguage: Bool
     /// Terms kept per story centroid.
     public var centroidTerms: Int
+    /// The similarity to the closest single member (of the latest 32) counts with this factor when it beats the
+    /// centroid's; 0 (the default) compares with the centroid only.
+    public var memberWeight: Double
 
     public init(
         window: TimeInterval = 3 * 86_400, threshold: Double = 0.3, nameBonus: Double = 0.1, timeDecay: Double = 0.3,
         titleWeight: Double = 3, nameWeight: Double = 2, queryTerms: Int = 12, indexedTerms: Int = 24,
-        candidates: Int = 8, centroidTerms: Int = 160
+        candidates: Int = 8, centroidTerms: Int = 160, memberWeight: Double = 0, crossLanguage: Bool = false
     ) {
         self.window = window
         self.threshold = threshold
@@ -40,5 +46,7 @@ public struct StoryClusterSettings: Hashable, Sendable {
         self.indexedTerms = indexedTerms
         self.candidates = candidates
         self.centroidTerms = centroidTerms
+        self.memberWeight = memberWeight
+        self.crossLanguage = crossLanguage
     }
 }

@@ -21,6 +21,8 @@ public struct StoryClusterer: Sendable {
         var members: [Int32] = []
         var first: Double
         var last: Double
+        /// Language of the opening article (nil: unknown).
+        var language: String?
         var opened: Bool
         var touched: Bool
     }
@@ -87,7 +89,7 @@ public struct StoryClusterer: Sendable {
 
     mutating func restore(_ article: ClusterArticle, clusterID: ClusterID, isDuplicate duplicate: Bool, bodyStart: Int) {
         let time = article.effectiveDate.timeIntervalSince1970
-        let story = storyIndex(for: clusterID, time: time, opened: false)
+        let story = storyIndex(for: clusterID, time: time, opened: false, language: language(of: article))
         if duplicate {
             appendArticle(article, time: time, story: story, duplicate: true, features: nil)
         } else {
@@ -102,33 +104,36 @@ public struct StoryClusterer: Sendable {
             let story = storyOf[Int(canonical)]
             stories[Int(story)].touched = true
             appendArticle(article, time: time, story: story, duplicate: true, features: nil)
-            return ClusterAssignment(article: article.id, cluster: stories[Int(story)].id, opened: false, score: 1)
+            return ClusterAssignment(
+                article: article.id, cluster: stories[Int(story)].id, opened: false, score: 1, nearest: nil)
         }
-        let features = extractor.features(bodyStart: bodyStart, language: language(of: article))
-        let (best, similarity) = bestStory(features, time: time)
+        let lang = language(of: article)
+        let features = extractor.features(bodyStart: bodyStart, language: lang)
+        let (best, similarity) = bestStory(features, time: time, language: lang)
         let story: Int32
         let opened: Bool
         if let best, similarity >= settings.threshold {
             story = best
             opened = false
         } else {
-            story = storyIndex(for: article.id, time: time, opened: true)
+            story = storyIndex(for: article.id, time: time, opened: true, language: lang)
             opened = true
         }
         stories[Int(story)].touched = true
         appendArticle(article, time: time, story: story, duplicate: false, features: features)
         return ClusterAssignment(
-            article: article.id, cluster: stories[Int(story)].id, opened: opened, score: opened ? 0 : similarity)
+            article: article.id, cluster: stories[Int(story)].id, opened: opened, score: similarity,
+            nearest: best.map { stories[Int($0)].id })
     }
 
     private func language(of article: ClusterArticle) -> String? {
         LanguageGuess.language(declared: article.language, title: article.title, text: article.text)
     }
 
-    private mutating func storyIndex(for id: ClusterID, time: Double, opened: Bool) -> Int32 {
+    private mutating func storyIndex(for id: ClusterID, time: Double, opened: Bool, language: String?) -> Int32 {
         if let index = storyByID[id] { return index }
         let index = Int32(stories.count)
-        stories.append(Story(id: id, first: time, last: time, opened: opened, touched: opened))
+        stories.append(Story(id: id, first: time, last: time, language: language, opened: opened, touched: opened))
         storyByID[id] = index
         return index
     }
@@ -138,7 +143,7 @@ public struct StoryClusterer: Sendable {
     @inline(__always)
     private func idf(_ term: Int32) -> Float {
         let d = Int(term) < df.count ? df[Int(term)] : 0
-        return log(Float(documentCount + 1) / Float(d + 1)) + 1
+        return log(Float(documentCount + 1) / Float(d + 1)) + 0.5
     }
 
     private static let day: Double = 86_400
@@ -150,7 +155,7 @@ public struct StoryClusterer: Sendable {
 
     // MARK: - Candidates and scoring
 
-    private mutating func bestStory(_ a: ArticleFeatures, time: Double) -> (Int32?, Double) {
+    private mutating func bestStory(_ a: ArticleFeatures, time: Double, language: String?) -> (Int32?, Double) {
         guard !a.terms.isEmpty else { return (nil, 0) }
         let termCount = extractor.dictionary.count
         if query.count < termCount { query.append(contentsOf: repeatElement(0, count: termCount - query.count + 1024)) }
@@ -166,7 +171,8 @@ public struct StoryClusterer: Sendable {
         for (k, t) in a.terms.enumerated() {
             let q = a.weights[k] / norm * idf(t)
             query[Int(t)] = q
-            queryNorm += q * q
+            // Terms no other article has can match nothing: they stay out of the norm.
+            if documentFrequency(t) >= 1 { queryNorm += q * q }
             ranked.append((q, t))
         }
         queryNorm = queryNorm.squareRoot()
@@ -209,12 +215,13 @@ public struct StoryClusterer: Sendable {
         var bestScore = -1.0
         for (s, _) in candidates {
             let story = stories[Int(s)]
+            if !settings.crossLanguage, let language, let other = story.language, other != language { continue }
             var dot: Float = 0
             var centroidNorm: Float = 0
             var sharedNames = 0
             for (k, t) in story.terms.enumerated() {
                 let c = story.weights[k] * idf(t)
-                centroidNorm += c * c
+                if documentFrequency(t) >= 2 { centroidNorm += c * c }
                 let q = query[Int(t)]
                 if q != 0 {
                     dot += q * c
@@ -222,7 +229,19 @@ public struct StoryClusterer: Sendable {
                 }
             }
             guard centroidNorm > 0, queryNorm > 0 else { continue }
-            let cosine = Double(dot / (queryNorm * centroidNorm.squareRoot()))
+            var cosine = Double(dot / (queryNorm * centroidNorm.squareRoot()))
+            // The closest single member counts too: a story's centroid blurs as it grows.
+            for doc in story.members.suffix(32) where settings.memberWeight > 0 && !isDuplicate[Int(doc)] {
+                var memberDot: Float = 0, memberNorm: Float = 0
+                for v in Int(vectorStart[Int(doc)])..<Int(vectorStart[Int(doc) + 1]) {
+                    let w = vectorWeights[v] * idf(vectorTerms[v])
+                    memberNorm += w * w
+                    memberDot += w * query[Int(vectorTerms[v])]
+                }
+                if memberNorm > 0 {
+                    cosine = max(cosine, settings.memberWeight * Double(memberDot / (queryNorm * memberNorm.squareRoot())))
+                }
+            }
             let bonus = settings.nameBonus * Double(min(sharedNames, 3)) / 3
             let distance = max(0, story.first - time, time - story.last)
             let fade = 1 - settings.timeDecay * min(1, distance / window)

@@ -188,8 +188,12 @@ struct FeatureExtractor: Sendable {
     private mutating func makeWordInfo(token i: Int, language: String?) -> WordInfo {
         let f = scanner.flags[i]
         let length = scanner.length(i)
-        if f & TokenScanner.Flag.numeric != 0 || length < 2 { return WordInfo(term: -1, head: -1) }
+        if length < 2 { return WordInfo(term: -1, head: -1) }
         let word = scanner.string(i)
+        if f & TokenScanner.Flag.numeric != 0 {
+            // Numbers of two or more digits (401 votes, 34 counts) are language-neutral story evidence.
+            return WordInfo(term: dictionary.intern("#" + word, surface: word), head: -1)
+        }
         let stops = StopWords.list(for: language)
         if stops.contains(word) { return WordInfo(term: -1, head: -1) }
         let scalars = Array(scanner.scalars(i))
