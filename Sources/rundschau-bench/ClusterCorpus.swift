@@ -31,6 +31,14 @@ enum ClusterCorpus {
     private static let englishOutlets = ["yahoo-news", "msn-en", "newsbreak", "independent-wire", "the-star"]
     private static let germanDatelines = ["BERLIN (dpa) - ", "Berlin (AFP) – ", "FRANKFURT (Reuters) - ", "(dts) "]
     private static let englishDatelines = ["WASHINGTON (AP) — ", "LONDON, June 9 (Reuters) - ", "(AFP) - ", "PARIS — "]
+    private static let germanAdditions = [
+        "Weitere Einzelheiten waren zunächst nicht bekannt.", "Eine Stellungnahme lag bis zum Abend nicht vor.",
+        "Die Lage war am Nachmittag weiter unübersichtlich.", "Unsere Redaktion berichtet fortlaufend über die Entwicklung.",
+    ]
+    private static let englishAdditions = [
+        "Further details were not immediately available.", "No comment was available by late evening.",
+        "The situation remained unclear on Tuesday afternoon.", "This is a developing story and will be updated.",
+    ]
     private static let germanFooters = [
         "© dpa-infocom, dpa:240611-930-142817/3. Alle Rechte vorbehalten. Weiterverbreitung nur mit Genehmigung.",
         "Dieser Artikel wurde automatisch aus einer Agenturmeldung übernommen und nicht redaktionell bearbeitet.",
@@ -73,8 +81,8 @@ enum ClusterCorpus {
                 case .dropSentence:
                     if parts.count > 2 { parts.remove(at: 1 + Int(random.next() % UInt64(parts.count - 1))) }
                 case .addSentence:
-                    let extra = others.flatMap { sentences($0.text) }
-                    parts.insert(extra.isEmpty ? (german ? "Weitere Einzelheiten waren zunächst nicht bekannt." : "Further details were not immediately available.") : pick(extra),
+                    // The republisher adds a sentence of its own (not one lifted from another outlet).
+                    parts.insert(pick(german ? germanAdditions : englishAdditions),
                                  at: min(parts.count, 1 + Int(random.next() % UInt64(max(1, parts.count)))))
                 case .moveSentence:
                     if parts.count > 2, let last = parts.popLast() { parts.insert(last, at: 1) }
