@@ -126,7 +126,7 @@ public struct ClusterEngine: Sendable {
             var inputs: [TopicDiscovery.Input] = []
             for article in all {
                 guard let cluster = clusterer.clusterID(of: article.id) else { continue }
-                let terms = clusterer.topTerms(of: article.id, limit: 8).map(\.term)
+                let terms = clusterer.topTerms(of: article.id, limit: 20).map(\.term)
                 if !terms.isEmpty { inputs.append(.init(article: article.id, cluster: cluster, terms: terms)) }
             }
             let dictionary = clusterer.extractor.dictionary

@@ -71,6 +71,12 @@ struct ClusterEvalCommand: ParsableCommand {
     @Option(help: "Time decay (default: the library's).")
     var timeDecay: Double?
 
+    @Option(help: "Weight of unshared terms in the norms (default: the library's).")
+    var unsharedWeight: Double?
+
+    @Option(help: "Minimum shared terms (default: the library's).")
+    var minimumShared: Int?
+
     @Option(help: "Member weight (default: the library's).")
     var memberWeight: Double?
 
@@ -100,6 +106,8 @@ struct ClusterEvalCommand: ParsableCommand {
         if let timeDecay { stories.timeDecay = timeDecay }
         if crossLanguage { stories.crossLanguage = true }
         if let memberWeight { stories.memberWeight = memberWeight }
+        if let minimumShared { stories.minimumSharedTerms = minimumShared }
+        if let unsharedWeight { stories.unsharedWeight = unsharedWeight }
         var duplicates = DuplicateSettings()
         if let jaccard { duplicates.jaccard = jaccard }
         if let containment { duplicates.containment = containment }

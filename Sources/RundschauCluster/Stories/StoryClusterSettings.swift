@@ -22,6 +22,12 @@ public struct StoryClusterSettings: Hashable, Sendable {
     public var indexedTerms: Int
     /// Stories scored exactly per new article (the best by inverted-index overlap).
     public var candidates: Int
+    /// How much terms that no other article has (so far) count in the norms of the cosine, from 0 (not at all:
+    /// similarity over the shared vocabulary) to 1 (plain cosine). Such terms can match nothing; counted fully
+    /// they drown short texts whose outlets chose different words.
+    public var unsharedWeight: Double
+    /// An article joins only a story it shares at least this many terms with (one shared word is chance).
+    public var minimumSharedTerms: Int
     /// Whether an article may join a story opened in another language. Off by default: cross-language
     /// evidence (names, numbers) is thinner, and readers mostly follow one language.
     public var crossLanguage: Bool
@@ -32,9 +38,10 @@ public struct StoryClusterSettings: Hashable, Sendable {
     public var memberWeight: Double
 
     public init(
-        window: TimeInterval = 3 * 86_400, threshold: Double = 0.3, nameBonus: Double = 0.1, timeDecay: Double = 0.3,
+        window: TimeInterval = 3 * 86_400, threshold: Double = 0.25, nameBonus: Double = 0.1, timeDecay: Double = 0.3,
         titleWeight: Double = 3, nameWeight: Double = 2, queryTerms: Int = 12, indexedTerms: Int = 24,
-        candidates: Int = 8, centroidTerms: Int = 160, memberWeight: Double = 0, crossLanguage: Bool = false
+        candidates: Int = 8, centroidTerms: Int = 160, memberWeight: Double = 0, unsharedWeight: Double = 0.2, minimumSharedTerms: Int = 2,
+        crossLanguage: Bool = false
     ) {
         self.window = window
         self.threshold = threshold
@@ -47,6 +54,8 @@ public struct StoryClusterSettings: Hashable, Sendable {
         self.candidates = candidates
         self.centroidTerms = centroidTerms
         self.memberWeight = memberWeight
+        self.unsharedWeight = unsharedWeight
+        self.minimumSharedTerms = minimumSharedTerms
         self.crossLanguage = crossLanguage
     }
 }

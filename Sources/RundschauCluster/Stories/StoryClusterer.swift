@@ -156,6 +156,7 @@ public struct StoryClusterer: Sendable {
     // MARK: - Candidates and scoring
 
     private mutating func bestStory(_ a: ArticleFeatures, time: Double, language: String?) -> (Int32?, Double) {
+        let unseenWeight = Float(settings.unsharedWeight)
         guard !a.terms.isEmpty else { return (nil, 0) }
         let termCount = extractor.dictionary.count
         if query.count < termCount { query.append(contentsOf: repeatElement(0, count: termCount - query.count + 1024)) }
@@ -172,13 +173,18 @@ public struct StoryClusterer: Sendable {
             let q = a.weights[k] / norm * idf(t)
             query[Int(t)] = q
             // Terms no other article has can match nothing: they stay out of the norm.
-            if documentFrequency(t) >= 1 { queryNorm += q * q }
-            ranked.append((q, t))
+            if documentFrequency(t) >= 1 {
+                queryNorm += q * q
+                ranked.append((q, t))
+            } else {
+                queryNorm += unseenWeight * q * q
+            }
         }
         queryNorm = queryNorm.squareRoot()
         defer { for t in a.terms { query[Int(t)] = 0 } }
 
-        // Inverted-index look-up: stories with a member within the window sharing strong terms.
+        // Inverted-index look-up: stories with a member within the window sharing strong terms (only terms some
+        // article has can be looked up).
         if ranked.count > settings.queryTerms {
             ranked.sort { $0.0 > $1.0 }
             ranked.removeLast(ranked.count - settings.queryTerms)
@@ -219,16 +225,19 @@ public struct StoryClusterer: Sendable {
             var dot: Float = 0
             var centroidNorm: Float = 0
             var sharedNames = 0
+            var shared = 0
             for (k, t) in story.terms.enumerated() {
                 let c = story.weights[k] * idf(t)
-                if documentFrequency(t) >= 2 { centroidNorm += c * c }
                 let q = query[Int(t)]
+                // Likewise terms of a single member that the new article lacks: no other article has them.
+                centroidNorm += (q != 0 || documentFrequency(t) >= 2 ? 1 : unseenWeight) * c * c
                 if q != 0 {
+                    shared += 1
                     dot += q * c
                     if a.names.contains(t) { sharedNames += 1 }
                 }
             }
-            guard centroidNorm > 0, queryNorm > 0 else { continue }
+            guard centroidNorm > 0, queryNorm > 0, shared >= settings.minimumSharedTerms else { continue }
             var cosine = Double(dot / (queryNorm * centroidNorm.squareRoot()))
             // The closest single member counts too: a story's centroid blurs as it grows.
             for doc in story.members.suffix(32) where settings.memberWeight > 0 && !isDuplicate[Int(doc)] {

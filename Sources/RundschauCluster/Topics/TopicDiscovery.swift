@@ -19,7 +19,7 @@ struct TopicDiscovery {
         var articlesOf: [Int32: [Int]] = [:]
         for (i, input) in inputs.enumerated() { for t in Set(input.terms) { articlesOf[t, default: []].append(i) } }
         // Seeds: recurring in enough articles of at least two stories, not too generic, not configured.
-        let limit = max(settings.minArticles, inputs.count / 5)
+        let limit = max(3 * settings.minArticles, inputs.count / 5)
         var seeds: [(Int32, Int)] = []
         for (t, list) in articlesOf where list.count >= settings.minArticles && list.count <= limit {
             let stories = Set(list.map { inputs[$0].cluster })
