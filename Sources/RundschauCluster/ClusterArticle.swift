@@ -32,6 +32,7 @@ public struct ClusterArticle: Hashable, Sendable {
     /// The store's content hash, when it has one; otherwise one is computed from the normalized text.
     public var contentHash: String?
 
+    /// Creates a value from all its fields.
     public init(
         id: Int64, entryID: String, source: String, title: String, text: String, url: String? = nil,
         published: Date? = nil, firstSeen: Date, language: String? = nil, contentHash: String? = nil
@@ -56,12 +57,14 @@ public struct ClusterArticle: Hashable, Sendable {
 ///
 /// The glue passes these to rebuild the in-memory indexes; their assignments never change.
 public struct ClusteredArticle: Hashable, Sendable {
+    /// The stored article.
     public var article: ClusterArticle
     /// The story the article was placed in.
     public var clusterID: ClusterID
     /// The canonical article of its duplicate group, when it is a duplicate.
     public var duplicateOf: Int64?
 
+    /// Creates a value from all its fields.
     public init(article: ClusterArticle, clusterID: ClusterID, duplicateOf: Int64? = nil) {
         self.article = article
         self.clusterID = clusterID

@@ -17,12 +17,17 @@ import Logging
 /// for story in result.clusters { /* upsert story.id: label, first/last seen, topics */ }
 /// ```
 public struct ClusterEngine: Sendable {
+    /// Thresholds of duplicate detection.
     public var duplicateSettings: DuplicateSettings
+    /// Parameters of story clustering (window, threshold, weights).
     public var storySettings: StoryClusterSettings
+    /// The configured topics.
     public var topics: TopicMatcher
+    /// Whether and how topics are discovered from recurring term groups.
     public var discovery: TopicDiscoverySettings
     private let logger: Logger
 
+    /// - Parameter logger: receives one debug line per run (`cluster.*` metadata); silent by default.
     public init(
         duplicates: DuplicateSettings = DuplicateSettings(), stories: StoryClusterSettings = StoryClusterSettings(),
         topics: TopicMatcher = TopicMatcher(), discovery: TopicDiscoverySettings = TopicDiscoverySettings(),

@@ -18,10 +18,12 @@ public struct DuplicateLink: Hashable, Sendable {
     public var canonical: Int64
     /// The article the match was made against: the canonical or another member of its group.
     public var matched: Int64
+    /// Which rule recognized it.
     public var kind: DuplicateKind
     /// Estimated Jaccard similarity of the word 5-shingles (1 for exact duplicates).
     public var similarity: Double
 
+    /// Creates a value from all its fields.
     public init(article: Int64, canonical: Int64, matched: Int64, kind: DuplicateKind, similarity: Double) {
         self.article = article
         self.canonical = canonical
@@ -33,7 +35,9 @@ public struct DuplicateLink: Hashable, Sendable {
 
 /// Where a new article was placed.
 public struct ClusterAssignment: Hashable, Sendable {
+    /// The new article.
     public var article: Int64
+    /// The story it now belongs to.
     public var cluster: ClusterID
     /// True when the article opened this story.
     public var opened: Bool
@@ -43,6 +47,7 @@ public struct ClusterAssignment: Hashable, Sendable {
     /// The most similar story considered (for an opener: the one it did not join), for diagnostics.
     public var nearest: ClusterID?
 
+    /// Creates a value from all its fields.
     public init(article: Int64, cluster: ClusterID, opened: Bool, score: Double, nearest: ClusterID? = nil) {
         self.article = article
         self.cluster = cluster
@@ -59,11 +64,13 @@ public struct TopicRef: Hashable, Sendable, Comparable {
     /// True for topics discovered from recurring term groups, not configured.
     public var discovered: Bool
 
+    /// Creates a value from all its fields.
     public init(name: String, discovered: Bool = false) {
         self.name = name
         self.discovered = discovered
     }
 
+    /// Configured topics first, then by name.
     public static func < (a: TopicRef, b: TopicRef) -> Bool {
         (a.discovered ? 1 : 0, a.name) < (b.discovered ? 1 : 0, b.name)
     }
@@ -71,6 +78,7 @@ public struct TopicRef: Hashable, Sendable, Comparable {
 
 /// A story as it stands after a run: every member known to this run, its label and its time span.
 public struct StoryCluster: Hashable, Sendable {
+    /// The stable id (the id of the article that opened the story).
     public var id: ClusterID
     /// The most representative headline: the member title closest to the story's term centroid.
     public var label: String
@@ -87,6 +95,7 @@ public struct StoryCluster: Hashable, Sendable {
     /// True when this run opened the story.
     public var isNew: Bool
 
+    /// Creates a value from all its fields.
     public init(
         id: ClusterID, label: String, labelArticle: Int64, firstSeen: Date, lastSeen: Date, members: [Int64],
         topics: [TopicRef], isNew: Bool
@@ -117,6 +126,7 @@ public struct DiscoveredTopic: Hashable, Sendable {
     /// Always true: discovered topics are marked as such.
     public var discovered: Bool { true }
 
+    /// Creates a value from all its fields.
     public init(name: String, label: String, terms: [String], articles: [Int64], clusters: [ClusterID]) {
         self.name = name
         self.label = label
@@ -141,6 +151,7 @@ public struct ClusterResult: Sendable {
     /// Topics discovered from recurring term groups in this run's articles.
     public var discoveredTopics: [DiscoveredTopic]
 
+    /// Creates a value from all its fields.
     public init(
         duplicates: [DuplicateLink] = [], assignments: [ClusterAssignment] = [], clusters: [StoryCluster] = [],
         articleTopics: [Int64: [TopicRef]] = [:], clusterTopics: [ClusterID: [TopicRef]] = [:],

@@ -208,31 +208,45 @@ struct ClusterSpeedCommand: ParsableCommand {
             for a in corpus.sorted(by: ClusterEngine.timeOrder) where detector.add(a) != nil { links += 1 }
             return "\(links) duplicates"
         }
-        print("near-duplicate detection alone: \(f(dedup.seconds, 2)) s, \(f(Double(n) / dedup.seconds, 0)) articles/s (\(dedup.note))")
+        print("near-duplicate detection alone: \(rate(n, dedup)) (\(dedup.note))")
 
         let rssBefore = Self.residentMiB()
         let first = time { summarize(ClusterEngine().process(existing: [], new: corpus)) }
-        print("dedup + cluster + topics, \(n) articles: \(f(first.seconds, 2)) s, \(f(Double(n) / first.seconds, 0)) articles/s (\(first.note))")
+        print("dedup + cluster + topics, \(n) articles: \(rate(n, first)) (\(first.note))")
         print("  peak memory \(f(Measure.peakMemoryMiB(), 0)) MiB (process, corpus included; corpus + runtime before the run: \(f(rssBefore, 0)) MiB)")
         guard !noDoubling else { return }
 
         corpus = []
         let doubled = ClusterCorpus.synthetic(count: 2 * n)
         let second = time { summarize(ClusterEngine().process(existing: [], new: doubled)) }
-        print("dedup + cluster + topics, \(2 * n) articles: \(f(second.seconds, 2)) s, \(f(Double(2 * n) / second.seconds, 0)) articles/s (\(second.note))")
+        print("dedup + cluster + topics, \(2 * n) articles: \(rate(2 * n, second)) (\(second.note))")
         print("  peak memory \(f(Measure.peakMemoryMiB(), 0)) MiB (process)")
-        print("scaling: doubling the input costs \(f(second.seconds / first.seconds, 2))x the time")
+        print("scaling: doubling the input costs \(f(second.cpu / first.cpu, 2))x the CPU time (\(f(second.seconds / first.seconds, 2))x wall)")
+    }
+
+    private func rate(_ n: Int, _ t: (seconds: Double, cpu: Double, note: String)) -> String {
+        "\(f(t.cpu, 2)) s CPU (\(f(t.seconds, 2)) s wall), \(f(Double(n) / t.cpu, 0)) articles/s of CPU"
     }
 
     private func summarize(_ result: ClusterResult) -> String {
         "\(result.duplicates.count) duplicates, \(result.assignments.filter(\.opened).count) stories"
     }
 
-    private func time(_ body: () -> String) -> (seconds: Double, note: String) {
+    /// Wall-clock and CPU seconds of `body` (CPU time is what counts on a machine shared with other jobs).
+    private func time(_ body: () -> String) -> (seconds: Double, cpu: Double, note: String) {
         let clock = ContinuousClock()
         let start = clock.now
+        let cpuStart = Self.cpuSeconds()
         let note = body()
-        return ((clock.now - start) / .seconds(1), note)
+        return ((clock.now - start) / .seconds(1), Self.cpuSeconds() - cpuStart, note)
+    }
+
+    /// User plus system CPU time of this process.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// Current resident memory in MiB (Linux `/proc/self/statm`).

@@ -17,6 +17,7 @@
 /// }
 /// ```
 public struct DuplicateDetector: Sendable {
+    /// Thresholds used for near-duplicates.
     public var settings: DuplicateSettings
 
     private var ids: [Int64] = []
@@ -35,6 +36,7 @@ public struct DuplicateDetector: Sendable {
     private var scanner = TokenScanner()
     private var signature = [UInt32](repeating: MinHasher.empty, count: MinHasher.bins)
 
+    /// Creates a value from all its fields.
     public init(settings: DuplicateSettings = DuplicateSettings()) {
         self.settings = settings
     }

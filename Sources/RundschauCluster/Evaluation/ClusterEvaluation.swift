@@ -12,27 +12,38 @@
 public struct ClusterEvaluation: Hashable, Sendable {
     /// Precision, recall and their harmonic mean.
     public struct Scores: Hashable, Sendable {
+        /// Share of predicted positives that are right.
         public var precision: Double
+        /// Share of gold positives that were found.
         public var recall: Double
+        /// The harmonic mean of precision and recall (0 when both are 0).
         public var f1: Double { precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0 }
 
+        /// Creates a value from all its fields.
         public init(precision: Double, recall: Double) {
             self.precision = precision
             self.recall = recall
         }
     }
 
+    /// Scores over pairs of items.
     public var pairwise: Scores
+    /// B-cubed scores, averaged over items.
     public var bcubed: Scores
     /// Items evaluated (present in both mappings).
     public var items: Int
+    /// Distinct gold labels among the items.
     public var goldClusters: Int
+    /// Distinct predicted clusters among the items.
     public var predictedClusters: Int
-    /// Pair counts behind the pairwise scores.
+    /// Pairs in the same predicted and the same gold cluster.
     public var truePairs: Int
+    /// Pairs in the same predicted cluster.
     public var predictedPairs: Int
+    /// Pairs in the same gold cluster.
     public var goldPairs: Int
 
+    /// Compares a predicted clustering with gold labels; items missing on either side are left out.
     public init<Item: Hashable, G: Hashable, P: Hashable>(gold: [Item: G], predicted: [Item: P]) {
         var contingency: [PairKey<G, P>: Int] = [:]
         var goldSizes: [G: Int] = [:]

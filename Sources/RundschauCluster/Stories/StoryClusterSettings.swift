@@ -37,6 +37,7 @@ public struct StoryClusterSettings: Hashable, Sendable {
     /// centroid's; 0 (the default) compares with the centroid only.
     public var memberWeight: Double
 
+    /// Creates a value from all its fields.
     public init(
         window: TimeInterval = 3 * 86_400, threshold: Double = 0.25, nameBonus: Double = 0.1, timeDecay: Double = 0.3,
         titleWeight: Double = 3, nameWeight: Double = 2, queryTerms: Int = 12, indexedTerms: Int = 24,

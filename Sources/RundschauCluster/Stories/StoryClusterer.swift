@@ -12,6 +12,7 @@ import Foundation
 /// Rebuild it each run from the articles inside the window with their stored clusters (``restore(_:clusterID:isDuplicate:)``),
 /// then ``add(_:duplicateOf:)`` the new ones in time order. ``ClusterEngine`` does both.
 public struct StoryClusterer: Sendable {
+    /// The parameters this clusterer was created with.
     public let settings: StoryClusterSettings
 
     private struct Story {
@@ -56,6 +57,7 @@ public struct StoryClusterer: Sendable {
     private var score: [Float] = []
     private var scored: [Int32] = []
 
+    /// Creates a value from all its fields.
     public init(settings: StoryClusterSettings = StoryClusterSettings()) {
         self.settings = settings
         extractor = FeatureExtractor(
@@ -365,7 +367,7 @@ public struct StoryClusterer: Sendable {
             guard let s = storyByID[id] else { return nil }
             let story = stories[Int(s)]
             let members = story.members.sorted { (times[Int($0)], ids[Int($0)]) < (times[Int($1)], ids[Int($1)]) }
-            let labelDoc = representative(story) ?? members.first ?? story.members[0]
+            guard let labelDoc = representative(story) ?? members.first else { return nil }
             return StoryCluster(
                 id: story.id, label: titles[Int(labelDoc)], labelArticle: ids[Int(labelDoc)],
                 firstSeen: Date(timeIntervalSince1970: story.first), lastSeen: Date(timeIntervalSince1970: story.last),

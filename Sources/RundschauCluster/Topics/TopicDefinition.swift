@@ -18,6 +18,7 @@ public struct TopicDefinition: Hashable, Sendable, Codable {
     /// Sources (feed titles or import source names) the topic is restricted to; empty: all.
     public var sources: [String]
 
+    /// Creates a value from all its fields.
     public init(
         name: String, title: String, keywords: [String] = [], phrases: [String] = [], patterns: [String] = [],
         languages: [String] = [], sources: [String] = []
@@ -41,6 +42,7 @@ public struct TopicDiscoverySettings: Hashable, Sendable, Codable {
     /// At most this many discovered topics per run, the largest first.
     public var maxTopics: Int
 
+    /// Creates a value from all its fields.
     public init(enabled: Bool = true, minArticles: Int = 4, maxTopics: Int = 12) {
         self.enabled = enabled
         self.minArticles = minArticles
@@ -50,9 +52,13 @@ public struct TopicDiscoverySettings: Hashable, Sendable, Codable {
 
 /// A topic definition that cannot be used: a pattern that is not a valid regular expression.
 public struct TopicError: Error, CustomStringConvertible, Hashable, Sendable {
+    /// The topic whose pattern failed.
     public var topic: String
+    /// The pattern as configured.
     public var pattern: String
+    /// What the regular-expression engine said.
     public var message: String
 
+    /// A one-line message for a terminal.
     public var description: String { "topic \(topic): invalid pattern \"\(pattern)\": \(message)" }
 }

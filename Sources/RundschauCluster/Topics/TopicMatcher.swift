@@ -14,6 +14,7 @@ import Foundation
 /// matcher.topics(of: article)   // ["defence"]
 /// ```
 public struct TopicMatcher: Sendable {
+    /// The configured topics, in configuration order.
     public let definitions: [TopicDefinition]
     /// Score an article needs to belong to a topic.
     public var minimumScore: Int
