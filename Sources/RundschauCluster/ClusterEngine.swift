@@ -45,6 +45,15 @@ public struct ClusterEngine: Sendable {
         (a.effectiveDate, a.firstSeen, a.id) < (b.effectiveDate, b.firstSeen, b.id)
     }
 
+    /// `items` sorted by `timeOrder` of their article, sorting keys rather than moving whole articles around.
+    static func inTimeOrder<Item>(_ items: [Item], _ article: (Item) -> ClusterArticle) -> [Item] {
+        let keys = items.map { item -> (Date, Date, Int64) in
+            let a = article(item)
+            return (a.effectiveDate, a.firstSeen, a.id)
+        }
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
+    }
+
     /// The time ranges whose stored articles the glue should pass as `existing` for these new articles: every
     /// new article's date ± the window, merged. Load the stored articles whose effective date (published, else
     /// first seen) falls into one of them.
@@ -70,7 +79,7 @@ public struct ClusterEngine: Sendable {
         var detector = DuplicateDetector(settings: duplicateSettings)
         var clusterer = StoryClusterer(settings: storySettings)
 
-        let stored = existing.sorted { Self.timeOrder($0.article, $1.article) }
+        let stored = Self.inTimeOrder(existing, \.article)
         for item in stored {
             let bodyStart = clusterer.extractor.scan(title: item.article.title, text: item.article.text)
             let words = clusterer.extractor.scanner.hashes[bodyStart...]
@@ -80,7 +89,7 @@ public struct ClusterEngine: Sendable {
         }
 
         let storedIDs = Set(existing.map(\.article.id))
-        let fresh = new.filter { !storedIDs.contains($0.id) }.sorted(by: Self.timeOrder)
+        let fresh = Self.inTimeOrder(new.filter { !storedIDs.contains($0.id) }, \.self)
         var duplicates: [DuplicateLink] = []
         var assignments: [ClusterAssignment] = []
         duplicates.reserveCapacity(fresh.count / 4)

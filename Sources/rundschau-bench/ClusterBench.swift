@@ -202,11 +202,15 @@ struct ClusterSpeedCommand: ParsableCommand {
         let bytes = corpus.reduce(0) { $0 + $1.title.utf8.count + $1.text.utf8.count }
         print("corpus: \(n) synthetic articles, \(f(Double(bytes) / 1_048_576, 1)) MiB of text, \(f(Double(n) / 2_000, 0)) days")
 
-        let dedup = time {
-            var detector = DuplicateDetector()
-            var links = 0
-            for a in corpus.sorted(by: ClusterEngine.timeOrder) where detector.add(a) != nil { links += 1 }
-            return "\(links) duplicates"
+        let dedup: (seconds: Double, cpu: Double, note: String)
+        do {
+            let ordered = corpus.sorted(by: ClusterEngine.timeOrder)
+            dedup = time {
+                var detector = DuplicateDetector()
+                var links = 0
+                for a in ordered where detector.add(a) != nil { links += 1 }
+                return "\(links) duplicates"
+            }
         }
         print("near-duplicate detection alone: \(rate(n, dedup)) (\(dedup.note))")
 

@@ -47,8 +47,7 @@ public struct StoryClusterer: Sendable {
     private var storyByID: [ClusterID: Int32] = [:]
 
     // Inverted index: (term, day) → linked list of articles.
-    private var postingHeads: [UInt64: Int32] = [:]
-    private var postingCounts: [UInt64: Int32] = [:]
+    private var postingTable = PostingTable()
     private var postingDoc: [Int32] = []
     private var postingNext: [Int32] = []
 
@@ -152,7 +151,8 @@ public struct StoryClusterer: Sendable {
 
     @inline(__always)
     private static func postingKey(_ term: Int32, _ day: Int) -> UInt64 {
-        (UInt64(UInt32(bitPattern: term)) << 24) | (UInt64(bitPattern: Int64(day)) & 0xFF_FFFF)
+        // Never 0: the top bit is set.
+        (1 << 63) | (UInt64(UInt32(bitPattern: term)) << 24) | (UInt64(bitPattern: Int64(day)) & 0xFF_FFFF)
     }
 
     // MARK: - Candidates and scoring
@@ -196,8 +196,8 @@ public struct StoryClusterer: Sendable {
         let span = Int((window / Self.day).rounded(.up))
         for (q, t) in ranked {
             for d in (today - span)...(today + span) {
-                let key = Self.postingKey(t, d)
-                guard var e = postingHeads[key], (postingCounts[key] ?? 0) <= 4_000 else { continue }
+                guard let (head, count) = postingTable.find(Self.postingKey(t, d)), count <= 4_000 else { continue }
+                var e = head
                 while e >= 0 {
                     let doc = Int(postingDoc[Int(e)])
                     if abs(times[doc] - time) <= window {
@@ -302,11 +302,8 @@ public struct StoryClusterer: Sendable {
         // Inverted index.
         let day = Int((time / Self.day).rounded(.down))
         for (_, t, _) in ranked.prefix(settings.indexedTerms) {
-            let key = Self.postingKey(t, day)
             postingDoc.append(doc)
-            postingNext.append(postingHeads[key] ?? -1)
-            postingHeads[key] = Int32(postingDoc.count - 1)
-            postingCounts[key, default: 0] += 1
+            postingNext.append(postingTable.push(Self.postingKey(t, day), head: Int32(postingDoc.count - 1)))
         }
 
         // Stored vector (for labels) and the story centroid.
@@ -344,10 +341,13 @@ public struct StoryClusterer: Sendable {
                 j += 1
             }
         }
-        if terms.count > settings.centroidTerms {
-            var order = Array(0..<terms.count)
-            order.sort { weights[$0] * idf(terms[$0]) > weights[$1] * idf(terms[$1]) }
-            let keep = order.prefix(settings.centroidTerms).sorted()
+        // Truncate with some slack, so the sort runs once every few members rather than for each.
+        if terms.count > settings.centroidTerms + settings.centroidTerms / 4 {
+            var scored = [(Float, Int)]()
+            scored.reserveCapacity(terms.count)
+            for i in 0..<terms.count { scored.append((weights[i] * idf(terms[i]), i)) }
+            scored.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+            let keep = scored.prefix(settings.centroidTerms).map(\.1).sorted()
             terms = keep.map { terms[$0] }
             weights = keep.map { weights[$0] }
         }
