@@ -113,7 +113,7 @@ import Testing
         #expect(Set(result.clusterTopics[gazaStory] ?? []) == [TopicRef(name: "middle-east"), TopicRef(name: "defence")])
     }
 
-    @Test func discoversRecurringTermGroupsAndMarksThem() {
+    @Test func discoversRecurringTermGroupsAndMarksThem() throws {
         // Three different stories over two days keep mentioning the heat pump law; no configured topic covers it.
         var articles: [ClusterArticle] = []
         let texts = [
@@ -128,10 +128,10 @@ import Testing
         }
         let engine = ClusterEngine(stories: StoryClusterSettings(threshold: 0.95), discovery: TopicDiscoverySettings(minArticles: 4))
         let result = engine.process(existing: [], new: articles)
-        let topic = try? #require(result.discoveredTopics.first)
-        #expect(topic?.discovered == true)
-        #expect(topic.map { $0.name.contains("waermepump") || $0.name.contains("heizungsgesetz") } == true)
-        #expect((topic?.articles.count ?? 0) >= 4)
+        let topic = try #require(result.discoveredTopics.first)
+        #expect(topic.discovered)
+        #expect(topic.name.contains("waermepump") || topic.name.contains("heizungsgesetz"))
+        #expect(topic.articles.count >= 4)
         let refs = result.articleTopics[100] ?? []
         #expect(refs.contains { $0.discovered })
     }
