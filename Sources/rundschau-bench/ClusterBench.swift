@@ -196,7 +196,32 @@ struct ClusterSpeedCommand: ParsableCommand {
     @Flag(help: "Skip the doubling run.")
     var noDoubling = false
 
+    /// The shipped topics' keywords (`Config/topics.yaml`), so topic matching is part of the measured work.
+    static let topics: [TopicDefinition] = [
+        TopicDefinition(name: "middle-east", title: "Naher Osten / Middle East",
+                        keywords: ["Israel", "Gaza", "Hamas", "Hisbollah", "Hezbollah", "Libanon", "Lebanon", "Netanjahu",
+                                   "Netanyahu", "Palästinenser", "Geiseln", "hostages", "Iran", "Jerusalem"],
+                        phrases: ["Naher Osten", "Nahost", "Middle East", "West Bank"]),
+        TopicDefinition(name: "defence", title: "Verteidigung / Defence",
+                        keywords: ["Bundeswehr", "Luftwaffe", "Verteidigungsminister", "Pistorius", "Taurus", "Soldaten",
+                                   "soldiers", "military", "NATO", "Armee", "army", "defence", "defense", "ceasefire"],
+                        phrases: ["Ministry of Defence"]),
+        TopicDefinition(name: "surveillance", title: "Überwachung und Spionage / Surveillance and espionage",
+                        keywords: ["Überwachung", "surveillance", "Spionage", "espionage", "Spyware", "Pegasus", "NSO",
+                                   "Abhörskandal", "Leak", "Geheimdienst", "intelligence", "hacking"],
+                        phrases: ["data breach"]),
+        TopicDefinition(name: "europe", title: "Europa / Europe",
+                        keywords: ["EU", "Europa", "Europe", "Brüssel", "Brussels", "Macron", "Frankreich", "France",
+                                   "Paris", "Scholz", "Kommission", "Commission"],
+                        phrases: ["Europäische Union", "European Union"]),
+    ]
+
+    private func engine() throws -> ClusterEngine {
+        ClusterEngine(topics: try TopicMatcher(topics: Self.topics))
+    }
+
     func run() throws {
+        let engine = try engine()
         let n = articles
         var corpus = ClusterCorpus.synthetic(count: n)
         let bytes = corpus.reduce(0) { $0 + $1.title.utf8.count + $1.text.utf8.count }
@@ -215,14 +240,14 @@ struct ClusterSpeedCommand: ParsableCommand {
         print("near-duplicate detection alone: \(rate(n, dedup)) (\(dedup.note))")
 
         let rssBefore = Self.residentMiB()
-        let first = time { summarize(ClusterEngine().process(existing: [], new: corpus)) }
+        let first = time { summarize(engine.process(existing: [], new: corpus)) }
         print("dedup + cluster + topics, \(n) articles: \(rate(n, first)) (\(first.note))")
         print("  peak memory \(f(Measure.peakMemoryMiB(), 0)) MiB (process, corpus included; corpus + runtime before the run: \(f(rssBefore, 0)) MiB)")
         guard !noDoubling else { return }
 
         corpus = []
         let doubled = ClusterCorpus.synthetic(count: 2 * n)
-        let second = time { summarize(ClusterEngine().process(existing: [], new: doubled)) }
+        let second = time { summarize(engine.process(existing: [], new: doubled)) }
         print("dedup + cluster + topics, \(2 * n) articles: \(rate(2 * n, second)) (\(second.note))")
         print("  peak memory \(f(Measure.peakMemoryMiB(), 0)) MiB (process)")
         print("scaling: doubling the input costs \(f(second.cpu / first.cpu, 2))x the CPU time (\(f(second.seconds / first.seconds, 2))x wall)")

@@ -127,81 +127,90 @@ public struct TopicMatcher: Sendable {
         return topics(of: article, memo: &memo)
     }
 
-    /// Per-run cache of word forms → stems, so repeated words are stemmed once.
+    /// Per-run cache: for each word form (per language), the keyword rules it triggers and the phrase positions it
+    /// can fill, computed once, so the per-token work is one hash look-up.
     struct Memo {
-        var stems: [UInt64: String] = [:]
-        var compounds: [UInt64: [Rule]] = [:]
+        struct Form {
+            var rules: Range<Int>
+            var phraseSlots: Range<Int>
+        }
+        var forms: [UInt64: Form] = [:]
+        var rules: [Rule] = []
+        /// (phrase index, word position) pairs.
+        var phraseSlots: [(phrase: Int32, position: Int32)] = []
         var scanner = TokenScanner()
+        var tokenForms: [Form] = []
+    }
+
+    /// Keyword rules and phrase positions of token `i` of the memo's scanner (first sight of this form).
+    private func form(token i: Int, language: String?, memo: inout Memo) -> Memo.Form {
+        let scalars = Array(memo.scanner.scalars(i))
+        let stem: String
+        switch language {
+        case "de": stem = FeatureExtractor.string(GermanStemmer.stem(scalars: scalars))
+        case "en": stem = FeatureExtractor.string(EnglishStemmer.stem(scalars: scalars))
+        default: stem = FeatureExtractor.string(scalars)
+        }
+        let ruleStart = memo.rules.count
+        // Short keywords (EU, NSO) match whole words only.
+        if scalars.count <= 3, let rules = wordRules[memo.scanner.string(i)] { memo.rules.append(contentsOf: rules) }
+        if let rules = stemRules[stem] { memo.rules.append(contentsOf: rules) }
+        if language == "de" && scalars.count >= 8 { memo.rules.append(contentsOf: compoundRules(stem)) }
+        // The alternatives hold each phrase word and its German and English stems; the token's stem comes from one
+        // of those stemmers (or is the word itself), so stems suffice.
+        let slotStart = memo.phraseSlots.count
+        for (p, phrase) in phrases.enumerated() {
+            for (k, alternatives) in phrase.stems.enumerated() where alternatives.contains(stem) {
+                memo.phraseSlots.append((Int32(p), Int32(k)))
+            }
+        }
+        return Memo.Form(rules: ruleStart..<memo.rules.count, phraseSlots: slotStart..<memo.phraseSlots.count)
     }
 
     func topics(of article: ClusterArticle, memo: inout Memo) -> [String] {
         guard !definitions.isEmpty else { return [] }
         let language = LanguageGuess.language(declared: article.language, title: article.title, text: article.text)
-        let german = language == "de"
+        let salt: UInt64 = language == "de" ? 0x5555 : language == "en" ? 0xAAAA : 0x3333
         memo.scanner.reset()
         memo.scanner.append(article.title, startsSentence: true)
         let bodyStart = memo.scanner.count
         memo.scanner.append(article.text, startsSentence: true)
         let n = memo.scanner.count
 
-        // best[topic][slot]: 0 none, 1 body, 2 title.
+        // hits[topic][slot]: 0 none, 1 body, 2 title.
         var hits: [[UInt8]] = slotCounts.map { [UInt8](repeating: 0, count: $0) }
         func hit(_ rule: Rule, title: Bool) {
             let v: UInt8 = title ? 2 : 1
             if hits[rule.topic][rule.slot] < v { hits[rule.topic][rule.slot] = v }
         }
-        var tokenStems: [String] = []
-        tokenStems.reserveCapacity(n)
+        memo.tokenForms.removeAll(keepingCapacity: true)
         for i in 0..<n {
-            let inTitle = i < bodyStart
-            let key = memo.scanner.hashes[i] ^ (german ? 0x5555 : 0xAAAA)
-            let stem: String
-            if let known = memo.stems[key] {
-                stem = known
+            let key = memo.scanner.hashes[i] ^ salt
+            let form: Memo.Form
+            if let known = memo.forms[key] {
+                form = known
             } else {
-                let scalars = Array(memo.scanner.scalars(i))
-                switch language {
-                case "de": stem = FeatureExtractor.string(GermanStemmer.stem(scalars: scalars))
-                case "en": stem = FeatureExtractor.string(EnglishStemmer.stem(scalars: scalars))
-                default: stem = FeatureExtractor.string(scalars)
-                }
-                memo.stems[key] = stem
+                form = self.form(token: i, language: language, memo: &memo)
+                memo.forms[key] = form
             }
-            tokenStems.append(stem)
-            if let rules = wordRules[memo.scanner.string(i)] { for r in rules { hit(r, title: inTitle) } }
-            if let rules = stemRules[stem] {
-                for r in rules { hit(r, title: inTitle) }
-            } else if language == nil, let rules = stemRules[memo.scanner.string(i)] {
-                for r in rules { hit(r, title: inTitle) }
-            }
-            if german && memo.scanner.length(i) >= 8 {
-                let rules: [Rule]
-                if let known = memo.compounds[key] {
-                    rules = known
-                } else {
-                    rules = compoundRules(stem)
-                    memo.compounds[key] = rules
-                }
-                for r in rules { hit(r, title: inTitle) }
-            }
+            memo.tokenForms.append(form)
+            for r in form.rules { hit(memo.rules[r], title: i < bodyStart) }
         }
-        // Phrases: consecutive tokens whose forms or stems match.
-        for (stems, rule) in phrases where stems.count <= n {
-            var start = 0
-            while start + stems.count <= n {
+        // Phrases: a token that can start a phrase, followed by tokens filling its next positions.
+        for i in 0..<n {
+            for slot in memo.tokenForms[i].phraseSlots where memo.phraseSlots[slot].position == 0 {
+                let p = memo.phraseSlots[slot].phrase
+                let length = phrases[Int(p)].stems.count
+                guard i + length <= n else { continue }
                 var ok = true
-                for (k, alternatives) in stems.enumerated() {
-                    let i = start + k
-                    if !(alternatives.contains(tokenStems[i]) || alternatives.contains(memo.scanner.string(i))) {
+                for k in 1..<max(1, length) {
+                    let next = memo.tokenForms[i + k].phraseSlots
+                    if !next.contains(where: { memo.phraseSlots[$0].phrase == p && memo.phraseSlots[$0].position == Int32(k) }) {
                         ok = false
                         break
                     }
                 }
-                if ok {
-                    hit(rule, title: start < bodyStart)
-                    if start < bodyStart { break }
-                }
-                start += 1
+                if ok { hit(phrases[Int(p)].rule, title: i < bodyStart) }
             }
         }
         // Patterns.
