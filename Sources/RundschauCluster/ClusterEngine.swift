@@ -74,7 +74,7 @@ public struct ClusterEngine: Sendable {
     /// Deduplicates and clusters `new` against `existing`, and assigns topics.
     /// - Parameters:
     ///   - existing: stored articles inside the window, with their stored story and duplicate link.
-    ///   - new: articles to place; an id that is also in `existing` is ignored.
+    ///   - new: articles to place; an id that is also in `existing` (or earlier in `new`) is ignored.
     public func process(existing: [ClusteredArticle], new: [ClusterArticle]) -> ClusterResult {
         var detector = DuplicateDetector(settings: duplicateSettings)
         var clusterer = StoryClusterer(settings: storySettings)
@@ -88,8 +88,8 @@ public struct ClusterEngine: Sendable {
                 item.article, clusterID: item.clusterID, isDuplicate: item.duplicateOf != nil, bodyStart: bodyStart)
         }
 
-        let storedIDs = Set(existing.map(\.article.id))
-        let fresh = Self.inTimeOrder(new.filter { !storedIDs.contains($0.id) }, \.self)
+        var seenIDs = Set(existing.map(\.article.id))
+        let fresh = Self.inTimeOrder(new.filter { seenIDs.insert($0.id).inserted }, \.self)
         var duplicates: [DuplicateLink] = []
         var assignments: [ClusterAssignment] = []
         duplicates.reserveCapacity(fresh.count / 4)

@@ -135,3 +135,35 @@ import Testing
         #expect(ranges[0].upperBound == T.base.addingTimeInterval(4 * 86_400))
     }
 }
+
+/// Stored decisions are kept as they are, whatever the engine would decide today.
+@Suite struct RestoreTests {
+    typealias T = TestArticles
+
+    @Test func storedStoryIdsAndLinksAreKept() {
+        let stored = [
+            // Stored under a story id that is not its own (opened by an article now outside the window).
+            ClusteredArticle(article: T.article(5, title: "Pistorius nennt Anwendungsfehler als Grund für Taurus-Leak", text: T.wire),
+                             clusterID: 999),
+            // A copy whose canonical (id 1) lies outside the window.
+            ClusteredArticle(article: T.article(6, title: "Taurus-Leak", text: "BERLIN (dpa) - " + T.wire, hours: 1),
+                             clusterID: 999, duplicateOf: 1),
+        ]
+        let new = [
+            T.article(7, title: "Taurus-Abhöraffäre: Offizier wählte sich in Singapur ungesichert ein", text: T.otherOutlet, hours: 2),
+            T.article(8, title: "Taurus", text: T.wire + " Alle Rechte vorbehalten.", hours: 3),
+            T.article(8, title: "the same id again", text: "ignored", hours: 4),
+            T.article(9, title: "Taurus-Leak", text: "BERLIN (dpa) - " + T.wire, hours: 5),
+        ]
+        let result = ClusterEngine().process(existing: stored, new: new)
+        #expect(result.assignments.count == 3)
+        #expect(result.assignments.allSatisfy { $0.cluster == 999 })
+        // A copy of the stored copy links to that group's canonical, even though it is outside the window.
+        let link = result.duplicates.first { $0.article == 9 }
+        #expect(link?.canonical == 1 && link?.matched == 6 && link?.kind == .contentHash)
+        #expect(result.duplicates.first { $0.article == 8 } != nil)
+        let story = result.clusters.first { $0.id == 999 }
+        #expect(story?.members == [5, 6, 7, 8, 9])
+        #expect(story?.isNew == false)
+    }
+}
