@@ -53,25 +53,6 @@ public struct ClusterArticle: Hashable, Sendable {
     public var effectiveDate: Date { published ?? firstSeen }
 }
 
-/// An article stored by an earlier run together with the decisions made for it then.
-///
-/// The glue passes these to rebuild the in-memory indexes; their assignments never change.
-public struct ClusteredArticle: Hashable, Sendable {
-    /// The stored article.
-    public var article: ClusterArticle
-    /// The story the article was placed in.
-    public var clusterID: ClusterID
-    /// The canonical article of its duplicate group, when it is a duplicate.
-    public var duplicateOf: Int64?
-
-    /// Creates a value from all its fields.
-    public init(article: ClusterArticle, clusterID: ClusterID, duplicateOf: Int64? = nil) {
-        self.article = article
-        self.clusterID = clusterID
-        self.duplicateOf = duplicateOf
-    }
-}
-
 /// A story cluster's stable id: the id of the article that opened it.
 ///
 /// Stable across runs without a counter to persist: an article opens at most one story.
