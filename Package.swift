@@ -73,6 +73,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
+        // dedup → cluster → topics: pure Swift, no store, no YAML.
+        .target(
+            name: "RundschauCluster",
+            dependencies: [
+                "RundschauModel", "RundschauText",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
         // Settings: Config/rundschau.yaml, strict and documented.
         .target(name: "RundschauConfig", dependencies: [.product(name: "Yams", package: "Yams")]),
         // store: the FeedStore protocol and its value types (no database library), and the SQLite backend.
@@ -125,6 +133,7 @@ let package = Package(
             dependencies: [
                 "RundschauXML", "RundschauParser", "RundschauModel", "RundschauConfig", "RundschauPipeline",
                 "RundschauStore", "RundschauStoreSQLite", "RundschauTestServer", "RundschauWriter", "RundschauServer",
+                "RundschauCluster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -141,6 +150,10 @@ let package = Package(
                 "RundschauPipeline", "RundschauStore", "RundschauStoreSQLite", "RundschauModel", "RundschauConfig",
                 "RundschauTestServer", .product(name: "Logging", package: "swift-log"),
             ]),
+        .testTarget(
+            name: "RundschauClusterTests",
+            dependencies: ["RundschauCluster", "RundschauModel"],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RundschauParserTests",
             dependencies: ["RundschauParser", "RundschauModel"],

@@ -6,5 +6,6 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rundschau-bench",
         abstract: "Measure Rundschau's speed and memory (build with -c release).",
-        subcommands: [ParseBench.self, CorpusCommand.self, FetchBench.self, WriteBench.self, ServeBench.self])
+        subcommands: [ParseBench.self, CorpusCommand.self, FetchBench.self, WriteBench.self, ServeBench.self,
+                      ClusterDataCommand.self, ClusterEvalCommand.self, ClusterSpeedCommand.self])
 }

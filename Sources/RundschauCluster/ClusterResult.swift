@@ -1,0 +1,29 @@
+/// Everything one run decided, for the glue to write back.
+public struct ClusterResult: Sendable {
+    /// New articles that are duplicates, each linked to its group's canonical article.
+    public var duplicates: [DuplicateLink]
+    /// Where every new article went (duplicates follow their canonical's story).
+    public var assignments: [ClusterAssignment]
+    /// Stories that gained members or were opened in this run, with labels and topics.
+    public var clusters: [StoryCluster]
+    /// Topics of every article of this run (existing and new) that has any.
+    public var articleTopics: [Int64: [TopicRef]]
+    /// Topics of every story in `clusters` that has any.
+    public var clusterTopics: [ClusterID: [TopicRef]]
+    /// Topics discovered from recurring term groups in this run's articles.
+    public var discoveredTopics: [DiscoveredTopic]
+
+    /// Creates a value from all its fields.
+    public init(
+        duplicates: [DuplicateLink] = [], assignments: [ClusterAssignment] = [], clusters: [StoryCluster] = [],
+        articleTopics: [Int64: [TopicRef]] = [:], clusterTopics: [ClusterID: [TopicRef]] = [:],
+        discoveredTopics: [DiscoveredTopic] = []
+    ) {
+        self.duplicates = duplicates
+        self.assignments = assignments
+        self.clusters = clusters
+        self.articleTopics = articleTopics
+        self.clusterTopics = clusterTopics
+        self.discoveredTopics = discoveredTopics
+    }
+}

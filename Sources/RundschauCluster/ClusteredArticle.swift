@@ -1,0 +1,18 @@
+/// An article stored by an earlier run together with the decisions made for it then.
+///
+/// The glue passes these to rebuild the in-memory indexes; their assignments never change.
+public struct ClusteredArticle: Hashable, Sendable {
+    /// The stored article.
+    public var article: ClusterArticle
+    /// The story the article was placed in.
+    public var clusterID: ClusterID
+    /// The canonical article of its duplicate group, when it is a duplicate.
+    public var duplicateOf: Int64?
+
+    /// Creates a value from all its fields.
+    public init(article: ClusterArticle, clusterID: ClusterID, duplicateOf: Int64? = nil) {
+        self.article = article
+        self.clusterID = clusterID
+        self.duplicateOf = duplicateOf
+    }
+}

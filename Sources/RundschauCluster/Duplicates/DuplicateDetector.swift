@@ -1,0 +1,177 @@
+/// Finds exact and near-duplicate articles across all feeds and imported dumps, incrementally.
+///
+/// Exact duplicates share a canonical URL (``URLCanonicalizer``) or a content hash. Near-duplicates share enough
+/// word 5-shingles of their body text: one-permutation MinHash signatures (128 bins) are banded for LSH
+/// (64 bands of 2 bins), and every candidate is verified by estimated Jaccard similarity, or by estimated
+/// containment for a short text inside a long one (a truncated teaser). Different outlets' own wording shares
+/// almost no 5-shingles, so a story retold is never a duplicate.
+///
+/// A duplicate group keeps one canonical article: the first article of the group that was added. Add articles
+/// in time order (``ClusterEngine`` does) and the canonical is the earliest published one (ties: first seen,
+/// then lowest id). A canonical never changes once chosen; later copies link to it, even when published earlier.
+///
+/// ```swift
+/// var detector = DuplicateDetector()
+/// for article in articles.sorted(by: ClusterEngine.timeOrder) {
+///     if let link = detector.add(article) { print(link.article, "copies", link.canonical) }
+/// }
+/// ```
+public struct DuplicateDetector: Sendable {
+    /// Thresholds used for near-duplicates.
+    public var settings: DuplicateSettings
+
+    private var ids: [Int64] = []
+    /// Id of each document's canonical article (its own id for canonicals; stored links may point outside).
+    private var canonicalOf: [Int64] = []
+    private var shingleCounts: [Int32] = []
+    /// `MinHasher.bins` values per document (all `empty` for texts too short to compare).
+    private var signatures: [UInt32] = []
+    private var bands = BandIndex()
+    private var byURL: [String: Int32] = [:]
+    private var byContent: [UInt64: Int32] = [:]
+    private var byID: [Int64: Int32] = [:]
+    private var stamp: [Int32] = []
+
+    // Scratch.
+    private var scanner = TokenScanner()
+    private var signature = [UInt32](repeating: MinHasher.empty, count: MinHasher.bins)
+
+    /// Creates a value from all its fields.
+    public init(settings: DuplicateSettings = DuplicateSettings()) {
+        self.settings = settings
+    }
+
+    /// Number of articles indexed.
+    public var count: Int { ids.count }
+
+    /// The canonical article of `id`'s group (itself when it is canonical); nil when `id` is unknown.
+    public func canonical(of id: Int64) -> Int64? {
+        guard let doc = byID[id] else { return nil }
+        return canonicalOf[Int(doc)]
+    }
+
+    /// Checks `article` against everything added so far, then indexes it.
+    /// - Returns: the link to its canonical article when it is a duplicate, else nil (it is canonical).
+    @discardableResult
+    public mutating func add(_ article: ClusterArticle) -> DuplicateLink? {
+        scanner.scan(article.text)
+        let words = scanner.hashes[...]
+        return add(article, bodyWords: words.isEmpty ? nil : words, decide: true, knownCanonical: nil)
+    }
+
+    /// Indexes an article decided in an earlier run, keeping that decision.
+    /// - Parameter duplicateOf: its stored canonical, when it is a duplicate.
+    public mutating func restore(_ article: ClusterArticle, duplicateOf: Int64?) {
+        scanner.scan(article.text)
+        let words = scanner.hashes[...]
+        _ = add(article, bodyWords: words.isEmpty ? nil : words, decide: false, knownCanonical: duplicateOf)
+    }
+
+    /// The shared path: `bodyWords` are the word hashes of the body (already scanned by the caller).
+    mutating func add(
+        _ article: ClusterArticle, bodyWords: ArraySlice<UInt64>?, decide: Bool, knownCanonical: Int64?
+    ) -> DuplicateLink? {
+        let doc = Int32(ids.count)
+        let words = bodyWords ?? []
+        let shingles = MinHasher.signature(words: words, into: &signature)
+        let comparable = shingles >= settings.minimumShingles
+        if !comparable {
+            for i in 0..<MinHasher.bins { signature[i] = MinHasher.empty }
+        }
+        let url = article.url.flatMap(URLCanonicalizer.canonical)
+        let content = Self.contentKey(article, words: words)
+
+        var link: DuplicateLink?
+        var canonical = article.id
+        if let knownCanonical {
+            canonical = byID[knownCanonical].map { canonicalOf[Int($0)] } ?? knownCanonical
+        } else if decide {
+            var match: (doc: Int32, kind: DuplicateKind, similarity: Double)?
+            if let url, let other = byURL[url] {
+                match = (other, .url, 1)
+            } else if let content, let other = byContent[content] {
+                match = (other, .contentHash, 1)
+            } else if comparable, let (other, similarity) = nearDuplicate(doc: doc, shingles: shingles) {
+                match = (other, .nearDuplicate, similarity)
+            }
+            if let match {
+                canonical = canonicalOf[Int(match.doc)]
+                link = DuplicateLink(
+                    article: article.id, canonical: canonical, matched: ids[Int(match.doc)], kind: match.kind,
+                    similarity: match.similarity)
+            }
+        }
+
+        ids.append(article.id)
+        canonicalOf.append(canonical)
+        shingleCounts.append(Int32(comparable ? shingles : 0))
+        signatures.append(contentsOf: signature)
+        stamp.append(-1)
+        byID[article.id] = doc
+        if let url, byURL[url] == nil { byURL[url] = doc }
+        if let content, byContent[content] == nil { byContent[content] = doc }
+        if comparable {
+            let sigs = signatures
+            bands.insert(doc, signature[...]) { d in sigs[Int(d) * MinHasher.bins..<(Int(d) + 1) * MinHasher.bins] }
+        }
+        return link
+    }
+
+    private mutating func nearDuplicate(doc: Int32, shingles: Int) -> (Int32, Double)? {
+        var marks = stamp
+        stamp = []
+        defer { stamp = marks }
+        return bestNearDuplicate(doc: doc, shingles: shingles, stamp: &marks)
+    }
+
+    private func bestNearDuplicate(doc: Int32, shingles: Int, stamp: inout [Int32]) -> (Int32, Double)? {
+        var best: Int32 = -1
+        var bestScore = 0.0
+        var bestJaccard = 0.0
+        let settings = self.settings
+        let sig = signature
+        bands.forEachCandidate(sig[...]) { other in
+            let o = Int(other)
+            if stamp[o] == doc { return }
+            stamp[o] = doc
+            let base = o * MinHasher.bins
+            var equal = 0
+            for i in 0..<MinHasher.bins where signatures[base + i] == sig[i] { equal += 1 }
+            let jaccard = Double(equal) / Double(MinHasher.bins)
+            let otherShingles = Int(shingleCounts[o])
+            guard otherShingles > 0 else { return }
+            let small = min(shingles, otherShingles)
+            let containment = min(1, jaccard * Double(shingles + otherShingles) / ((1 + jaccard) * Double(small)))
+            let isDuplicate = jaccard >= settings.jaccard
+                || (containment >= settings.containment && small >= settings.minimumContainedShingles)
+            guard isDuplicate else { return }
+            let score = max(jaccard, containment)
+            if score > bestScore {
+                bestScore = score
+                bestJaccard = jaccard
+                best = other
+            }
+        }
+        return best >= 0 ? (best, bestJaccard) : nil
+    }
+
+    /// Exact-content key: the store's hash when given (and the text is not empty), else a hash of the body's
+    /// folded words; nil for bodies of fewer than eight words.
+    private static func contentKey(_ article: ClusterArticle, words: ArraySlice<UInt64>) -> UInt64? {
+        if let hash = article.contentHash, !hash.isEmpty, !article.text.isEmpty {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in hash.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            return TokenScanner.finish(h)
+        }
+        guard words.count >= 8 else { return nil }
+        var h: UInt64 = 0x84_2222_3251
+        for w in words { h = TokenScanner.finish(h ^ w) }
+        return h
+    }
+
+    /// Approximate bytes held by the indexes, for benchmark reports.
+    public var approximateBytes: Int {
+        ids.capacity * 8 + canonicalOf.capacity * 8 + shingleCounts.capacity * 4 + signatures.capacity * 4
+            + stamp.capacity * 4 + bands.bytes + byID.capacity * 24 + byContent.capacity * 20 + byURL.capacity * 40
+    }
+}

@@ -1,0 +1,26 @@
+/// Interns terms (stems and name features) as dense integer ids, with a display form for labels.
+struct TermDictionary: Sendable {
+    private var ids: [String: Int32] = [:]
+    /// The interned key of each id (a stem, or `"a b"` for a name pair).
+    private(set) var keys: [String] = []
+    /// A readable form of each id: the first (folded) word form seen.
+    private(set) var surfaces: [String] = []
+    /// True for name-like features (acronyms, capitalized pairs).
+    private(set) var isName: [Bool] = []
+
+    var count: Int { keys.count }
+
+    func id(_ key: String) -> Int32? { ids[key] }
+
+    mutating func intern(_ key: String, surface: @autoclosure () -> String, name: Bool = false) -> Int32 {
+        if let id = ids[key] { return id }
+        let id = Int32(keys.count)
+        ids[key] = id
+        keys.append(key)
+        surfaces.append(surface())
+        isName.append(name)
+        return id
+    }
+
+    mutating func markName(_ id: Int32) { isName[Int(id)] = true }
+}
