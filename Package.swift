@@ -97,7 +97,8 @@ let package = Package(
             name: "RundschauPipeline",
             dependencies: [
                 "RundschauModel", "RundschauConfig", "RundschauStore", "RundschauStoreSQLite",
-                "RundschauParser", "RundschauImport", "RundschauFetch",
+                "RundschauParser", "RundschauImport", "RundschauFetch", "RundschauCluster", "RundschauText",
+                "RundschauWriter",
                 .product(name: "Logging", package: "swift-log"),
             ]),
 

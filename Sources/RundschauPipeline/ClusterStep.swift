@@ -1,0 +1,150 @@
+import Foundation
+import Logging
+import RundschauCluster
+import RundschauConfig
+import RundschauModel
+import RundschauStore
+import RundschauText
+
+/// What one clustering pass did.
+public struct ClusterReport: Sendable {
+    public var articles = 0
+    public var duplicates = 0
+    public var newClusters = 0
+    public var updatedClusters = 0
+    public var discoveredTopics = 0
+}
+
+/// `cluster`: the articles not yet in a story → duplicates, stories, topics, written back to the store.
+///
+/// Incremental: only unclustered articles are decided; stored articles inside the time window are loaded as
+/// context and never re-decided, so cluster ids stay stable across runs.
+public struct ClusterStep: Sendable {
+    public var settings: Settings
+    public var topics: TopicsFile
+    public var logger: Logger
+
+    public init(settings: Settings, topics: TopicsFile, logger: Logger) {
+        self.settings = settings
+        self.topics = topics
+        self.logger = logger
+    }
+
+    /// The engine configured from the settings and the topics file.
+    public func engine() throws -> ClusterEngine {
+        var stories = StoryClusterSettings()
+        stories.window = settings.cluster.windowDays * 86_400
+        let definitions = topics.topics.map {
+            TopicDefinition(name: $0.name, title: $0.title, keywords: $0.keywords, phrases: $0.phrases,
+                            patterns: $0.patterns, languages: $0.languages, sources: $0.sources)
+        }
+        return ClusterEngine(
+            stories: stories, topics: try TopicMatcher(topics: definitions),
+            discovery: TopicDiscoverySettings(enabled: topics.discoverEnabled, minArticles: topics.discoverMinArticles),
+            logger: logger)
+    }
+
+    public func run(store: any FeedStore, progress: @Sendable (String) -> Void = { _ in }) async throws -> ClusterReport {
+        var report = ClusterReport()
+        let fresh = try await store.articles(ArticleQuery(unclusteredOnly: true))
+        guard !fresh.isEmpty else { return report }
+        progress("clustering \(fresh.count) new article(s)")
+        let feeds = Dictionary(uniqueKeysWithValues: try await store.feeds().map { ($0.id, $0) })
+        let engine = try engine()
+        let new = fresh.map { Self.clusterArticle($0, feeds: feeds) }
+
+        // Context: stored, clustered articles inside the windows around the new ones.
+        let ranges = engine.historyRanges(for: new)
+        var existing: [ClusteredArticle] = []
+        var engineIDForStore: [RundschauStore.ClusterID: RundschauCluster.ClusterID] = [:]
+        if let earliest = ranges.map(\.lowerBound).min() {
+            let stored = try await store.articles(ArticleQuery(dateSince: earliest)).filter { article in
+                article.clusterID != nil && ranges.contains { $0.contains(article.date) }
+            }
+            // The engine names a story by one of its articles; any member id is unique to its story.
+            for article in stored {
+                guard let storeCluster = article.clusterID else { continue }
+                engineIDForStore[storeCluster] = min(engineIDForStore[storeCluster] ?? .max, article.id.rawValue)
+            }
+            existing = stored.compactMap { article in
+                guard let storeCluster = article.clusterID, let engineID = engineIDForStore[storeCluster] else { return nil }
+                return ClusteredArticle(article: Self.clusterArticle(article, feeds: feeds), clusterID: engineID,
+                                        duplicateOf: article.duplicateOf?.rawValue)
+            }
+        }
+        let result = engine.process(existing: existing, new: new)
+        report.articles = fresh.count
+
+        // Duplicates: each copy points at its canonical article.
+        var duplicates: [ArticleID: ArticleID?] = [:]
+        for link in result.duplicates where link.article != link.canonical {
+            duplicates[ArticleID(link.article)] = ArticleID(link.canonical)
+        }
+        if !duplicates.isEmpty { try await store.setDuplicates(duplicates) }
+        report.duplicates = duplicates.count
+
+        // Stories: existing ones updated, new ones created, then every new article assigned.
+        var storeIDForEngine = Dictionary(uniqueKeysWithValues: engineIDForStore.map { ($1, $0) })
+        let storedClusters = Dictionary(uniqueKeysWithValues: try await store.clusters(
+            ClusterQuery(ids: Array(engineIDForStore.keys))).map { ($0.id, $0) })
+        for cluster in result.clusters {
+            var draft = ClusterDraft(label: cluster.label, firstSeen: cluster.firstSeen, lastSeen: cluster.lastSeen,
+                                     representativeID: ArticleID(cluster.labelArticle))
+            if let storeID = storeIDForEngine[cluster.id] {
+                if let stored = storedClusters[storeID] {
+                    draft.firstSeen = min(draft.firstSeen, stored.firstSeen)
+                    draft.lastSeen = max(draft.lastSeen, stored.lastSeen)
+                }
+                try await store.updateCluster(storeID, draft)
+                report.updatedClusters += 1
+            } else {
+                storeIDForEngine[cluster.id] = try await store.createCluster(draft)
+                report.newClusters += 1
+            }
+        }
+        var assignments: [ArticleID: RundschauStore.ClusterID?] = [:]
+        for assignment in result.assignments {
+            if let storeID = storeIDForEngine[assignment.cluster] { assignments[ArticleID(assignment.article)] = storeID }
+        }
+        try await store.assignClusters(assignments)
+
+        // Topics: configured ones kept in step with the file, discovered ones added as they recur.
+        var topicIDs: [String: TopicID] = [:]
+        for spec in topics.topics {
+            topicIDs[spec.name] = try await store.upsertTopic(
+                RundschauStore.TopicDefinition(slug: spec.name, title: spec.title, origin: .configured)).id
+        }
+        for discovered in result.discoveredTopics {
+            topicIDs[discovered.name] = try await store.upsertTopic(
+                RundschauStore.TopicDefinition(slug: discovered.name, title: discovered.label, origin: .discovered)).id
+        }
+        report.discoveredTopics = result.discoveredTopics.count
+        var articleTopics: [ArticleID: [TopicID]] = [:]
+        for (article, refs) in result.articleTopics {
+            articleTopics[ArticleID(article)] = refs.compactMap { topicIDs[$0.name] }
+        }
+        if !articleTopics.isEmpty { try await store.setArticleTopics(articleTopics) }
+        var clusterTopics: [RundschauStore.ClusterID: [TopicID]] = [:]
+        for (cluster, refs) in result.clusterTopics {
+            guard let storeID = storeIDForEngine[cluster] else { continue }
+            clusterTopics[storeID] = refs.compactMap { topicIDs[$0.name] }
+        }
+        if !clusterTopics.isEmpty { try await store.setClusterTopics(clusterTopics) }
+        progress("\(report.duplicates) duplicate(s), \(report.newClusters) new and \(report.updatedClusters) updated stories")
+        return report
+    }
+
+    /// The engine's view of a stored article: plain title and text, source name, dates.
+    static func clusterArticle(_ article: StoredArticle, feeds: [FeedID: StoredFeed]) -> ClusterArticle {
+        let body = article.content ?? article.summary ?? ""
+        let isHTML = (article.content != nil ? article.contentType : article.summaryType) != .text
+        let text = isHTML ? HTMLText.plainText(fromHTML: body) : body
+        let feed = feeds[article.feedID]
+        return ClusterArticle(
+            id: article.id.rawValue, entryID: article.entryID,
+            source: feed?.title ?? feed?.url ?? "feed \(article.feedID)",
+            title: article.title.map { HTMLText.collapseWhitespace($0) } ?? "",
+            text: text, url: article.canonicalURL ?? article.link, published: article.published,
+            firstSeen: article.firstSeen, language: article.language, contentHash: article.contentHash)
+    }
+}

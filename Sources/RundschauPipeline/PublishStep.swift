@@ -1,0 +1,125 @@
+import Foundation
+import Logging
+import RundschauConfig
+import RundschauModel
+import RundschauStore
+import RundschauWriter
+
+/// `publish`: stories (or articles) by topic from the store → sanitized Atom entries → `Feeds/`.
+public struct PublishStep: Sendable {
+    public var settings: Settings
+    public var topics: TopicsFile
+    public var output: String
+    public var logger: Logger
+
+    public init(settings: Settings, topics: TopicsFile, output: String, logger: Logger) {
+        self.settings = settings
+        self.topics = topics
+        self.output = output
+        self.logger = logger
+    }
+
+    /// The writer's configuration from `publish.*`.
+    public var configuration: PublishConfiguration {
+        PublishConfiguration(baseURL: settings.publish.baseURL, siteTitle: settings.publish.title,
+                             author: Person(name: settings.publish.author), maxEntries: settings.publish.entries)
+    }
+
+    public func run(store: any FeedStore, progress: @Sendable (String) -> Void = { _ in }) async throws -> PublishReport {
+        let configuration = configuration
+        let storedTopics = try await store.topics()
+        let configured = Dictionary(uniqueKeysWithValues: topics.topics.map { ($0.name, $0) })
+        // Configured topics in the file's order, then discovered ones; a topic removed from the file is not published.
+        let published = topics.topics.compactMap { spec in storedTopics.first { $0.slug == spec.name } }
+            + storedTopics.filter { $0.origin == .discovered && topics.discoverEnabled }
+        let feeds = published.map { topic in
+            PublicationFeed(slug: topic.slug, title: topic.title,
+                            subtitle: topic.origin == .discovered ? "Discovered topic: \(topic.title)" : nil,
+                            category: configuration.topicCategory(slug: topic.slug, title: topic.title),
+                            terms: configured[topic.slug]?.keywords ?? [], isDiscovered: topic.origin == .discovered)
+        }
+        let topicByID = Dictionary(uniqueKeysWithValues: published.map { ($0.id, $0) })
+        let sources = Dictionary(uniqueKeysWithValues: try await store.feeds().map { ($0.id, $0) })
+        let builder = EntryBuilder(configuration: configuration, topics: topicByID, sources: sources)
+        let limit = settings.publish.entries
+
+        var entries: [PublicationEntry] = []
+        if settings.publish.mode == "article" {
+            var seen: Set<ArticleID> = []
+            for topic in published {
+                for cluster in try await store.clusters(ClusterQuery(topicID: topic.id, limit: limit)) {
+                    for article in try await store.articles(ArticleQuery(clusterID: cluster.id))
+                    where article.duplicateOf == nil && seen.insert(article.id).inserted {
+                        let topicIDs = try await store.topicIDs(forArticle: article.id)
+                        entries.append(builder.articleEntry(article, topics: topicIDs.isEmpty ? cluster.topicIDs : topicIDs))
+                    }
+                }
+            }
+        } else {
+            var clusters: [RundschauStore.ClusterID: StoredCluster] = [:]
+            for topic in published {
+                for cluster in try await store.clusters(ClusterQuery(topicID: topic.id, limit: limit)) {
+                    clusters[cluster.id] = cluster
+                }
+            }
+            for cluster in try await store.clusters(ClusterQuery(limit: limit)) { clusters[cluster.id] = cluster }
+            for cluster in clusters.values.sorted(by: { $0.id < $1.id }) {
+                let members = try await store.articles(ArticleQuery(clusterID: cluster.id))
+                if let entry = builder.storyEntry(cluster, members: members) { entries.append(entry) }
+            }
+        }
+        progress("publishing \(entries.count) entries in \(feeds.count) topic feed(s)")
+        return try FeedPublisher(configuration: configuration, logger: logger).publish(topics: feeds, entries: entries, to: output)
+    }
+}
+
+/// Turns stored stories and articles into publication entries: sanitized, with their origin and related coverage.
+struct EntryBuilder {
+    let configuration: PublishConfiguration
+    let topics: [TopicID: StoredTopic]
+    let sources: [FeedID: StoredFeed]
+    let sanitizer = HTMLSanitizer()
+
+    /// One entry per story: the representative article, the other outlets' coverage as related links and in the content.
+    func storyEntry(_ cluster: StoredCluster, members: [StoredArticle]) -> PublicationEntry? {
+        let originals = members.filter { $0.duplicateOf == nil }
+        guard let lead = originals.first(where: { $0.id == cluster.representativeID }) ?? originals.min(by: { $0.date < $1.date })
+            ?? members.first else { return nil }
+        let related = originals.filter { $0.id != lead.id }.sorted { $0.date < $1.date }.compactMap { article -> PublicationEntry.Related? in
+            guard let link = article.link else { return nil }
+            return PublicationEntry.Related(href: link, title: article.title, outlet: sources[article.feedID]?.title,
+                                            published: article.published, language: article.language)
+        }
+        var entry = articleEntry(lead, topics: cluster.topicIDs)
+        entry.id = configuration.tag("story/\(cluster.id)")
+        entry.updated = max(cluster.lastSeen, lead.updated ?? lead.date)
+        entry.related = related
+        if !related.isEmpty {
+            entry.content = StoryContent.html(lead: entry.content ?? entry.summary, related: related, language: lead.language)
+        }
+        return entry
+    }
+
+    /// One entry per article.
+    func articleEntry(_ article: StoredArticle, topics topicIDs: [TopicID]) -> PublicationEntry {
+        let source = sources[article.feedID]
+        let categories = topicIDs.compactMap { topics[$0] }.map {
+            configuration.topicCategory(slug: $0.slug, title: $0.title)
+        }
+        let base = article.link ?? source?.siteLink
+        let summary = article.summary.map { sanitizer.sanitize($0, type: article.summaryType == .text ? .text : .html, baseURL: base) }
+        let content = article.content.map { sanitizer.sanitize($0, type: article.contentType == .text ? .text : .html, baseURL: base) }
+        var authors = article.authors
+        if authors.isEmpty, let dateline = article.dateline { authors = [Person(name: dateline)] }
+        return PublicationEntry(
+            id: configuration.tag("article/\(article.id)"),
+            title: article.title ?? article.kicker ?? "(untitled)",
+            link: article.link, published: article.published ?? article.firstSeen,
+            updated: article.updated ?? article.published ?? article.firstSeen,
+            authors: authors, categories: categories, summary: summary, content: content, language: article.language,
+            source: source.map {
+                PublicationEntry.Source(id: $0.kind == .feed ? $0.url : nil, title: $0.title, link: $0.siteLink,
+                                        feedURL: $0.kind == .feed ? $0.url : nil, updated: nil)
+            })
+    }
+}
