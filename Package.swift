@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The C boundary: libxml2, wrapped by RundschauXML and imported nowhere else.
@@ -54,13 +55,21 @@ let package = Package(
                 "RundschauStore", "RundschauModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
+        // The PostgreSQL backend: several fetch workers sharing one database.
+        .target(
+            name: "RundschauStorePostgres",
+            dependencies: [
+                "RundschauStore", "RundschauModel",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
 
         // The main job's glue: settings resolution, store opening, the run lock, the pipeline steps.
         .target(
             name: "RundschauPipeline",
             dependencies: [
                 "RundschauModel", "RundschauConfig", "RundschauStore", "RundschauStoreSQLite",
-                "RundschauParser", "RundschauImport",
+                "RundschauStorePostgres", "RundschauParser", "RundschauImport",
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
@@ -99,8 +108,9 @@ let package = Package(
         .testTarget(
             name: "RundschauStoreTests",
             dependencies: [
-                "RundschauStore", "RundschauStoreSQLite", "RundschauModel",
+                "RundschauStore", "RundschauStoreSQLite", "RundschauStorePostgres", "RundschauModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
     ],
     swiftLanguageModes: [.v6]
