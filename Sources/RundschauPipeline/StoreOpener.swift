@@ -21,4 +21,9 @@ public enum StoreOpener {
             : lowered.hasPrefix("file://") ? (URL(string: location)?.path ?? location) : location
         return try SQLiteFeedStore(path: path)
     }
+
+    /// The location as commands may print it: a PostgreSQL URL with its password replaced by `***`.
+    public static func displayName(_ location: String) -> String {
+        PostgresLocation.isPostgresURL(location) ? PostgresLocation.redacting(location) : location
+    }
 }

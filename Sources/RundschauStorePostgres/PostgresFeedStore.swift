@@ -34,7 +34,7 @@ public final class PostgresFeedStore: FeedStore {
     /// Opens the store at a `postgres://user:password@host:port/database[?schema=…&sslmode=…]` URL and migrates it.
     /// - Parameters:
     ///   - url: See ``PostgresLocation`` for the parameters.
-    ///   - logger: Receives migration notes (`info`) and postgres-nio's connection and query logs (`debug`, `trace`).
+    ///   - logger: Receives migration notes and postgres-nio's connection and query logs (`debug`, `trace`).
     ///   - maximumConnections: The pool's size.
     /// - Throws: ``StoreError`` with code `invalidArgument` (a malformed URL), `cannotOpen` (server unreachable,
     ///   login refused, no such database), or `migration`, naming the URL without its password.
@@ -49,19 +49,28 @@ public final class PostgresFeedStore: FeedStore {
         self.location = location
         self.locationText = location.description
         self.logger = logger
-        let tls = try Self.clientTLS(location, locationText: location.description)
-        // Migrate over one plain connection first: it fails at once with the server's reason, where the pool
-        // would keep retrying in the background.
-        try await Self.migrate(location, logger: logger)
-
         var configuration = PostgresClient.Configuration(
             host: location.host, port: location.port, username: location.username, password: location.password,
-            database: location.database, tls: tls)
+            database: location.database, tls: Self.clientTLS(location))
         configuration.options.maximumConnections = max(1, maximumConnections)
         configuration.options.additionalStartupParameters = Self.startupParameters(location)
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
-        self.runner = Task { await client.run() }
+        // The pool must run before the first lease; start it now and make sure it has started before returning.
+        let (started, signal) = AsyncStream<Void>.makeStream()
+        self.runner = Task {
+            signal.finish()
+            await client.run()
+        }
+        do {
+            // Migrate over one plain connection: it fails at once with the server's reason (refused, login,
+            // no such database), where the pool would keep retrying in the background.
+            try await Self.migrate(location, logger: logger)
+        } catch {
+            runner.cancel()
+            throw error
+        }
+        for await _ in started {}
     }
 
     deinit {
@@ -100,7 +109,7 @@ public final class PostgresFeedStore: FeedStore {
             do {
                 let applied = try await PostgresMigrations.migrate(connection, schema: location.schema, logger: logger)
                 if !applied.isEmpty {
-                    logger.info("schema migrated", metadata: ["store.migrations": "\(applied.joined(separator: ","))"])
+                    logger.debug("schema migrated", metadata: ["store.migrations": "\(applied.joined(separator: ","))"])
                 }
             } catch {
                 var mapped = StoreError(postgres: error, operation: "cannot migrate schema", location: "\(location)")
@@ -144,7 +153,7 @@ public final class PostgresFeedStore: FeedStore {
         return parameters
     }
 
-    private static func clientTLS(_ location: PostgresLocation, locationText: String) throws -> PostgresClient.Configuration.TLS {
+    private static func clientTLS(_ location: PostgresLocation) -> PostgresClient.Configuration.TLS {
         switch location.tlsMode {
         case .disable: return .disable
         case .prefer: return .prefer(.makeClientConfiguration())

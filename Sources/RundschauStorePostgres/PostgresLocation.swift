@@ -124,8 +124,9 @@ public struct PostgresLocation: Hashable, Sendable, CustomStringConvertible {
         return name.utf8.allSatisfy { lower.contains($0) || digits.contains($0) || $0 == underscore }
     }
 
-    /// A URL as given, with anything between `:` and `@` in its user info replaced by `***`.
-    static func redact(_ url: String) -> String {
+    /// A URL as given, with the password in its user info (between `:` and `@`) replaced by `***`; for printing
+    /// a URL that may not even parse.
+    public static func redacting(_ url: String) -> String {
         guard let schemeEnd = url.range(of: "://") else { return url }
         let rest = url[schemeEnd.upperBound...]
         let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
@@ -135,7 +136,7 @@ public struct PostgresLocation: Hashable, Sendable, CustomStringConvertible {
     }
 
     private static func invalid(_ url: String, _ reason: String) -> StoreError {
-        StoreError(code: .invalidArgument, message: "invalid PostgreSQL URL: \(reason)", location: redact(url))
+        StoreError(code: .invalidArgument, message: "invalid PostgreSQL URL: \(reason)", location: redacting(url))
     }
 
     private static func encodeUserInfo(_ text: String) -> String {

@@ -57,7 +57,7 @@ enum PostgresMigrations {
             var done = Set(applied)
             var appliedNow: [String] = []
             for migration in all where !done.contains(migration.name) {
-                logger.info("applying migration", metadata: ["store.migration": "\(migration.name)"])
+                logger.debug("applying migration", metadata: ["store.migration": "\(migration.name)"])
                 for statement in migration.statements {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
