@@ -10,10 +10,11 @@ extension PostgresFeedStore {
     /// whose lease ran out and its successor) take turns and the second sees the first's rows: an entry is never
     /// stored twice, and its counts are exact.
     public func upsertArticles(feedID: FeedID, entries: [Entry], seenAt: Date) async throws -> ArticleUpsertResult {
-        let fields = ArticleFields.distinct(entries)
-        let repeated = entries.count - fields.count
+        // Distinct ids as stored (without U+0000): the first occurrence wins, like `ArticleFields.distinct`.
+        var ids = Set<String>()
+        let rows = try ArticleFields.distinct(entries).map(ArticleColumns.init).filter { ids.insert($0.fields.entryID).inserted }
+        let repeated = entries.count - rows.count
         let seenAt = seenAt.storedPrecision
-        let rows = try fields.map(ArticleColumns.init)
         return try await write("cannot store articles of feed \(feedID)") { sql in
             let feed = try await sql("SELECT id FROM feed WHERE id = \(feedID.rawValue) FOR NO KEY UPDATE")
             guard !feed.isEmpty else { throw StoreError(code: .notFound, message: "feed \(feedID) not found") }
@@ -22,7 +23,7 @@ extension PostgresFeedStore {
             let stored = try await sql.map(
                 """
                 SELECT id, entry_id, revision_hash FROM article
-                WHERE feed_id = \(feedID.rawValue) AND entry_id = ANY(\(fields.map(\.entryID)))
+                WHERE feed_id = \(feedID.rawValue) AND entry_id = ANY(\(rows.map(\.fields.entryID)))
                 """
             ) { row in
                 (try row("entry_id", as: String.self), try row("id", as: Int64.self), try row("revision_hash", as: String.self))
@@ -90,7 +91,7 @@ extension PostgresFeedStore {
         try await write("cannot store canonical URLs") { sql in
             try await Self.requireArticles(Set(urls.keys), in: sql)
             for (article, url) in urls {
-                try await sql("UPDATE article SET canonical_url = \(url) WHERE id = \(article.rawValue)")
+                try await sql("UPDATE article SET canonical_url = \(url.postgresSafe) WHERE id = \(article.rawValue)")
             }
         }
     }
@@ -114,7 +115,7 @@ extension PostgresFeedStore {
         if let date = query.changedSince { builder.filter("changed_at >= ", date.storedPrecision) }
         if let date = query.dateSince { builder.filter("COALESCE(published, updated, first_seen) >= ", date.storedPrecision) }
         if let hash = query.contentHash { builder.filter("content_hash = ", hash) }
-        if let url = query.canonicalURL { builder.filter("canonical_url = ", url) }
+        if let url = query.canonicalURL { builder.filter("canonical_url = ", url.postgresSafe) }
         if let clusterID = query.clusterID { builder.filter("cluster_id = ", clusterID.rawValue) }
         if query.unclusteredOnly { builder.filter("cluster_id IS NULL") }
         if ordered {
@@ -205,7 +206,8 @@ extension PostgresFeedStore {
     }
 }
 
-/// An entry's stored fields with its lists encoded as JSON, ready to bind.
+/// An entry's stored fields with its lists encoded as JSON, ready to bind: text without U+0000 (see
+/// `String.postgresSafe`), hashes as computed from the entry.
 struct ArticleColumns: Sendable {
     let fields: ArticleFields
     let links: String
@@ -213,7 +215,17 @@ struct ArticleColumns: Sendable {
     let categories: String
     let enclosures: String
 
-    init(_ fields: ArticleFields) throws {
+    init(_ given: ArticleFields) throws {
+        var fields = given
+        fields.entryID = given.entryID.postgresSafe
+        fields.link = given.link.postgresSafe
+        fields.title = given.title.postgresSafe
+        fields.summary = given.summary.postgresSafe
+        fields.content = given.content.postgresSafe
+        fields.language = given.language.postgresSafe
+        fields.image = given.image.postgresSafe
+        fields.kicker = given.kicker.postgresSafe
+        fields.dateline = given.dateline.postgresSafe
         self.fields = fields
         links = try PostgresJSON.encode(fields.links)
         authors = try PostgresJSON.encode(fields.authors)

@@ -10,7 +10,7 @@ extension PostgresFeedStore {
             let ids = try await sql.map(
                 """
                 INSERT INTO cluster (label, first_seen, last_seen, representative_id, created_at, updated_at)
-                VALUES (\(draft.label), \(draft.firstSeen.storedPrecision), \(draft.lastSeen.storedPrecision),
+                VALUES (\(draft.label.postgresSafe), \(draft.firstSeen.storedPrecision), \(draft.lastSeen.storedPrecision),
                         \(draft.representativeID?.rawValue), \(now), \(now))
                 RETURNING id
                 """
@@ -28,7 +28,7 @@ extension PostgresFeedStore {
             if let representative = draft.representativeID { try await Self.requireArticles([representative], in: sql) }
             try await sql(
                 """
-                UPDATE cluster SET label = \(draft.label), first_seen = \(draft.firstSeen.storedPrecision),
+                UPDATE cluster SET label = \(draft.label.postgresSafe), first_seen = \(draft.firstSeen.storedPrecision),
                     last_seen = \(draft.lastSeen.storedPrecision), representative_id = \(draft.representativeID?.rawValue),
                     updated_at = \(Date().storedPrecision)
                 WHERE id = \(id.rawValue)

@@ -12,8 +12,8 @@ extension PostgresFeedStore {
             let inserted = try await sql.map(
                 """
                 INSERT INTO feed (url, kind, title, site_link, folder, subscribed_at, next_fetch_at)
-                VALUES (\(subscription.url), \(subscription.kind.rawValue), \(subscription.title),
-                        \(subscription.siteLink), \(subscription.folder), \(date), \(nextFetch))
+                VALUES (\(subscription.url.postgresSafe), \(subscription.kind.rawValue), \(subscription.title.postgresSafe),
+                        \(subscription.siteLink.postgresSafe), \(subscription.folder.postgresSafe), \(date), \(nextFetch))
                 ON CONFLICT (url) DO NOTHING
                 RETURNING \(unescaped: Self.feedColumns)
                 """, Self.storedFeed)
@@ -49,8 +49,9 @@ extension PostgresFeedStore {
         }
     }
 
-    public func updateFeedURL(_ id: FeedID, to url: String) async throws {
-        guard !url.isEmpty else { throw invalidArgument("feed \(id): empty URL") }
+    public func updateFeedURL(_ id: FeedID, to given: String) async throws {
+        guard !given.isEmpty else { throw invalidArgument("feed \(id): empty URL") }
+        let url = given.postgresSafe
         try await write("cannot change URL of feed \(id) to \(url)") { sql in
             let current = try await sql.map("SELECT url FROM feed WHERE id = \(id.rawValue) FOR UPDATE") {
                 try $0("url", as: String.self)
@@ -69,7 +70,8 @@ extension PostgresFeedStore {
         try await write("cannot update feed \(id)") { sql in
             let updated = try await sql(
                 """
-                UPDATE feed SET title = COALESCE(\(title), title), site_link = COALESCE(\(siteLink), site_link)
+                UPDATE feed SET title = COALESCE(\(title.postgresSafe), title),
+                    site_link = COALESCE(\(siteLink.postgresSafe), site_link)
                 WHERE id = \(id.rawValue) RETURNING id
                 """)
             guard !updated.isEmpty else { throw StoreError(code: .notFound, message: "feed \(id) not found") }
@@ -81,9 +83,10 @@ extension PostgresFeedStore {
             let updated = try await sql(
                 """
                 UPDATE feed SET
-                    status = \(state.status.rawValue), etag = \(state.etag), last_modified = \(state.lastModified),
+                    status = \(state.status.rawValue), etag = \(state.etag.postgresSafe),
+                    last_modified = \(state.lastModified.postgresSafe),
                     next_fetch_at = \(state.nextFetchAt?.storedPrecision), retry_after = \(state.retryAfter?.storedPrecision),
-                    consecutive_errors = \(state.consecutiveErrors), last_error = \(state.lastError),
+                    consecutive_errors = \(state.consecutiveErrors), last_error = \(state.lastError.postgresSafe),
                     last_fetched_at = \(state.lastFetchedAt?.storedPrecision),
                     last_success_at = \(state.lastSuccessAt?.storedPrecision), http_status = \(state.httpStatus),
                     lease_owner = NULL, lease_until = NULL
@@ -161,7 +164,7 @@ extension PostgresFeedStore {
         """
 
     static func feed(url: String, in sql: PostgresStatements) async throws -> StoredFeed? {
-        try await sql.map("SELECT \(unescaped: feedColumns) FROM feed WHERE url = \(url)", storedFeed).first
+        try await sql.map("SELECT \(unescaped: feedColumns) FROM feed WHERE url = \(url.postgresSafe)", storedFeed).first
     }
 
     /// A `feed` row as the protocol's value type.

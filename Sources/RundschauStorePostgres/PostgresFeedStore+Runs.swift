@@ -8,7 +8,7 @@ extension PostgresFeedStore {
             let ids = try await sql.map(
                 """
                 INSERT INTO run (command, started_at, status, counts_json)
-                VALUES (\(command), \(date.storedPrecision), \(RunStatus.running.rawValue), '{}')
+                VALUES (\(command.postgresSafe), \(date.storedPrecision), \(RunStatus.running.rawValue), '{}')
                 RETURNING id
                 """
             ) { try $0("id", as: Int64.self) }
@@ -25,7 +25,7 @@ extension PostgresFeedStore {
             let updated = try await sql(
                 """
                 UPDATE run SET finished_at = \(date.storedPrecision), status = \(status.rawValue),
-                    counts_json = \(countsJSON)::jsonb, message = \(message)
+                    counts_json = \(countsJSON)::jsonb, message = \(message.postgresSafe)
                 WHERE id = \(id.rawValue) RETURNING id
                 """)
             guard !updated.isEmpty else { throw StoreError(code: .notFound, message: "run \(id) not found") }

@@ -9,7 +9,8 @@ extension PostgresFeedStore {
             let topics = try await sql.map(
                 """
                 INSERT INTO topic (slug, title, origin, created_at)
-                VALUES (\(definition.slug), \(definition.title), \(definition.origin.rawValue), \(Date().storedPrecision))
+                VALUES (\(definition.slug.postgresSafe), \(definition.title.postgresSafe), \(definition.origin.rawValue),
+                        \(Date().storedPrecision))
                 ON CONFLICT (slug) DO UPDATE SET title = EXCLUDED.title, origin = EXCLUDED.origin
                 RETURNING id, slug, title, origin, created_at
                 """, Self.storedTopic)
@@ -20,7 +21,7 @@ extension PostgresFeedStore {
 
     public func removeTopic(slug: String) async throws -> Bool {
         try await write("cannot remove topic \(slug)") { sql in
-            try await !sql("DELETE FROM topic WHERE slug = \(slug) RETURNING id").isEmpty
+            try await !sql("DELETE FROM topic WHERE slug = \(slug.postgresSafe) RETURNING id").isEmpty
         }
     }
 

@@ -50,7 +50,7 @@ enum PostgresJSON {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
-            return String(decoding: try encoder.encode(value), as: UTF8.self)
+            return withoutNULEscapes(String(decoding: try encoder.encode(value), as: UTF8.self))
         } catch {
             throw StoreError(code: .invalidArgument, message: "value cannot be stored as JSON: \(error)", underlying: error)
         }

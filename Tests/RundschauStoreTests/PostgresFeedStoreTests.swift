@@ -1,4 +1,5 @@
 import Foundation
+import RundschauModel
 import RundschauStore
 import RundschauStorePostgres
 import Testing
@@ -113,6 +114,31 @@ struct PostgresFeedStoreTests {
         }
         #expect(try await store.topics().map(\.slug) == ["B", "a-z", "a_z", "b", "ä"])
         try await store.close()
+        }
+    }
+
+    @Test("U+0000, which PostgreSQL text cannot hold, is dropped instead of refusing the feed; re-fetching is unchanged")
+    func nulCharacters() async throws {
+        try await PostgresTestDatabase.withFresh { database in
+            let store = try await database.open()
+            let feed = try await store.subscribe("https://a.example/feed\u{0}")
+            #expect(feed.url == "https://a.example/feed")
+            #expect(try await store.feed(url: "https://a.example/feed\u{0}")?.id == feed.id)
+            var entry = makeEntry(1)
+            entry.title = "Titel\u{0} mit NUL"
+            entry.content = #"Backslash-u0000 as text stays: \u0000"#
+            entry.authors = [Person(name: "Sabine\u{0} Brandes", email: "sb@example.org")]
+            let first = try await store.upsertArticles(feedID: feed.id, entries: [entry], seenAt: T.t0)
+            #expect(first.inserted == 1)
+            let stored = try #require(try await store.article(id: first.insertedIDs[0]))
+            #expect(stored.title == "Titel mit NUL")
+            #expect(stored.content == #"Backslash-u0000 as text stays: \u0000"#)
+            #expect(stored.authors.map(\.name) == ["Sabine Brandes"])
+            let again = try await store.upsertArticles(feedID: feed.id, entries: [entry], seenAt: T.at(60))
+            #expect(again.unchanged == 1)
+            try await store.recordFetch(feed.id, state: FetchState(lastError: "bad\u{0}byte"))
+            #expect(try await store.feed(id: feed.id)?.fetch.lastError == "badbyte")
+            try await store.close()
         }
     }
 }
