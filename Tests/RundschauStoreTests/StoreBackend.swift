@@ -4,7 +4,7 @@ import RundschauStoreSQLite
 import Testing
 
 /// A backend the conformance suite runs against. Every `@Test(arguments: StoreBackend.all)` runs once per backend;
-/// a new backend (PostgreSQL) joins by adding a case to ``all``.
+/// a new backend joins by adding a case to ``all`` (PostgreSQL joins when a test server is configured).
 struct StoreBackend: Sendable, CustomTestStringConvertible {
     /// Shown in test names.
     let name: String
