@@ -23,6 +23,8 @@ let package = Package(
         // serve: HTTP server; gzip for served feeds.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        // store: PostgreSQL when one machine is not enough.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The C boundary: libxml2, wrapped by RundschauXML and imported nowhere else.
@@ -91,6 +93,14 @@ let package = Package(
                 "RundschauStore", "RundschauModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
+        // The PostgreSQL backend: several fetch workers sharing one database.
+        .target(
+            name: "RundschauStorePostgres",
+            dependencies: [
+                "RundschauStore", "RundschauModel",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
 
         // The main job's glue: settings resolution, store opening, the run lock, the pipeline steps.
         .target(
@@ -98,7 +108,7 @@ let package = Package(
             dependencies: [
                 "RundschauModel", "RundschauConfig", "RundschauStore", "RundschauStoreSQLite",
                 "RundschauParser", "RundschauImport", "RundschauFetch", "RundschauCluster", "RundschauText",
-                "RundschauWriter",
+                "RundschauWriter", "RundschauStorePostgres",
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
@@ -167,8 +177,9 @@ let package = Package(
         .testTarget(
             name: "RundschauStoreTests",
             dependencies: [
-                "RundschauStore", "RundschauStoreSQLite", "RundschauModel",
+                "RundschauStore", "RundschauStoreSQLite", "RundschauStorePostgres", "RundschauModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
             name: "RundschauFetchTests",

@@ -3,9 +3,9 @@ import RundschauModel
 
 /// Where Rundschau keeps subscriptions, articles, clusters, topics and runs.
 ///
-/// The pipeline talks to this protocol only; backends (SQLite through GRDB now, PostgreSQL later) conform to it
-/// and pass the same conformance suite. Every method is `async throws` and every value crossing it is a value
-/// type, so a backend may run its work on a connection pool or another server. Errors are ``StoreError``.
+/// The pipeline talks to this protocol only; backends (SQLite through GRDB, PostgreSQL through postgres-nio)
+/// conform to it and pass the same conformance suite. Every method is `async throws` and every value crossing it is
+/// a value type, so a backend may run its work on a connection pool or another server. Errors are ``StoreError``.
 ///
 /// ```swift
 /// let store: any FeedStore = try SQLiteFeedStore(path: ".rundschau/rundschau.sqlite")

@@ -4,7 +4,7 @@ import RundschauStoreSQLite
 import Testing
 
 /// A backend the conformance suite runs against. Every `@Test(arguments: StoreBackend.all)` runs once per backend;
-/// a new backend (PostgreSQL) joins by adding a case to ``all``.
+/// a new backend joins by adding a case to ``all`` (PostgreSQL joins when a test server is configured).
 struct StoreBackend: Sendable, CustomTestStringConvertible {
     /// Shown in test names.
     let name: String
@@ -31,8 +31,19 @@ struct StoreBackend: Sendable, CustomTestStringConvertible {
         StoreFixture(store: try SQLiteFeedStore(path: ":memory:"), reopen: nil, cleanup: {})
     }
 
-    /// Every backend available here.
-    static let all: [StoreBackend] = [.sqliteFile, .sqliteMemory]
+    /// PostgreSQL in a fresh schema of the server that `RUNDSCHAU_TEST_POSTGRES_URL` names, dropped afterwards; so
+    /// that tests run in parallel without seeing each other's rows.
+    static let postgres = StoreBackend(name: "postgres", isDurable: true) {
+        let database = try PostgresTestDatabase.fresh()
+        return StoreFixture(
+            store: try await database.open(),
+            reopen: { try await database.open() },
+            cleanup: { await database.drop() })
+    }
+
+    /// Every backend available here: PostgreSQL joins when `RUNDSCHAU_TEST_POSTGRES_URL` is set (see
+    /// `PostgresFeedStoreTests`, which reports it as skipped otherwise).
+    static let all: [StoreBackend] = [.sqliteFile, .sqliteMemory] + (PostgresTestDatabase.isConfigured ? [.postgres] : [])
 
     /// The backends whose data survive closing.
     static let durable: [StoreBackend] = all.filter(\.isDurable)
@@ -42,7 +53,7 @@ struct StoreBackend: Sendable, CustomTestStringConvertible {
 struct StoreFixture: Sendable {
     let store: any FeedStore
     let reopen: (@Sendable () async throws -> any FeedStore)?
-    let cleanup: @Sendable () -> Void
+    let cleanup: @Sendable () async -> Void
 }
 
 extension StoreBackend {
@@ -53,10 +64,10 @@ extension StoreBackend {
             try await body(fixture)
         } catch {
             try? await fixture.store.close()
-            fixture.cleanup()
+            await fixture.cleanup()
             throw error
         }
         try await fixture.store.close()
-        fixture.cleanup()
+        await fixture.cleanup()
     }
 }

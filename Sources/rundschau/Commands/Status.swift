@@ -1,6 +1,7 @@
 import RundschauModel
 import ArgumentParser
 import Foundation
+import RundschauPipeline
 import RundschauStore
 
 extension Rundschau {
@@ -18,7 +19,7 @@ extension Rundschau {
             try? await store.close()
             let states = FeedStatus.allCases.map { "\(status.feedsByStatus[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
             var text = """
-                database  \(environment.database)
+                database  \(StoreOpener.displayName(environment.database))
                 feeds     \(status.feeds) (\(states)); \(status.dumpSources) dump sources
                 articles  \(status.articles) (\(status.duplicates) duplicates)
                 clusters  \(status.clusters)
