@@ -134,9 +134,10 @@ let package = Package(
             name: "rundschau",
             dependencies: [
                 "RundschauModel", "RundschauParser", "RundschauImport", "RundschauConfig",
-                "RundschauStore", "RundschauPipeline", "RundschauFetch",
+                "RundschauStore", "RundschauPipeline", "RundschauFetch", "RundschauServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]),
         // Release-mode benchmarks (`swift run -c release rundschau-bench …`).
         .executableTarget(

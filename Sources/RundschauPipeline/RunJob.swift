@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RundschauConfig
 import RundschauStore
 
 /// The main job (`rundschau run`): fetch the due subscriptions, import the configured dump folders,
@@ -32,6 +33,8 @@ public struct RunJob: Sendable {
             try await syncSubscriptions(store: store, now: now, into: &summary)
             try await fetchDue(store: store, now: now, into: &summary)
             try await importDumps(store: store, now: now, into: &summary)
+            try await cluster(store: store, into: &summary)
+            try await publish(store: store, into: &summary)
         } catch {
             summary.problems.append("run: \(error)")
         }
@@ -64,6 +67,25 @@ public struct RunJob: Sendable {
         if report.fetched + report.notModified + report.failures.count > 0 {
             progress("fetched \(report.fetched), not modified \(report.notModified), failed \(report.failures.count)")
         }
+    }
+
+    private func topicsFile() throws -> TopicsFile {
+        try TopicsFile.load(path: environment.settings.paths.topics)
+    }
+
+    private func cluster(store: any FeedStore, into summary: inout Summary) async throws {
+        let step = ClusterStep(settings: environment.settings, topics: try topicsFile(), logger: logger)
+        let report = try await step.run(store: store, progress: progress)
+        summary.counts.duplicates += report.duplicates
+        summary.counts.clusters += report.newClusters
+    }
+
+    private func publish(store: any FeedStore, into summary: inout Summary) async throws {
+        let step = PublishStep(settings: environment.settings, topics: try topicsFile(), output: environment.output,
+                               logger: logger)
+        let report = try await step.run(store: store, progress: progress)
+        summary.counts.feedsWritten += report.written.count
+        progress("\(environment.output): \(report.written.count) file(s) written, \(report.unchanged.count) unchanged")
     }
 
     private func importDumps(store: any FeedStore, now: Date, into summary: inout Summary) async throws {

@@ -7,6 +7,7 @@ struct Rundschau: AsyncParsableCommand {
         commandName: "rundschau",
         abstract: "Aggregate feeds and text dumps, deduplicate and cluster stories, publish per-topic Atom feeds.",
         version: "0.1.0",
-        subcommands: [Run.self, Fetch.self, Subscribe.self, Unsubscribe.self, Feeds.self, OPML.self, Import.self, Parse.self, Status.self],
+        subcommands: [Run.self, Fetch.self, Subscribe.self, Unsubscribe.self, Feeds.self, OPML.self, Import.self, Parse.self,
+                      Cluster.self, Stories.self, Publish.self, Serve.self, Status.self],
         defaultSubcommand: nil)
 }

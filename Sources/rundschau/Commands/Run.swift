@@ -22,7 +22,7 @@ extension Rundschau {
             let lock = try Self.takeLock(environment)
             let store = try await global.openStore(environment)
             let chatty = global.chatty
-            let job = RunJob(environment: environment, logger: Logger(label: "rundschau.run")) { line in
+            let job = RunJob(environment: environment, logger: global.logger("rundschau.run")) { line in
                 if chatty { Terminal.write(line + "\n") }
             }
             let summary = try await job.run(store: store)

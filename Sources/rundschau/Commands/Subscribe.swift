@@ -28,9 +28,9 @@ extension Rundschau {
             let environment = try global.environment()
             let store = try await global.openStore(environment)
             let check = !noCheck
-            let configuration = FetchStep(settings: environment.settings, logger: Logger(label: "rundschau.subscribe"))
+            let configuration = FetchStep(settings: environment.settings, logger: global.logger("rundschau.subscribe"))
                 .fetcherConfiguration
-            let outcome = try await FeedFetcher.withFetcher(configuration: configuration, logger: Logger(label: "rundschau.subscribe")) { fetcher in
+            let outcome = try await FeedFetcher.withFetcher(configuration: configuration, logger: global.logger("rundschau.subscribe")) { fetcher in
                 try await Subscriptions.subscribe(url, title: title, folder: folder, check: check, store: store, fetcher: fetcher)
             }
             try? await store.close()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import RundschauPipeline
 import RundschauStore
 
@@ -16,6 +17,24 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(name: [.short, .long], help: "Print only problems, even on a terminal.")
     var quiet = false
+
+    @Option(name: .customLong("log-level"),
+            help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (default: warning; info with --verbose).",
+                               valueName: "level"))
+    var logLevel: String?
+
+    func validate() throws {
+        if let logLevel, Logger.Level(rawValue: logLevel) == nil {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.")
+        }
+    }
+
+    /// A logger for a component: warnings and errors by default, so cron stays quiet unless something is wrong.
+    func logger(_ label: String) -> Logger {
+        var logger = Logger(label: label)
+        logger.logLevel = logLevel.flatMap(Logger.Level.init(rawValue:)) ?? (verbose ? .info : .warning)
+        return logger
+    }
 
     /// Settings after the file, environment variables and flags; configuration errors exit with status 2.
     func environment(output: String? = nil) throws -> RunEnvironment {

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RundschauConfig
+import RundschauPipeline
+
+extension Rundschau {
+    /// `rundschau cluster`: duplicates, stories and topics for the articles not yet placed.
+    struct Cluster: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Deduplicate and cluster the new articles into stories; assign topics.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let environment = try global.environment()
+            let topics = try global.topics(environment)
+            let lock = try Run.takeLock(environment)
+            let store = try await global.openStore(environment)
+            let chatty = global.chatty
+            do {
+                let report = try await ClusterStep(settings: environment.settings, topics: topics,
+                                                   logger: global.logger("rundschau.cluster"))
+                    .run(store: store) { line in if chatty { Terminal.write(line + "\n") } }
+                try? await store.close()
+                if chatty {
+                    Terminal.write("\(report.articles) articles: \(report.duplicates) duplicates, "
+                        + "\(report.newClusters) new stories, \(report.updatedClusters) stories extended\n")
+                }
+            } catch {
+                try? await store.close()
+                Terminal.error("rundschau: cluster: \(error)")
+                throw ExitCode(ExitStatus.partialFailure)
+            }
+            withExtendedLifetime(lock) {}
+        }
+    }
+
+    /// `rundschau publish`: the topic feeds into the output folder.
+    struct Publish: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write Feeds/<topic>.atom, all.atom, index.opml and index.html (atomically; unchanged files untouched).")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var outputOptions: OutputOptions
+
+        func run() async throws {
+            let environment = try global.environment(output: outputOptions.output)
+            let topics = try global.topics(environment)
+            let store = try await global.openStore(environment)
+            let chatty = global.chatty
+            do {
+                let report = try await PublishStep(settings: environment.settings, topics: topics, output: environment.output,
+                                                   logger: global.logger("rundschau.publish"))
+                    .run(store: store) { line in if chatty { Terminal.write(line + "\n") } }
+                try? await store.close()
+                if chatty {
+                    Terminal.write("\(environment.output): \(report.written.count) written, \(report.unchanged.count) unchanged, "
+                        + "\(report.removed.count) removed; \(report.entries) entries in \(report.feeds) feeds\n")
+                }
+            } catch {
+                try? await store.close()
+                Terminal.error("rundschau: publish: \(error)")
+                throw ExitCode(ExitStatus.partialFailure)
+            }
+        }
+    }
+}
+
+extension GlobalOptions {
+    /// The topics file the settings name; errors exit with status 2.
+    func topics(_ environment: RunEnvironment) throws -> TopicsFile {
+        do {
+            return try TopicsFile.load(path: environment.settings.paths.topics)
+        } catch {
+            Terminal.error("rundschau: \(error)")
+            throw ExitCode(ExitStatus.usageOrInput)
+        }
+    }
+}

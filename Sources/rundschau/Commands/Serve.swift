@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import RundschauServer
+
+extension Rundschau {
+    /// `rundschau serve`: the output folder over HTTP for feed readers.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serve the generated feeds read-only (ETag/304, gzip, HEAD); picks up new files without restart.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var outputOptions: OutputOptions
+
+        @Option(help: "Address to listen on (default serve.host, 127.0.0.1).")
+        var host: String?
+
+        @Option(help: "Port to listen on (default serve.port, 8080).")
+        var port: Int?
+
+        func run() async throws {
+            let environment = try global.environment(output: outputOptions.output)
+            var settings = environment.settings.serve
+            if let host { settings.host = host }
+            if let port { settings.port = port }
+            try FileManager.default.createDirectory(atPath: environment.output, withIntermediateDirectories: true)
+            let logger = global.logger("rundschau.serve")
+            let output = environment.output
+            let listen = settings
+            let app = try buildApplication(settings: listen, outputFolder: output, logger: logger) { port in
+                Terminal.write("serving \(output) on http://\(listen.host):\(port)/\n")
+            }
+            try await app.runService()
+        }
+    }
+}
