@@ -154,6 +154,10 @@ let package = Package(
             ]),
 
         .testTarget(name: "RundschauXMLTests", dependencies: ["RundschauXML"]),
+        // The README's first command, end to end, through the built executable.
+        .testTarget(
+            name: "RundschauEndToEndTests",
+            dependencies: ["rundschau", "RundschauParser", "RundschauModel", "RundschauPipeline"]),
         .testTarget(name: "RundschauTextTests", dependencies: ["RundschauText"]),
         .testTarget(name: "RundschauConfigTests", dependencies: ["RundschauConfig"]),
         .testTarget(

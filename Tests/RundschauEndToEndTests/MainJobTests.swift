@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+import RundschauModel
+import RundschauParser
+import RundschauPipeline
+
+/// The README's first command, `rundschau run`, on a copy of the repository state with a fresh data folder.
+/// The shipped subscription list is swapped for a local `file://` feed: tests never leave the machine.
+@Suite(.serialized) struct MainJobTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../..").standardized
+
+    /// The `rundschau` executable built beside this test bundle.
+    static var executable: URL {
+        get throws {
+            var folder = Bundle.main.bundleURL
+            for _ in 0..<3 {
+                let candidate = folder.appendingPathComponent("rundschau")
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+                folder.deleteLastPathComponent()
+            }
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "rundschau executable near \(Bundle.main.bundleURL.path)"])
+        }
+    }
+
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func rundschau(_ arguments: [String], in folder: URL) throws -> Outcome {
+        let process = Process()
+        process.executableURL = try executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["RUNDSCHAU_CONFIG", "RUNDSCHAU_DATABASE", "RUNDSCHAU_OUTPUT"] { environment[key] = nil }
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A copy of `Config/` and `seeds/`, with `Config/feeds.opml` pointing at one local English feed.
+    static func checkout() throws -> URL {
+        let fm = FileManager.default
+        let folder = fm.temporaryDirectory.appendingPathComponent("rundschau-e2e-\(UUID().uuidString)")
+        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["Config", "seeds"] {
+            try fm.copyItem(at: repository.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let feed = folder.appendingPathComponent("local-feed.xml")
+        try """
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0"><channel><title>Local Wire</title><link>https://wire.example/</link>
+            <item><title>Israeli soldiers killed in Gaza explosion</title><link>https://wire.example/gaza-1</link>
+            <guid>wire-gaza-1</guid><pubDate>Tue, 11 Jun 2024 09:00:00 GMT</pubDate>
+            <description>Four Israeli soldiers were killed in an explosion in the Gaza Strip, the army said on Tuesday.
+            Hamas claimed responsibility. Israel's military said seven soldiers were wounded.</description></item>
+            </channel></rss>
+            """.write(to: feed, atomically: true, encoding: .utf8)
+        try """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <opml version="2.0"><head><title>test</title></head><body>
+            <outline type="rss" text="Local Wire" xmlUrl="\(feed.absoluteString)"/></body></opml>
+            """.write(to: folder.appendingPathComponent("Config/feeds.opml"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func firstCommandProducesTopicFeedsForTheSeedsAndASecondRunChangesNothing() throws {
+        let folder = try Self.checkout()
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        let first = try Self.rundschau(["run"], in: folder)
+        #expect(first.status == 0, "stderr: \(first.stderr)")
+        #expect(first.stdout.isEmpty && first.stderr.isEmpty, "not a terminal: quiet unless something went wrong")
+
+        let feeds = folder.appendingPathComponent("Feeds")
+        for name in ["all.atom", "middle-east.atom", "defence.atom", "surveillance.atom", "index.opml", "index.html"] {
+            #expect(FileManager.default.fileExists(atPath: feeds.appendingPathComponent(name).path), "\(name) missing")
+        }
+        let middleEast = try FeedParser.parse([UInt8](Data(contentsOf: feeds.appendingPathComponent("middle-east.atom"))))
+        #expect(middleEast.format == .atom10)
+        let titles = middleEast.entries.compactMap(\.title)
+        #expect(titles.contains("Gantz und Eizenkot verlassen Regierung"))
+        #expect(titles.contains { $0.contains("Soldaten") || $0.contains("soldiers") })
+        let surveillance = try FeedParser.parse([UInt8](Data(contentsOf: feeds.appendingPathComponent("surveillance.atom"))))
+        #expect(surveillance.entries.contains { ($0.title ?? "").contains("NSO") })
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".rundschau/rundschau.sqlite").path))
+
+        let before = try FileManager.default.contentsOfDirectory(atPath: feeds.path).sorted().map {
+            try Data(contentsOf: feeds.appendingPathComponent($0))
+        }
+        let second = try Self.rundschau(["run"], in: folder)
+        #expect(second.status == 0 && second.stdout.isEmpty && second.stderr.isEmpty)
+        let after = try FileManager.default.contentsOfDirectory(atPath: feeds.path).sorted().map {
+            try Data(contentsOf: feeds.appendingPathComponent($0))
+        }
+        #expect(before == after, "an idle second run leaves every file byte-identical")
+
+        let status = try Self.rundschau(["status"], in: folder)
+        #expect(status.stdout.contains("articles  12"))
+        #expect(status.stdout.contains("last run  run succeeded"))
+    }
+
+    @Test func anOverlappingRunExitsAtOnceWithStatus3() throws {
+        let folder = try Self.checkout()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lock = try RunLock(path: folder.appendingPathComponent(".rundschau/rundschau.sqlite.lock").path)
+        let outcome = try Self.rundschau(["run"], in: folder)
+        withExtendedLifetime(lock) {}
+        #expect(outcome.status == 3)
+        #expect(outcome.stderr.contains("another rundschau run holds"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Feeds/all.atom").path))
+    }
+
+    @Test func aBrokenSettingsFileNamesFileKeyAndExpectation() throws {
+        let folder = try Self.checkout()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "fetch:\n  concurrency: lots\n".write(to: folder.appendingPathComponent("Config/rundschau.yaml"),
+                                               atomically: true, encoding: .utf8)
+        let outcome = try Self.rundschau(["run"], in: folder)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("Config/rundschau.yaml:2: fetch.concurrency: expected a whole number, found \"lots\""))
+    }
+}
