@@ -157,7 +157,10 @@ let package = Package(
         // The README's first command, end to end, through the built executable.
         .testTarget(
             name: "RundschauEndToEndTests",
-            dependencies: ["rundschau", "RundschauParser", "RundschauModel", "RundschauPipeline"]),
+            dependencies: [
+                "rundschau", "RundschauParser", "RundschauModel", "RundschauPipeline", "RundschauStore",
+                "RundschauStoreSQLite", "RundschauTestServer",
+            ]),
         .testTarget(name: "RundschauTextTests", dependencies: ["RundschauText"]),
         .testTarget(name: "RundschauConfigTests", dependencies: ["RundschauConfig"]),
         .testTarget(

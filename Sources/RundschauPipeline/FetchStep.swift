@@ -37,11 +37,16 @@ public struct FetchStep: Sendable {
     public var logger: Logger
     /// Names this process in leases (`host:pid`), so several workers can share one PostgreSQL database.
     public var worker: String
+    /// Claim due feeds with leases (several workers on one server database). Without claims (SQLite, where the run
+    /// lock already makes this process the only writer) the due list is read directly, so the claims of a killed
+    /// run never hold feeds back.
+    public var useClaims: Bool
 
-    public init(settings: Settings, logger: Logger,
+    public init(settings: Settings, logger: Logger, useClaims: Bool = false,
                 worker: String = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)") {
         self.settings = settings
         self.logger = logger
+        self.useClaims = useClaims
         self.worker = worker
     }
 
@@ -105,8 +110,10 @@ public struct FetchStep: Sendable {
 
     private func select(_ selection: Selection, store: any FeedStore, now: Date) async throws -> [StoredFeed] {
         switch selection {
-        case .due:
+        case .due where useClaims:
             return try await store.claimDueFeeds(limit: 100_000, worker: worker, leaseSeconds: 15 * 60, now: now)
+        case .due:
+            return try await store.dueFeeds(at: now, limit: nil)
         case .all:
             return try await store.feeds().filter {
                 $0.kind == .feed && policy.isDue(FeedFetchState($0.fetch), now: now, ignoringSchedule: true)

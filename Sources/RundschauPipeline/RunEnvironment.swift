@@ -26,9 +26,12 @@ public struct RunEnvironment: Sendable {
         return RunEnvironment(settings: settings, database: database, output: output)
     }
 
+    /// Whether the store is a server database (PostgreSQL) that several processes may write at once.
+    public var usesServerDatabase: Bool { database.contains("://") }
+
     /// The run lock beside an SQLite database (or in the data folder for a server database).
     public var lockPath: String {
-        if database.contains("://") { return (settings.paths.data as NSString).appendingPathComponent("rundschau.lock") }
+        if usesServerDatabase { return (settings.paths.data as NSString).appendingPathComponent("rundschau.lock") }
         return database + ".lock"
     }
 }

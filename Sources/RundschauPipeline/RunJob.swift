@@ -56,7 +56,7 @@ public struct RunJob: Sendable {
     }
 
     private func fetchDue(store: any FeedStore, now: Date, into summary: inout Summary) async throws {
-        let step = FetchStep(settings: environment.settings, logger: logger)
+        let step = FetchStep(settings: environment.settings, logger: logger, useClaims: environment.usesServerDatabase)
         let report = try await step.run(store: store, selection: .due, now: now, progress: progress)
         summary.counts.feedsFetched += report.fetched
         summary.counts.feedsNotModified += report.notModified

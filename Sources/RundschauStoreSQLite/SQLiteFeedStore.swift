@@ -81,6 +81,13 @@ public struct SQLiteFeedStore: FeedStore {
         }
     }
 
+    /// SQLite's own consistency check (`PRAGMA integrity_check`): `ok`, or the first problems it found.
+    public func integrityCheck() async throws -> String {
+        try await read("check integrity") { db in
+            try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
+        }
+    }
+
     public func close() async throws {
         do {
             try writer.close()

@@ -28,10 +28,11 @@ extension Rundschau {
         func run() async throws {
             let environment = try global.environment()
             // On PostgreSQL several workers share the due feeds through row claims; SQLite allows one writer.
-            let lock = environment.database.contains("://") ? nil : try Run.takeLock(environment)
+            let lock = environment.usesServerDatabase ? nil : try Run.takeLock(environment)
             let store = try await global.openStore(environment)
             let chatty = global.chatty
-            let step = FetchStep(settings: environment.settings, logger: global.logger("rundschau.fetch"))
+            let step = FetchStep(settings: environment.settings, logger: global.logger("rundschau.fetch"),
+                                 useClaims: environment.usesServerDatabase)
             let selection: FetchStep.Selection = feed.map { .one($0) } ?? (all ? .all : .due)
             let report: FetchReport
             do {
