@@ -167,7 +167,7 @@ let package = Package(
             name: "RundschauPipelineTests",
             dependencies: [
                 "RundschauPipeline", "RundschauStore", "RundschauStoreSQLite", "RundschauModel", "RundschauConfig",
-                "RundschauTestServer", .product(name: "Logging", package: "swift-log"),
+                "RundschauTestServer", "RundschauParser", "RundschauText", .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
             name: "RundschauClusterTests",

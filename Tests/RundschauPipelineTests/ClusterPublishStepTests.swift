@@ -1,0 +1,98 @@
+import Foundation
+import Logging
+import Testing
+import RundschauConfig
+import RundschauModel
+import RundschauParser
+import RundschauText
+import RundschauPipeline
+import RundschauStore
+import RundschauStoreSQLite
+
+/// Store → cluster engine → store → writer, on a real SQLite file and a real output folder.
+@Suite struct ClusterPublishStepTests {
+    let folder: URL
+    let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+    static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../seeds").standardized
+    static let topicsPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Config/topics.yaml").standardized.path
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("cluster-step-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    /// A wire copy of the seed's Pistorius article (another headline, a footer) and an unrelated story.
+    func wireEntries() -> [Entry] {
+        let body = """
+            Bundesverteidigungsminister Boris Pistorius (SPD) hat im Taurus-Abhörskandal einen "individuellen \
+            Anwendungsfehler" als Grund für den Leak genannt. "Unsere Kommunikationssysteme sind nicht und wurden nicht \
+            kompromittiert", sagte der Minister am Dienstag in Berlin. Das sei das Zwischenergebnis der laufenden \
+            Untersuchung. Es sei in der fraglichen Konferenz eine für den Dienstgebrauch zertifizierte Variante der \
+            Plattform Webex verwendet worden. Diese werde in Rechenzentren der Bundeswehr gehostet und es würden auch \
+            keine Server im Ausland genutzt. Der Grund, dass das Telefonat in den Reihen der Luftwaffe trotzdem \
+            mitgeschnitten werden konnte, gehe auf einen "individuellen Anwendungsfehler" zurück, fügte der Minister \
+            hinzu. Mehr Nachrichten auf unserer Seite.
+            """
+        let date = FeedDate.parse("2024-03-01T10:00:00Z")
+        return [
+            Entry(id: "wire-1", title: "Pistorius: Anwendungsfehler schuld am Taurus-Leak", link: "https://wire.example/1",
+                  content: "<p>\(body)</p>", contentType: .html, published: date, language: "de"),
+            Entry(id: "wire-2", title: "Hochwasser: Pegel in Köln steigt weiter", link: "https://wire.example/2",
+                  content: "<p>Der Rhein bei Köln steigt nach tagelangem Regen weiter; die Stadt schließt Uferwege.</p>",
+                  contentType: .html, published: date, language: "de"),
+        ]
+    }
+
+    @Test func storiesAreStableDuplicatesLinkedAndFeedsPublished() async throws {
+        let store = try SQLiteFeedStore(path: folder.appendingPathComponent("db.sqlite").path)
+        let topics = try TopicsFile.load(path: Self.topicsPath)
+        let step = ClusterStep(settings: Settings(), topics: topics, logger: logger)
+        _ = await ImportStep.run(paths: [Self.seeds.path], source: nil, store: store)
+
+        let first = try await step.run(store: store)
+        #expect(first.articles == 11 && first.newClusters >= 9)
+        let storiesBefore = try await store.clusters(ClusterQuery())
+        var clusterOfArticle: [ArticleID: RundschauStore.ClusterID] = [:]
+        for cluster in storiesBefore { for id in cluster.articleIDs { clusterOfArticle[id] = cluster.id } }
+
+        // A new feed brings a wire copy of a seed article and an unrelated story.
+        let wire = try await store.subscribe(FeedSubscription(url: "https://wire.example/feed", title: "Wire"), at: Date())
+        let upsert = try await store.upsertArticles(feedID: wire.id, entries: wireEntries(), seenAt: Date())
+        let second = try await step.run(store: store)
+        #expect(second.articles == 2)
+        #expect(second.duplicates == 1)
+
+        // Earlier decisions stand: every old article keeps its story.
+        let storiesAfter = try await store.clusters(ClusterQuery())
+        for cluster in storiesAfter {
+            for id in cluster.articleIDs where clusterOfArticle[id] != nil { #expect(clusterOfArticle[id] == cluster.id) }
+        }
+        // Every stored article is in exactly one story.
+        let all = try await store.articles(ArticleQuery())
+        let memberships = storiesAfter.flatMap(\.articleIDs)
+        #expect(Set(memberships) == Set(all.map(\.id)) && memberships.count == all.count)
+        // The copy points at the seed article and joins its story.
+        let copyID = upsert.insertedIDs[0]
+        let copy = try #require(try await store.article(id: copyID))
+        let canonicalID = try #require(copy.duplicateOf)
+        let canonical = try #require(try await store.article(id: canonicalID))
+        #expect(canonical.entryID.hasPrefix("urn:rundschau:dump:"))
+        #expect(copy.clusterID == canonical.clusterID)
+        // A third run with nothing new decides nothing.
+        #expect(try await step.run(store: store).articles == 0)
+
+        // Publishing: topic feeds our parser reads back; the defence story carries its topic category.
+        let output = folder.appendingPathComponent("Feeds").path
+        let publish = PublishStep(settings: Settings(), topics: topics, output: output, logger: logger)
+        let report = try await publish.run(store: store)
+        #expect(report.written.contains { $0.hasSuffix("defence.atom") })
+        let defence = try FeedParser.parse([UInt8](Data(contentsOf: URL(fileURLWithPath: output).appendingPathComponent("defence.atom"))))
+        let story = try #require(defence.entries.first { ($0.title ?? "").contains("Pistorius") })
+        #expect(story.categories.contains { $0.term == "defence" })
+        #expect(story.id.contains(":story/"))
+        // Unchanged store → unchanged files.
+        let again = try await publish.run(store: store)
+        #expect(again.written.isEmpty)
+    }
+}
