@@ -8,11 +8,22 @@ struct ParseBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse", abstract: "Parser throughput (MB/s, entries/s, peak memory) over a directory of feeds.")
 
+    /// What to measure.
+    enum Part: String, ExpressibleByArgument, CaseIterable {
+        case all, parser, reader, sax
+    }
+
     @Argument(help: "A directory of feed files (see `rundschau-bench corpus`).")
     var directory: String
 
     @Option(help: "Minimum seconds to run each measurement.")
     var seconds: Double = 3
+
+    @Option(help: "Measure only one part: all, parser, reader (xmlTextReader floor) or sax (SAX2 floor).")
+    var only: Part = .all
+
+    @Option(help: "Run exactly this many passes instead of timing (for callgrind/perf: `--passes 1`).")
+    var passes: Int?
 
     func run() throws {
         let files = try loadCorpus()
@@ -20,27 +31,46 @@ struct ParseBench: ParsableCommand {
         let megabytes = Double(bytes) / 1_000_000
         print("corpus      \(files.count) files, \(Measure.format(megabytes, 2)) MB, libxml2 \(XMLStreamParser.libxml2Version)")
 
-        var entries = 0
-        var failures = 0
-        for file in files {
-            do { entries += try FeedParser.parse(file).entries.count } catch { failures += 1 }
+        func measure(_ body: () -> Void) -> Double {
+            if let passes {
+                let clock = ContinuousClock()
+                let start = clock.now
+                for _ in 0..<max(1, passes) { body() }
+                return (clock.now - start) / .seconds(1) / Double(max(1, passes))
+            }
+            return Measure.repeatFor(minimum: seconds, body).secondsPerPass
         }
-        let parse = Measure.repeatFor(minimum: seconds) {
-            for file in files { _ = try? FeedParser.parse(file) }
-        }
-        let reader = Measure.repeatFor(minimum: seconds) { for file in files { _ = XMLBaseline.readerWalk(file) } }
-        let sax = Measure.repeatFor(minimum: seconds) { for file in files { _ = XMLBaseline.saxWalk(file) } }
-
         func line(_ name: String, _ secondsPerPass: Double, entries: Int? = nil) -> String {
             var text = "\(name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(Measure.format(megabytes / secondsPerPass)) MB/s"
             if let entries { text += "  \(Measure.format(Double(entries) / secondsPerPass, 0)) entries/s" }
             return text
         }
-        print(line("FeedParser.parse", parse.secondsPerPass, entries: entries))
-        print(line("floor: xmlTextReader", reader.secondsPerPass))
-        print(line("floor: SAX2 count only", sax.secondsPerPass))
-        print("ratio       \(Measure.format(parse.secondsPerPass / reader.secondsPerPass, 2))x the xmlTextReader floor")
-        print("entries     \(entries) per pass, \(failures) files failed")
+
+        var entries = 0
+        var failures = 0
+        var parse: Double?
+        if only == .all || only == .parser {
+            if passes == nil {
+                for file in files {
+                    do { entries += try FeedParser.parse(file).entries.count } catch { failures += 1 }
+                }
+            }
+            parse = measure { for file in files { _ = try? FeedParser.parse(file) } }
+        }
+        let reader = only == .all || only == .reader
+            ? measure { for file in files { _ = XMLBaseline.readerWalk(file) } } : nil
+        let sax = only == .all || only == .sax ? measure { for file in files { _ = XMLBaseline.saxWalk(file) } } : nil
+
+        if let parse { print(line("FeedParser.parse", parse, entries: passes == nil ? entries : nil)) }
+        if let reader { print(line("floor: xmlTextReader", reader)) }
+        if let sax { print(line("floor: SAX2 count only", sax)) }
+        if let parse, let reader {
+            print("ratio       \(Measure.format(parse / reader, 2))x the xmlTextReader floor")
+        }
+        if let parse, let sax {
+            print("ratio       \(Measure.format(parse / sax, 2))x the SAX2 floor")
+        }
+        if parse != nil && passes == nil { print("entries     \(entries) per pass, \(failures) files failed") }
         print("peak memory \(Measure.format(Measure.peakMemoryMiB())) MiB (corpus held in memory)")
     }
 
