@@ -6,7 +6,7 @@ import RundschauXML
 ///
 /// Roots: `rss` → RSS 0.91–2.0; `rdf:RDF` → RSS 1.0 / 0.90; `feed` in the Atom 1.0 or 0.3 namespace →
 /// Atom. An `html` root, an OPML document or any other root is rejected with a reason.
-final class FeedDispatchHandler: XMLEventHandler {
+final class FeedDispatchHandler: XMLSymbolHandler {
     private enum Mode: UInt8 { case undecided, rss, rdf, atom, rejected }
 
     private let baseURL: String?
@@ -29,23 +29,29 @@ final class FeedDispatchHandler: XMLEventHandler {
     /// True when the root element is one of the feed roots.
     var isFeed: Bool { mode == .rss || mode == .rdf || mode == .atom }
 
-    // MARK: XMLEventHandler
+    // MARK: XMLSymbolHandler
 
-    func startElement(localName: String, prefix: String?, namespace: String?, attributes: [XMLAttribute]) {
+    func symbol(forName utf8: UnsafeBufferPointer<UInt8>) -> Int32 { FeedName.symbol(utf8) }
+
+    func symbol(forNamespace utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+        Int32(XMLNamespace.classify(String(decoding: utf8, as: UTF8.self)).rawValue)
+    }
+
+    func startElement(_ element: XMLStartElement) {
         switch mode {
-        case .rss: rss?.startElement(localName: localName, namespace: namespace, attributes: attributes)
-        case .atom: atom?.startElement(localName: localName, namespace: namespace, attributes: attributes)
-        case .rdf: rdf?.startElement(localName: localName, namespace: namespace, attributes: attributes)
+        case .rss: rss?.startElement(element)
+        case .atom: atom?.startElement(element)
+        case .rdf: rdf?.startElement(element)
         case .rejected: break
-        case .undecided: decide(localName: localName, prefix: prefix, namespace: namespace, attributes: attributes)
+        case .undecided: decide(element)
         }
     }
 
-    func endElement(localName: String, prefix: String?, namespace: String?) {
+    func endElement(_ element: XMLEndElement) {
         switch mode {
-        case .rss: rss?.endElement(localName: localName)
-        case .atom: atom?.endElement(localName: localName)
-        case .rdf: rdf?.endElement(localName: localName)
+        case .rss: rss?.endElement(element)
+        case .atom: atom?.endElement(element)
+        case .rdf: rdf?.endElement(element)
         case .rejected, .undecided: break
         }
     }
@@ -61,38 +67,36 @@ final class FeedDispatchHandler: XMLEventHandler {
 
     // MARK: Detection
 
-    private func decide(localName: String, prefix: String?, namespace: String?, attributes: [XMLAttribute]) {
-        rootName = prefix.map { "\($0):\(localName)" } ?? localName
+    private func decide(_ element: XMLStartElement) {
+        let localName = element.localName.string
+        rootName = element.prefix.map { "\($0.string):\(localName)" } ?? localName
         let state = SAXState(baseURL: baseURL)
-        var classifier = NamespaceClassifier()
-        let ns = classifier.kind(of: namespace)
-        switch (localName, ns) {
-        case ("rss", _):
+        let ns = element.namespace.namespaceKind
+        switch (element.localName.feedName, ns) {
+        case (.rss, _):
             mode = .rss
             rss = RSSHandler(state: state)
-        case ("RDF", .rdf):
+        case (.RDF, .rdf):
             mode = .rdf
             rdf = RDFHandler(state: state)
-        case ("feed", .atom10):
+        case (.feed, .atom10):
             mode = .atom
             atom = AtomHandler(version: .atom10, core: .atom10, state: state)
-        case ("feed", .atom03):
+        case (.feed, .atom03):
             mode = .atom
             atom = AtomHandler(version: .atom03, core: .atom03, state: state)
-        case ("feed", .none):
+        case (.feed, .none):
             mode = .atom
             atom = AtomHandler(version: .atom10, core: .none, state: state)
             rootWarnings.append("feed: root <feed> has no Atom namespace; read as Atom 1.0")
-        case (_, .xhtml), ("html", _), ("HTML", _):
+        case (_, .xhtml), (.html, _), (.HTML, _):
             reject("an HTML page")
-        case ("opml", _):
+        case (.opml, _):
             reject("an OPML subscription list")
         default:
             reject("root element <\(rootName)>")
         }
-        if mode != .rejected {
-            startElement(localName: localName, prefix: prefix, namespace: namespace, attributes: attributes)
-        }
+        if mode != .rejected { startElement(element) }
     }
 
     private func reject(_ reason: String) {

@@ -37,8 +37,6 @@ struct SAXState {
     private var bases: [(depth: Int, url: String)] = []
     /// `xml:lang` scopes.
     private var langs: [(depth: Int, lang: String)] = []
-    /// Namespace classification cache.
-    var namespaces = NamespaceClassifier()
 
     /// - Parameter baseURL: the document URL, when it can serve as a base for relative links.
     init(baseURL: String?) {
@@ -58,14 +56,14 @@ struct SAXState {
     /// Call first in `startElement`; returns `true` when the handler should look at the element (it is
     /// neither inside a captured field nor inside a skipped subtree).
     @inline(__always)
-    mutating func begin(_ localName: String, _ namespace: String?, _ attributes: [XMLAttribute]) -> Bool {
+    mutating func begin(_ element: XMLStartElement) -> Bool {
         depth += 1
         if captureDepth != 0 {
-            if mode != .text { writeStartTag(localName, namespace, attributes) }
+            if mode != .text { writeStartTag(element) }
             return false
         }
         if skipDepth != 0 { return false }
-        if !attributes.isEmpty { pushScopes(attributes) }
+        if !element.attributes.isEmpty { pushScopes(element.attributes) }
         return true
     }
 
@@ -82,10 +80,10 @@ struct SAXState {
     /// Call first in `endElement`; the handler then reads ``depth`` as the depth of the closing element,
     /// and must call ``finishEnd()`` last.
     @inline(__always)
-    mutating func end(_ localName: String) -> End {
+    mutating func end(_ element: XMLEndElement) -> End {
         if captureDepth != 0 {
             if depth > captureDepth {
-                if mode != .text { writeEndTag(localName) }
+                if mode != .text { writeEndTag(element.localName.utf8) }
                 return .ignored
             }
             captureDepth = 0
@@ -154,13 +152,13 @@ struct SAXState {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
     }
 
-    private mutating func pushScopes(_ attributes: [XMLAttribute]) {
-        for attribute in attributes where attribute.prefix == "xml" {
-            switch attribute.localName {
-            case "base":
+    private mutating func pushScopes(_ attributes: XMLAttributeList) {
+        for attribute in attributes where attribute.prefix?.symbol == FeedName.xml.rawValue {
+            switch attribute.localName.feedName {
+            case .base:
                 let value = attribute.value.trimmed
                 bases.append((depth, URLResolver.resolve(value, against: base) ?? value))
-            case "lang":
+            case .lang:
                 langs.append((depth, attribute.value.trimmed))
             default:
                 break
@@ -174,17 +172,17 @@ struct SAXState {
         if let last = langs.last, last.depth == depth { langs.removeLast() }
     }
 
-    private mutating func writeStartTag(_ localName: String, _ namespace: String?, _ attributes: [XMLAttribute]) {
-        if mode == .xhtml && !sawChild && depth == captureDepth + 1 && localName == "div"
-            && namespaces.kind(of: namespace) == .xhtml {
+    private mutating func writeStartTag(_ element: XMLStartElement) {
+        if mode == .xhtml && !sawChild && depth == captureDepth + 1 && element.localName.feedName == .div
+            && element.namespace.namespaceKind == .xhtml {
             sawChild = true
             unwrapDepth = depth
             return
         }
         sawChild = true
         buffer.append(UInt8(ascii: "<"))
-        buffer.append(contentsOf: localName.utf8)
-        for attribute in attributes where attribute.namespace == nil {
+        buffer.append(contentsOf: element.localName.utf8)
+        for attribute in element.attributes where attribute.namespace == nil {
             buffer.append(UInt8(ascii: " "))
             buffer.append(contentsOf: attribute.localName.utf8)
             buffer.append(contentsOf: "=\"".utf8)
@@ -197,18 +195,18 @@ struct SAXState {
         openTagPending = true
     }
 
-    private mutating func writeEndTag(_ localName: String) {
+    private mutating func writeEndTag(_ localName: UnsafeBufferPointer<UInt8>) {
         if depth == unwrapDepth {
             unwrapDepth = 0
             openTagPending = false
             return
         }
-        if openTagPending && Self.voidElements.contains(localName) {
+        if openTagPending && Self.voidElements.contains(String(decoding: localName, as: UTF8.self)) {
             buffer.removeLast()
             buffer.append(contentsOf: "/>".utf8)
         } else {
             buffer.append(contentsOf: "</".utf8)
-            buffer.append(contentsOf: localName.utf8)
+            buffer.append(contentsOf: localName)
             buffer.append(UInt8(ascii: ">"))
         }
         openTagPending = false
@@ -240,25 +238,6 @@ struct SAXState {
     private static let voidElements: Set<String> = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
     ]
-}
-
-extension [XMLAttribute] {
-    /// The value of the un-namespaced attribute `localName`, if present.
-    @inline(__always)
-    func value(_ localName: String) -> String? {
-        for attribute in self where attribute.namespace == nil && attribute.localName == localName {
-            return attribute.value
-        }
-        return nil
-    }
-
-    /// The value of the attribute `localName` in the namespace `namespaceURI`, if present.
-    func value(_ localName: String, namespaceURI: String) -> String? {
-        for attribute in self where attribute.localName == localName && attribute.namespace == namespaceURI {
-            return attribute.value
-        }
-        return nil
-    }
 }
 
 extension String {

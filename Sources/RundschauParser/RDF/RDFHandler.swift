@@ -27,9 +27,11 @@ final class RDFHandler {
         self.state = state
     }
 
-    func startElement(localName: String, namespace: String?, attributes: [XMLAttribute]) {
-        guard state.begin(localName, namespace, attributes) else { return }
-        let ns = state.namespaces.kind(of: namespace)
+    func startElement(_ element: XMLStartElement) {
+        guard state.begin(element) else { return }
+        let ns = element.namespace.namespaceKind
+        let localName = element.localName.feedName
+        let attributes = element.attributes
         if state.depth == 1 {
             document.lang = state.lang
             return
@@ -39,18 +41,18 @@ final class RDFHandler {
         case .none:
             guard core else { return state.skip() }
             switch localName {
-            case "channel":
+            case .channel:
                 decide(ns)
                 scope = .channel
-                document.channel.about = attributes.value("about", namespaceURI: XMLNamespace.rdfURI)?.nonEmpty
+                document.channel.about = Self.about(attributes)?.nonEmpty
                 document.channel.lang = state.lang
                 channelDepth = state.depth
-            case "item":
+            case .item:
                 decide(ns)
                 scope = .item
-                let about = attributes.value("about", namespaceURI: XMLNamespace.rdfURI)?.nonEmpty.map { RawURL($0, base: state.base) }
+                let about = Self.about(attributes)?.nonEmpty.map { RawURL($0, base: state.base) }
                 item = RDFItem(about: about, lang: state.lang)
-            case "image" where document.image == nil:
+            case .image where document.image == nil:
                 scope = .image
                 document.image = RDFImage()
             default:
@@ -74,30 +76,30 @@ final class RDFHandler {
                 return
             }
             switch localName {
-            case "title": capture(.title)
-            case "link": capture(.link)
-            case "description": capture(.description, .html)
-            case "item" where scope == .channel:
+            case .title: capture(.title)
+            case .link: capture(.link)
+            case .description: capture(.description, .html)
+            case .item where scope == .channel:
                 // Some RSS 0.90 feeds nest items in the channel.
                 scope = .item
                 scopeDepth = state.depth
-                let about = attributes.value("about", namespaceURI: XMLNamespace.rdfURI)?.nonEmpty.map { RawURL($0, base: state.base) }
+                let about = Self.about(attributes)?.nonEmpty.map { RawURL($0, base: state.base) }
                 item = RDFItem(about: about, lang: state.lang)
             default: state.skip()
             }
         case .image:
             guard core else { return state.skip() }
             switch localName {
-            case "url": capture(.imageURL)
-            case "title": capture(.title)
-            case "link": capture(.link)
+            case .url: capture(.imageURL)
+            case .title: capture(.title)
+            case .link: capture(.link)
             default: state.skip()
             }
         }
     }
 
-    func endElement(localName: String) {
-        switch state.end(localName) {
+    func endElement(_ element: XMLEndElement) {
+        switch state.end(element) {
         case .ignored:
             break
         case .captured(let value):
@@ -124,6 +126,15 @@ final class RDFHandler {
 
     @inline(__always)
     func characters(_ utf8: UnsafeBufferPointer<UInt8>) { state.characters(utf8) }
+
+    /// `rdf:about`: the attribute `about` in exactly the RDF syntax namespace.
+    private static func about(_ attributes: XMLAttributeList) -> String? {
+        for attribute in attributes where attribute.localName.feedName == .about {
+            guard let namespace = attribute.namespace, namespace.utf8.elementsEqual(XMLNamespace.rdfURI.utf8) else { continue }
+            return attribute.value
+        }
+        return nil
+    }
 
     private func decide(_ ns: XMLNamespace) {
         guard !decided else { return }
