@@ -10,10 +10,21 @@ public enum HTMLText {
     public static func plainText(fromHTML html: String) -> String {
         var html = html
         return html.withUTF8 { bytes in
-            let stripped = HTMLTagStripper.strip(bytes)
+            // Most titles have neither tags nor references: each pass only runs when it has work.
+            var hasTag = false
+            var hasReference = false
+            for byte in bytes {
+                if byte == UInt8(ascii: "<") { hasTag = true } else if byte == UInt8(ascii: "&") { hasReference = true }
+            }
+            if !hasTag && !hasReference { return WhitespaceCollapser.collapse(bytes) }
             var decoded: [UInt8] = []
-            decoded.reserveCapacity(stripped.count)
-            stripped.withUnsafeBufferPointer { HTMLEntities.decode($0, into: &decoded) }
+            decoded.reserveCapacity(bytes.count)
+            if hasTag {
+                let stripped = HTMLTagStripper.strip(bytes)
+                stripped.withUnsafeBufferPointer { HTMLEntities.decode($0, into: &decoded) }
+            } else {
+                HTMLEntities.decode(bytes, into: &decoded)
+            }
             return decoded.withUnsafeBufferPointer { WhitespaceCollapser.collapse($0) }
         }
     }

@@ -13,7 +13,9 @@ public enum PersonParser {
     ///
     /// Quotes around a name are removed. Text with nothing left (`<>`, `()`) gives `nil`.
     public static func parse(_ text: String) -> Person? {
-        var s = Substring(HTMLText.collapseWhitespace(text))
+        let collapsed = HTMLText.collapseWhitespace(text)
+        if isPlainName(collapsed) { return Person(name: collapsed) }
+        var s = Substring(collapsed)
         while let last = s.last, last == "," || last == ";" { s = s.dropLast() }
         s = trimmed(s)
         guard !s.isEmpty else { return nil }
@@ -46,6 +48,31 @@ public enum PersonParser {
         }
         if person.name != nil, person.name == person.email { person.name = nil }
         return person.isEmpty ? nil : person
+    }
+
+    /// True when `text` (white space collapsed) can only be a bare name: it starts and ends with an ASCII letter
+    /// or digit and holds none of the characters the other forms need (`@ < > ( ) , ; : ? " '`), so that
+    /// the general path would keep it whole as the name.
+    private static func isPlainName(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last, isASCIIAlphanumeric(first), isASCIIAlphanumeric(last)
+        else { return false }
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "@"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                 UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "\""),
+                 UInt8(ascii: "'"):
+                return false
+            default:
+                continue
+            }
+        }
+        return true
+    }
+
+    @inline(__always)
+    private static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
     }
 
     /// Puts an email or a web address into `person`; false when `text` is neither.

@@ -9,18 +9,33 @@ enum Measure {
         return Double(usage.ru_maxrss) / 1024
     }
 
-    /// Runs `body` repeatedly until at least `minimum` seconds have passed (at least once); returns seconds per pass.
-    static func repeatFor(minimum: Double, _ body: () -> Void) -> (secondsPerPass: Double, passes: Int) {
+    /// CPU seconds this thread has used: unlike wall-clock time, not inflated when other processes load the machine.
+    static func threadCPUSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    /// Seconds per pass, by the wall clock and by this thread's CPU time.
+    struct Timing {
+        var wall: Double
+        var cpu: Double
+    }
+
+    /// Runs `body` repeatedly until at least `minimum` seconds have passed (at least once), or exactly `passes`
+    /// times; returns seconds per pass.
+    static func repeatFor(minimum: Double, passes fixed: Int? = nil, _ body: () -> Void) -> Timing {
         let clock = ContinuousClock()
         var passes = 0
         let start = clock.now
+        let cpuStart = threadCPUSeconds()
         var elapsed = 0.0
         repeat {
             body()
             passes += 1
             elapsed = (clock.now - start) / .seconds(1)
-        } while elapsed < minimum
-        return (elapsed / Double(passes), passes)
+        } while fixed.map { passes < $0 } ?? (elapsed < minimum)
+        return Timing(wall: elapsed / Double(passes), cpu: (threadCPUSeconds() - cpuStart) / Double(passes))
     }
 
     static func format(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }

@@ -10,7 +10,7 @@ struct ParseBench: ParsableCommand {
 
     /// What to measure.
     enum Part: String, ExpressibleByArgument, CaseIterable {
-        case all, parser, reader, sax
+        case all, parser, reader, sax, push
     }
 
     @Argument(help: "A directory of feed files (see `rundschau-bench corpus`).")
@@ -19,7 +19,7 @@ struct ParseBench: ParsableCommand {
     @Option(help: "Minimum seconds to run each measurement.")
     var seconds: Double = 3
 
-    @Option(help: "Measure only one part: all, parser, reader (xmlTextReader floor) or sax (SAX2 floor).")
+    @Option(help: "Measure only one part: all, parser, reader (xmlTextReader floor), sax (SAX2 floor) or push (SAX2 push-parser floor).")
     var only: Part = .all
 
     @Option(help: "Run exactly this many passes instead of timing (for callgrind/perf: `--passes 1`).")
@@ -31,24 +31,23 @@ struct ParseBench: ParsableCommand {
         let megabytes = Double(bytes) / 1_000_000
         print("corpus      \(files.count) files, \(Measure.format(megabytes, 2)) MB, libxml2 \(XMLStreamParser.libxml2Version)")
 
-        func measure(_ body: () -> Void) -> Double {
-            if let passes {
-                let clock = ContinuousClock()
-                let start = clock.now
-                for _ in 0..<max(1, passes) { body() }
-                return (clock.now - start) / .seconds(1) / Double(max(1, passes))
-            }
-            return Measure.repeatFor(minimum: seconds, body).secondsPerPass
+        func measure(_ body: () -> Void) -> Measure.Timing {
+            Measure.repeatFor(minimum: seconds, passes: passes.map { max(1, $0) }, body)
         }
-        func line(_ name: String, _ secondsPerPass: Double, entries: Int? = nil) -> String {
-            var text = "\(name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(Measure.format(megabytes / secondsPerPass)) MB/s"
-            if let entries { text += "  \(Measure.format(Double(entries) / secondsPerPass, 0)) entries/s" }
+        func line(_ name: String, _ timing: Measure.Timing, entries: Int? = nil) -> String {
+            var text = "\(name.padding(toLength: 24, withPad: " ", startingAt: 0)) "
+                + "\(Measure.format(megabytes / timing.wall).leftPadded(6)) MB/s wall, "
+                + "\(Measure.format(megabytes / timing.cpu).leftPadded(6)) MB/s CPU"
+            if let entries {
+                text += "  \(Measure.format(Double(entries) / timing.wall, 0)) entries/s wall, "
+                    + "\(Measure.format(Double(entries) / timing.cpu, 0)) CPU"
+            }
             return text
         }
 
         var entries = 0
         var failures = 0
-        var parse: Double?
+        var parse: Measure.Timing?
         if only == .all || only == .parser {
             if passes == nil {
                 for file in files {
@@ -60,16 +59,19 @@ struct ParseBench: ParsableCommand {
         let reader = only == .all || only == .reader
             ? measure { for file in files { _ = XMLBaseline.readerWalk(file) } } : nil
         let sax = only == .all || only == .sax ? measure { for file in files { _ = XMLBaseline.saxWalk(file) } } : nil
+        let push = only == .all || only == .push
+            ? measure { for file in files { _ = XMLBaseline.saxPushWalk(file) } } : nil
 
         if let parse { print(line("FeedParser.parse", parse, entries: passes == nil ? entries : nil)) }
         if let reader { print(line("floor: xmlTextReader", reader)) }
         if let sax { print(line("floor: SAX2 count only", sax)) }
-        if let parse, let reader {
-            print("ratio       \(Measure.format(parse / reader, 2))x the xmlTextReader floor")
+        if let push { print(line("floor: SAX2 push, count", push)) }
+        func ratio(_ a: Measure.Timing, _ b: Measure.Timing) -> String {
+            "\(Measure.format(a.wall / b.wall, 2))x wall, \(Measure.format(a.cpu / b.cpu, 2))x CPU"
         }
-        if let parse, let sax {
-            print("ratio       \(Measure.format(parse / sax, 2))x the SAX2 floor")
-        }
+        if let parse, let reader { print("ratio       \(ratio(parse, reader)) the xmlTextReader floor") }
+        if let parse, let sax { print("ratio       \(ratio(parse, sax)) the SAX2 floor") }
+        if let parse, let push { print("ratio       \(ratio(parse, push)) the SAX2 push floor") }
         if parse != nil && passes == nil { print("entries     \(entries) per pass, \(failures) files failed") }
         print("peak memory \(Measure.format(Measure.peakMemoryMiB())) MiB (corpus held in memory)")
     }
@@ -85,4 +87,8 @@ struct ParseBench: ParsableCommand {
         guard !files.isEmpty else { throw ValidationError("\(directory) holds no files") }
         return files
     }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }
