@@ -43,7 +43,7 @@ public enum XMLStreamParser {
         }
         guard utf8.count <= Int(Int32.max) else { throw XMLError(.tooLarge, "the document is too large for libxml2") }
         let context = SAXContext(handler: handler, options: options)
-        guard let ctxt = xmlCreateMemoryParserCtxt(base.assumingMemoryBound(to: CChar.self), Int32(utf8.count)) else {
+        guard let ctxt = xmlCreatePushParserCtxt(nil, nil, nil, 0, nil) else {
             throw XMLError(.internalFailure, "libxml2 could not create a parser")
         }
         defer {
@@ -58,7 +58,9 @@ public enum XMLStreamParser {
         if options.recover { flags |= Int32(XML_PARSE_RECOVER.rawValue) }
         xmlCtxtUseOptions(ctxt, flags)
         _ = xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
-        let status = withExtendedLifetime(context) { xmlParseDocument(ctxt) }
+        let status = withExtendedLifetime(context) {
+            xmlParseChunk(ctxt, base.assumingMemoryBound(to: CChar.self), Int32(utf8.count), 1)
+        }
         if let stop = context.stopError { throw stop }
         let wellFormed = ctxt.pointee.wellFormed != 0
         if !wellFormed && !options.recover {
