@@ -119,6 +119,12 @@ struct AdapterContext {
     /// A BCP 47 language tag in its conventional case (`de`, `en-US`, `zh-Hant-TW`); `_` becomes `-`.
     static func language(_ text: String?) -> String? {
         guard let text = text?.nonEmpty else { return nil }
+        if isCanonicalLanguage(text) { return text }
+        return normalizedLanguage(text)
+    }
+
+    /// ``language(_:)`` for trimmed, non-empty text, without the fast path for tags already in canonical form.
+    static func normalizedLanguage(_ text: String) -> String? {
         let parts = text.replacingOccurrences(of: "_", with: "-").split(separator: "-", omittingEmptySubsequences: true)
         guard let first = parts.first, first.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "*") }) else { return nil }
         var out = [first.lowercased()]
@@ -132,6 +138,46 @@ struct AdapterContext {
             }
         }
         return out.joined(separator: "-")
+    }
+
+    /// True when `language(_:)` would return `text` unchanged: printable ASCII without `_`, non-empty parts
+    /// between single hyphens, a first part of lowercase letters (or `*`), then two-letter parts in upper case,
+    /// four-letter parts capitalized and all other parts in lower case.
+    private static func isCanonicalLanguage(_ text: String) -> Bool {
+        var part = 0
+        var start = 0
+        var index = 0
+        var firstByte: UInt8 = 0
+        var upper = 0
+        var letters = true
+        func partIsCanonical(_ length: Int) -> Bool {
+            guard length > 0 else { return false }
+            if part == 0 { return upper == 0 }
+            if letters && length == 2 { return upper == 2 }
+            if letters && length == 4 {
+                return upper == 1 && firstByte >= UInt8(ascii: "A") && firstByte <= UInt8(ascii: "Z")
+            }
+            return upper == 0
+        }
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-") {
+                guard partIsCanonical(index - start) else { return false }
+                part += 1
+                start = index + 1
+                upper = 0
+                letters = true
+            } else {
+                guard byte > 0x20, byte < 0x7F, byte != UInt8(ascii: "_") else { return false }
+                let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+                let isLower = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+                if isUpper { upper += 1 }
+                if !isUpper && !isLower { letters = false }
+                if part == 0 && !isLower && byte != UInt8(ascii: "*") { return false }
+                if index == start { firstByte = byte }
+            }
+            index += 1
+        }
+        return partIsCanonical(index - start)
     }
 
     /// The language of an entry: its own (`xml:lang`, `dc:language`, JSON `language`), else the feed's.

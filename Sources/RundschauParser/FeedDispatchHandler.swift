@@ -11,9 +11,11 @@ final class FeedDispatchHandler: XMLSymbolHandler {
 
     private let baseURL: String?
     private var mode = Mode.undecided
-    private var rss: RSSHandler?
-    private var rdf: RDFHandler?
-    private var atom: AtomHandler?
+    // The format handlers are structs behind pointers: every event mutates one in place, with no dynamic
+    // exclusivity check (as a class property would need) and no copy.
+    private var rss: UnsafeMutablePointer<RSSHandler>?
+    private var rdf: UnsafeMutablePointer<RDFHandler>?
+    private var atom: UnsafeMutablePointer<AtomHandler>?
     /// Why the document is not a feed (`an HTML page`, `root element <foo>`), once the root was seen.
     private(set) var rejection: String?
     /// Warnings about the root itself (an Atom `feed` without namespace).
@@ -24,6 +26,24 @@ final class FeedDispatchHandler: XMLSymbolHandler {
     /// - Parameter baseURL: the document URL, when it can serve as a base for relative links.
     init(baseURL: String?) {
         self.baseURL = baseURL
+    }
+
+    deinit {
+        Self.free(rss)
+        Self.free(rdf)
+        Self.free(atom)
+    }
+
+    private static func make<Handler>(_ handler: Handler) -> UnsafeMutablePointer<Handler> {
+        let pointer = UnsafeMutablePointer<Handler>.allocate(capacity: 1)
+        pointer.initialize(to: handler)
+        return pointer
+    }
+
+    private static func free<Handler>(_ pointer: UnsafeMutablePointer<Handler>?) {
+        guard let pointer else { return }
+        pointer.deinitialize(count: 1)
+        pointer.deallocate()
     }
 
     /// True when the root element is one of the feed roots.
@@ -39,9 +59,9 @@ final class FeedDispatchHandler: XMLSymbolHandler {
 
     func startElement(_ element: XMLStartElement) {
         switch mode {
-        case .rss: rss?.startElement(element)
-        case .atom: atom?.startElement(element)
-        case .rdf: rdf?.startElement(element)
+        case .rss: rss?.pointee.startElement(element)
+        case .atom: atom?.pointee.startElement(element)
+        case .rdf: rdf?.pointee.startElement(element)
         case .rejected: break
         case .undecided: decide(element)
         }
@@ -49,18 +69,18 @@ final class FeedDispatchHandler: XMLSymbolHandler {
 
     func endElement(_ element: XMLEndElement) {
         switch mode {
-        case .rss: rss?.endElement(element)
-        case .atom: atom?.endElement(element)
-        case .rdf: rdf?.endElement(element)
+        case .rss: rss?.pointee.endElement(element)
+        case .atom: atom?.pointee.endElement(element)
+        case .rdf: rdf?.pointee.endElement(element)
         case .rejected, .undecided: break
         }
     }
 
     func characters(_ utf8: UnsafeBufferPointer<UInt8>) {
         switch mode {
-        case .rss: rss?.characters(utf8)
-        case .atom: atom?.characters(utf8)
-        case .rdf: rdf?.characters(utf8)
+        case .rss: rss?.pointee.characters(utf8)
+        case .atom: atom?.pointee.characters(utf8)
+        case .rdf: rdf?.pointee.characters(utf8)
         case .rejected, .undecided: break
         }
     }
@@ -75,19 +95,19 @@ final class FeedDispatchHandler: XMLSymbolHandler {
         switch (element.localName.feedName, ns) {
         case (.rss, _):
             mode = .rss
-            rss = RSSHandler(state: state)
+            rss = Self.make(RSSHandler(state: state))
         case (.RDF, .rdf):
             mode = .rdf
-            rdf = RDFHandler(state: state)
+            rdf = Self.make(RDFHandler(state: state))
         case (.feed, .atom10):
             mode = .atom
-            atom = AtomHandler(version: .atom10, core: .atom10, state: state)
+            atom = Self.make(AtomHandler(version: .atom10, core: .atom10, state: state))
         case (.feed, .atom03):
             mode = .atom
-            atom = AtomHandler(version: .atom03, core: .atom03, state: state)
+            atom = Self.make(AtomHandler(version: .atom03, core: .atom03, state: state))
         case (.feed, .none):
             mode = .atom
-            atom = AtomHandler(version: .atom10, core: .none, state: state)
+            atom = Self.make(AtomHandler(version: .atom10, core: .none, state: state))
             rootWarnings.append("feed: root <feed> has no Atom namespace; read as Atom 1.0")
         case (_, .xhtml), (.html, _), (.HTML, _):
             reject("an HTML page")
@@ -115,20 +135,20 @@ final class FeedDispatchHandler: XMLSymbolHandler {
         switch mode {
         case .rss:
             guard let rss else { return nil }
-            closed = rss.rootClosed
-            let count = rss.document.channel.items.count
+            closed = rss.pointee.rootClosed
+            let count = rss.pointee.document.channel.items.count
             warnIfIncomplete(closed: closed, entries: count, brokenOff: brokenOff, context: &context)
-            feed = RSSAdapter.feed(rss.document, context: &context)
+            feed = RSSAdapter.feed(rss.pointee.document, context: &context)
         case .rdf:
             guard let rdf else { return nil }
-            closed = rdf.rootClosed
-            warnIfIncomplete(closed: closed, entries: rdf.document.items.count, brokenOff: brokenOff, context: &context)
-            feed = RDFAdapter.feed(rdf.document, context: &context)
+            closed = rdf.pointee.rootClosed
+            warnIfIncomplete(closed: closed, entries: rdf.pointee.document.items.count, brokenOff: brokenOff, context: &context)
+            feed = RDFAdapter.feed(rdf.pointee.document, context: &context)
         case .atom:
             guard let atom else { return nil }
-            closed = atom.rootClosed
-            warnIfIncomplete(closed: closed, entries: atom.feed.entries.count, brokenOff: brokenOff, context: &context)
-            feed = AtomAdapter.feed(atom.feed, context: &context)
+            closed = atom.pointee.rootClosed
+            warnIfIncomplete(closed: closed, entries: atom.pointee.feed.entries.count, brokenOff: brokenOff, context: &context)
+            feed = AtomAdapter.feed(atom.pointee.feed, context: &context)
         case .rejected, .undecided:
             return nil
         }

@@ -243,12 +243,28 @@ struct SAXState {
 extension String {
     /// The string without leading and trailing ASCII and Unicode white space.
     var trimmed: String {
+        // Fast path: an ASCII non-space at both ends, or at the start a lead byte no white space starts with.
+        let utf8 = self.utf8
+        guard let firstByte = utf8.first, let lastByte = utf8.last else { return "" }
+        if lastByte < 0x80, !Self.isASCIISpace(lastByte),
+           firstByte < 0x80 ? !Self.isASCIISpace(firstByte) : !Self.mayStartUnicodeSpace(firstByte) {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return "" }
         if !first.isSpace && !last.isSpace { return self }
         guard let start = scalars.firstIndex(where: { !$0.isSpace }),
               let end = scalars.lastIndex(where: { !$0.isSpace }) else { return "" }
         return String(scalars[start...end])
+    }
+
+    @inline(__always)
+    private static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
+    /// Non-ASCII white space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) starts with one of these bytes.
+    @inline(__always)
+    private static func mayStartUnicodeSpace(_ byte: UInt8) -> Bool {
+        byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3
     }
 
     /// The trimmed string, or `nil` when nothing is left.

@@ -5,7 +5,7 @@ import RundschauXML
 /// The streaming reader of Atom 1.0 and 0.3 documents: fills ``AtomFeed`` raw structs, nothing more.
 ///
 /// Created by ``FeedDispatchHandler`` at the root `feed` element, which it receives as its first event.
-final class AtomHandler {
+struct AtomHandler {
     /// What the current capture is for.
     private enum Field {
         case none
@@ -41,7 +41,7 @@ final class AtomHandler {
         self.feed = AtomFeed(version: version)
     }
 
-    func startElement(_ element: XMLStartElement) {
+    mutating func startElement(_ element: XMLStartElement) {
         guard state.begin(element) else { return }
         let ns = element.namespace.namespaceKind
         let name = element.localName.feedName
@@ -61,7 +61,7 @@ final class AtomHandler {
         }
     }
 
-    func endElement(_ element: XMLEndElement) {
+    mutating func endElement(_ element: XMLEndElement) {
         switch state.end(element) {
         case .ignored:
             break
@@ -85,11 +85,11 @@ final class AtomHandler {
     }
 
     @inline(__always)
-    func characters(_ utf8: UnsafeBufferPointer<UInt8>) { state.characters(utf8) }
+    mutating func characters(_ utf8: UnsafeBufferPointer<UInt8>) { state.characters(utf8) }
 
     // MARK: Scopes
 
-    private func startInFeed(_ ns: XMLNamespace, _ name: FeedName, _ attributes: XMLAttributeList) {
+    private mutating func startInFeed(_ ns: XMLNamespace, _ name: FeedName, _ attributes: XMLAttributeList) {
         guard ns == core else { return startExtension(ns, name, attributes, inEntry: false) }
         switch name {
         case .entry:
@@ -113,7 +113,7 @@ final class AtomHandler {
         }
     }
 
-    private func startInEntry(_ ns: XMLNamespace, _ name: FeedName, _ attributes: XMLAttributeList) {
+    private mutating func startInEntry(_ ns: XMLNamespace, _ name: FeedName, _ attributes: XMLAttributeList) {
         guard ns == core else { return startExtension(ns, name, attributes, inEntry: true) }
         switch name {
         case .title: startText(.title, attributes)
@@ -137,7 +137,7 @@ final class AtomHandler {
         }
     }
 
-    private func startInPerson(_ ns: XMLNamespace, _ name: FeedName) {
+    private mutating func startInPerson(_ ns: XMLNamespace, _ name: FeedName) {
         guard ns == core else { return state.skip() }
         switch name {
         case .name: capture(.personName)
@@ -147,7 +147,7 @@ final class AtomHandler {
         }
     }
 
-    private func startExtension(_ ns: XMLNamespace, _ name: FeedName, _ attributes: XMLAttributeList, inEntry: Bool) {
+    private mutating func startExtension(_ ns: XMLNamespace, _ name: FeedName, _ attributes: XMLAttributeList, inEntry: Bool) {
         let action = inEntry
             ? ExtensionReader.start(ns, name, attributes, base: state.base, into: &entry.extensions)
             : ExtensionReader.start(ns, name, attributes, base: state.base, into: &feed.extensions)
@@ -161,13 +161,13 @@ final class AtomHandler {
     // MARK: Constructs
 
     @inline(__always)
-    private func capture(_ field: Field, _ mode: CaptureMode = .text) {
+    private mutating func capture(_ field: Field, _ mode: CaptureMode = .text) {
         self.field = field
         state.capture(mode)
     }
 
     /// A text construct (RFC 4287 §3.1; Atom 0.3 §3.1 content constructs with `mode`).
-    private func startText(_ field: Field, _ attributes: XMLAttributeList) {
+    private mutating func startText(_ field: Field, _ attributes: XMLAttributeList) {
         base64 = false
         let declared = attributes.value(.type)
         switch feed.version {
@@ -196,13 +196,13 @@ final class AtomHandler {
         }
     }
 
-    private func startPerson(_ target: PersonTarget) {
+    private mutating func startPerson(_ target: PersonTarget) {
         person = AtomPerson()
         personDepth = state.depth
         personTarget = target
     }
 
-    private func finishPerson() {
+    private mutating func finishPerson() {
         defer {
             person = nil
             personDepth = 0
@@ -227,7 +227,7 @@ final class AtomHandler {
         return RawText(decoded ?? "", type: textType)
     }
 
-    private func assign(_ value: String) {
+    private mutating func assign(_ value: String) {
         guard !value.isEmpty else { return }
         let inEntry = entryDepth != 0
         switch field {

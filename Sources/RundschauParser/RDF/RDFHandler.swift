@@ -4,7 +4,7 @@ import RundschauXML
 ///
 /// Created by ``FeedDispatchHandler`` at the root `rdf:RDF` element. The vocabulary (1.0 or 0.90) is
 /// decided by the namespace of the first `channel` or `item`.
-final class RDFHandler {
+struct RDFHandler {
     private enum Scope { case channel, image, item, none }
     private enum Field {
         case none, title, link, description, imageURL
@@ -27,7 +27,7 @@ final class RDFHandler {
         self.state = state
     }
 
-    func startElement(_ element: XMLStartElement) {
+    mutating func startElement(_ element: XMLStartElement) {
         guard state.begin(element) else { return }
         let ns = element.namespace.namespaceKind
         let localName = element.localName.feedName
@@ -98,7 +98,7 @@ final class RDFHandler {
         }
     }
 
-    func endElement(_ element: XMLEndElement) {
+    mutating func endElement(_ element: XMLEndElement) {
         switch state.end(element) {
         case .ignored:
             break
@@ -125,7 +125,7 @@ final class RDFHandler {
     }
 
     @inline(__always)
-    func characters(_ utf8: UnsafeBufferPointer<UInt8>) { state.characters(utf8) }
+    mutating func characters(_ utf8: UnsafeBufferPointer<UInt8>) { state.characters(utf8) }
 
     /// `rdf:about`: the attribute `about` in exactly the RDF syntax namespace.
     private static func about(_ attributes: XMLAttributeList) -> String? {
@@ -136,19 +136,19 @@ final class RDFHandler {
         return nil
     }
 
-    private func decide(_ ns: XMLNamespace) {
+    private mutating func decide(_ ns: XMLNamespace) {
         guard !decided else { return }
         decided = true
         if ns == .rss090 { document.version = .rss090 }
     }
 
     @inline(__always)
-    private func capture(_ field: Field, _ mode: CaptureMode = .text) {
+    private mutating func capture(_ field: Field, _ mode: CaptureMode = .text) {
         self.field = field
         state.capture(mode)
     }
 
-    private func assign(_ value: String) {
+    private mutating func assign(_ value: String) {
         guard !value.isEmpty else { return }
         let base = state.captureBase
         switch (scope, field) {

@@ -4,7 +4,7 @@ import RundschauXML
 ///
 /// Created by ``FeedDispatchHandler`` at the root `rss` element, which it receives as its first event.
 /// Elements outside the RSS core and the known extension namespaces are skipped without collecting text.
-final class RSSHandler {
+struct RSSHandler {
     private enum Field {
         case none
         case title, link, description, language, copyright, managingEditor, webMaster, pubDate, lastBuildDate, ttl
@@ -30,7 +30,7 @@ final class RSSHandler {
         self.state = state
     }
 
-    func startElement(_ element: XMLStartElement) {
+    mutating func startElement(_ element: XMLStartElement) {
         guard state.begin(element) else { return }
         let ns = element.namespace.namespaceKind
         let name = element.localName.feedName
@@ -47,7 +47,7 @@ final class RSSHandler {
         }
     }
 
-    func endElement(_ element: XMLEndElement) {
+    mutating func endElement(_ element: XMLEndElement) {
         switch state.end(element) {
         case .ignored:
             break
@@ -71,11 +71,11 @@ final class RSSHandler {
     }
 
     @inline(__always)
-    func characters(_ utf8: UnsafeBufferPointer<UInt8>) { state.characters(utf8) }
+    mutating func characters(_ utf8: UnsafeBufferPointer<UInt8>) { state.characters(utf8) }
 
     // MARK: Scopes
 
-    private func startInChannel(_ ns: XMLNamespace, _ name: FeedName, _ attributes: XMLAttributeList) {
+    private mutating func startInChannel(_ ns: XMLNamespace, _ name: FeedName, _ attributes: XMLAttributeList) {
         guard ns == .none else {
             let action = ExtensionReader.start(ns, name, attributes, base: state.base, into: &document.channel.extensions)
             return perform(action)
@@ -108,7 +108,7 @@ final class RSSHandler {
         }
     }
 
-    private func startInImage(_ ns: XMLNamespace, _ name: FeedName) {
+    private mutating func startInImage(_ ns: XMLNamespace, _ name: FeedName) {
         guard ns == .none else { return state.skip() }
         switch name {
         case .url: capture(.imageURL)
@@ -118,7 +118,7 @@ final class RSSHandler {
         }
     }
 
-    private func startInItem(_ ns: XMLNamespace, _ name: FeedName, _ attributes: XMLAttributeList) {
+    private mutating func startInItem(_ ns: XMLNamespace, _ name: FeedName, _ attributes: XMLAttributeList) {
         guard ns == .none else {
             let action = ExtensionReader.start(ns, name, attributes, base: state.base, into: &item.extensions)
             return perform(action)
@@ -152,12 +152,12 @@ final class RSSHandler {
     // MARK: Helpers
 
     @inline(__always)
-    private func capture(_ field: Field, _ mode: CaptureMode = .text) {
+    private mutating func capture(_ field: Field, _ mode: CaptureMode = .text) {
         self.field = field
         state.capture(mode)
     }
 
-    private func perform(_ action: ExtensionAction) {
+    private mutating func perform(_ action: ExtensionAction) {
         switch action {
         case .capture(let extensionField, let mode): capture(.ext(extensionField), mode)
         case .descend: break
@@ -165,7 +165,7 @@ final class RSSHandler {
         }
     }
 
-    private func assign(_ value: String) {
+    private mutating func assign(_ value: String) {
         guard !value.isEmpty else { return }
         let base = state.captureBase
         if itemDepth != 0 {
