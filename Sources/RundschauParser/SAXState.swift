@@ -244,11 +244,15 @@ extension String {
     /// The string without leading and trailing ASCII and Unicode white space.
     var trimmed: String {
         // Fast path: an ASCII non-space at both ends, or at the start a lead byte no white space starts with.
-        let utf8 = self.utf8
-        guard let firstByte = utf8.first, let lastByte = utf8.last else { return "" }
-        if lastByte < 0x80, !Self.isASCIISpace(lastByte),
-           firstByte < 0x80 ? !Self.isASCIISpace(firstByte) : !Self.mayStartUnicodeSpace(firstByte) {
-            return self
+        let clean = utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard let firstByte = bytes.first, let lastByte = bytes.last else { return nil }
+            return lastByte < 0x80 && !Self.isASCIISpace(lastByte)
+                && (firstByte < 0x80 ? !Self.isASCIISpace(firstByte) : !Self.mayStartUnicodeSpace(firstByte))
+        }
+        switch clean {
+        case .some(.some(true)): return self
+        case .some(.none): return ""
+        default: break
         }
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return "" }

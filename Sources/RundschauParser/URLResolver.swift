@@ -103,9 +103,13 @@ enum URLResolver {
     }
 
     /// True when `reference` begins with `scheme:` (RFC 3986 §3.1: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )).
-    static func hasScheme(_ reference: String) -> Bool { hasScheme(reference.utf8) }
+    static func hasScheme(_ reference: String) -> Bool {
+        reference.utf8.withContiguousStorageIfAvailable { hasScheme($0) } ?? hasScheme(Array(reference.utf8))
+    }
 
-    private static func hasScheme<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+    private static func hasScheme(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { hasScheme($0) } }
+
+    private static func hasScheme(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var first = true
         for byte in bytes {
             switch byte {

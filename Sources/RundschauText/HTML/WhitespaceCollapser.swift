@@ -10,53 +10,65 @@ enum WhitespaceCollapser {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            var length = 1
-            var isSpace: Bool
-            if b < 0x80 {
-                isSpace = b == 0x20 || (b >= 0x09 && b <= 0x0D)
-            } else if mayStartSpace(b) {
-                let (scalar, len) = UTF8Scalars.decode(bytes, at: i)
-                length = len
-                isSpace = scalar.properties.isWhitespace
-            } else {
-                // Any other non-ASCII byte (a continuation byte, or the lead byte of a scalar that is no white
-                // space) is copied as it is.
-                isSpace = false
-            }
-            if isSpace {
+            let space = spaceLength(bytes, at: i)
+            if space > 0 {
                 pendingSpace = true
-            } else {
-                if pendingSpace && !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
-                if length == 1 {
-                    out.append(b)
-                } else {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<i + length]))
-                }
+                i += space
+                continue
             }
-            i += length
+            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(b)
+            i += 1
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Non-ASCII white space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) starts with one of these bytes.
+    /// The length of the white-space character (Unicode `White_Space`: U+0009–U+000D, U+0020, U+0085, U+00A0,
+    /// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) at `i`, or 0 when there is none.
     @inline(__always)
-    private static func mayStartSpace(_ b: UInt8) -> Bool {
-        b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3
+    static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let b = bytes[i]
+        if b > 0x20 && b < 0xC2 { return 0 }
+        if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return 1 }
+        if b < 0xC2 { return 0 }
+        let n = bytes.count
+        let b1: UInt8 = i + 1 < n ? bytes[i + 1] : 0
+        switch b {
+        case 0xC2:
+            return b1 == 0x85 || b1 == 0xA0 ? 2 : 0
+        case 0xE1, 0xE2, 0xE3:
+            let b2: UInt8 = i + 2 < n ? bytes[i + 2] : 0
+            switch b {
+            case 0xE1: return b1 == 0x9A && b2 == 0x80 ? 3 : 0
+            case 0xE2:
+                if b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) { return 3 }
+                return b1 == 0x81 && b2 == 0x9F ? 3 : 0
+            default: return b1 == 0x80 && b2 == 0x80 ? 3 : 0
+            }
+        default:
+            return 0
+        }
     }
 
     /// True when there is nothing to do: no white space at the ends, no run of two, no space but U+0020.
-    private static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previousSpace = true
-        for b in bytes {
-            if b == 0x20 {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b > 0x20 && b < 0xC2 {
+                previousSpace = false
+            } else if b == 0x20 {
                 if previousSpace { return false }
                 previousSpace = true
-            } else if (b >= 0x09 && b <= 0x0D) || mayStartSpace(b) {
+            } else if spaceLength(bytes, at: i) > 0 {
                 return false
             } else {
                 previousSpace = false
             }
+            i += 1
         }
         return !previousSpace
     }
