@@ -25,6 +25,9 @@ struct ParseBench: ParsableCommand {
     @Option(help: "Run exactly this many passes instead of timing (for callgrind/perf: `--passes 1`).")
     var passes: Int?
 
+    @Option(help: "Also time `xmllint --noout --stream` over the same files (the target's reference); `none` to skip.")
+    var xmllint = "xmllint"
+
     func run() throws {
         let files = try loadCorpus()
         let bytes = files.reduce(0) { $0 + $1.count }
@@ -62,13 +65,17 @@ struct ParseBench: ParsableCommand {
         let push = only == .all || only == .push
             ? measure { for file in files { _ = XMLBaseline.saxPushWalk(file) } } : nil
 
+        let lint = only == .all && xmllint != "none" ? try timeXmllint() : nil
+
         if let parse { print(line("FeedParser.parse", parse, entries: passes == nil ? entries : nil)) }
+        if let lint { print(line("xmllint --stream", lint)) }
         if let reader { print(line("floor: xmlTextReader", reader)) }
         if let sax { print(line("floor: SAX2 count only", sax)) }
         if let push { print(line("floor: SAX2 push, count", push)) }
         func ratio(_ a: Measure.Timing, _ b: Measure.Timing) -> String {
             "\(Measure.format(a.wall / b.wall, 2))x wall, \(Measure.format(a.cpu / b.cpu, 2))x CPU"
         }
+        if let parse, let lint { print("ratio       \(ratio(parse, lint)) xmllint --noout --stream (target: 1.5x)") }
         if let parse, let reader { print("ratio       \(ratio(parse, reader)) the xmlTextReader floor") }
         if let parse, let sax { print("ratio       \(ratio(parse, sax)) the SAX2 floor") }
         if let parse, let push { print("ratio       \(ratio(parse, push)) the SAX2 push floor") }
@@ -76,12 +83,51 @@ struct ParseBench: ParsableCommand {
         print("peak memory \(Measure.format(Measure.peakMemoryMiB())) MiB (corpus held in memory)")
     }
 
-    private func loadCorpus() throws -> [[UInt8]] {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: directory) else {
+    /// `xmllint --noout --stream` over the corpus files, as a child process: wall time and the child's CPU time
+    /// (user + system) per run, the best of several runs of at least `seconds` in all.
+    private func timeXmllint() throws -> Measure.Timing? {
+        let names = try corpusNames()
+        let executable = xmllint.contains("/") ? xmllint
+            : (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+                .map { "\($0)/\(xmllint)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let executable else {
+            print("xmllint     not found; skipped")
+            return nil
+        }
+        func childCPU() -> Double {
+            var usage = rusage()
+            getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+            return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+                + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        }
+        var best: Measure.Timing?
+        let clock = ContinuousClock()
+        let start = clock.now
+        var runs = 0
+        repeat {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = ["--noout", "--stream"] + names.map { URL(fileURLWithPath: directory).appendingPathComponent($0).path }
+            let cpuBefore = childCPU()
+            let runStart = clock.now
+            try process.run()
+            process.waitUntilExit()
+            let timing = Measure.Timing(wall: (clock.now - runStart) / .seconds(1), cpu: childCPU() - cpuBefore)
+            if best == nil || timing.cpu < best?.cpu ?? 0 { best = timing }
+            runs += 1
+        } while runs < 3 || (clock.now - start) / .seconds(1) < seconds
+        return best
+    }
+
+    private func corpusNames() throws -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             throw ValidationError("cannot read directory \(directory)")
         }
-        let files = try names.sorted().filter { !$0.hasPrefix(".") }.map {
+        return names.sorted().filter { !$0.hasPrefix(".") }
+    }
+
+    private func loadCorpus() throws -> [[UInt8]] {
+        let files = try corpusNames().map {
             try [UInt8](Data(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent($0)))
         }
         guard !files.isEmpty else { throw ValidationError("\(directory) holds no files") }
