@@ -58,7 +58,7 @@ public enum XMLStreamParser {
         if options.recover { flags |= Int32(XML_PARSE_RECOVER.rawValue) }
         xmlCtxtUseOptions(ctxt, flags)
         _ = xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
-        let status = withExtendedLifetime(context) {
+        let status = withExtendedLifetime((context, handler)) {
             xmlParseChunk(ctxt, base.assumingMemoryBound(to: CChar.self), Int32(utf8.count), 1)
         }
         if let stop = context.stopError { throw stop }
@@ -220,10 +220,14 @@ private struct NameTable {
 
 /// Swift state reached from the C callbacks through `ctxt->_private`.
 private final class SAXContext {
-    let handler: any XMLSymbolHandler
+    /// Unowned: `parse` keeps the handler alive for the whole parse, and the event callbacks then call it
+    /// without reference counting.
+    unowned(unsafe) let handler: any XMLSymbolHandler
     let options: XMLParseOptions
     var depth = 0
     var sawElement = false
+    /// Set with `stopError`: the callbacks test this flag, not the optional error.
+    var stopped = false
     var stopError: XMLError?
     var firstError: XMLDiagnostic?
     var diagnostics: [XMLDiagnostic] = []
@@ -297,8 +301,20 @@ private final class SAXContext {
 
     func stop(_ ctxt: xmlParserCtxtPtr, _ error: XMLError) {
         if stopError == nil { stopError = error }
+        stopped = true
         xmlStopParser(ctxt)
     }
+}
+
+/// Runs `body` with the context of a parse, without retaining it (the hot event callbacks).
+@inline(__always)
+private func withContext(
+    _ ctx: UnsafeMutableRawPointer?, _ body: (xmlParserCtxtPtr, SAXContext) -> Void
+) {
+    guard let ctx else { return }
+    let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+    guard let raw = ctxt.pointee._private else { return }
+    Unmanaged<SAXContext>.fromOpaque(raw)._withUnsafeGuaranteedRef { body(ctxt, $0) }
 }
 
 @inline(__always)
@@ -332,7 +348,18 @@ private func installHandlers(_ ctxt: xmlParserCtxtPtr) {
 }
 
 private let onStartElement: startElementNsSAX2Func = { ctx, localname, prefix, uri, _, _, attributeCount, _, attributes in
-    guard let (ctxt, state) = context(ctx), state.stopError == nil, let localname else { return }
+    withContext(ctx) { ctxt, state in
+        startElement(ctxt, state, localname, prefix, uri, attributeCount, attributes)
+    }
+}
+
+@inline(__always)
+private func startElement(
+    _ ctxt: xmlParserCtxtPtr, _ state: SAXContext, _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+    _ uri: UnsafePointer<xmlChar>?, _ attributeCount: Int32,
+    _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+) {
+    guard !state.stopped, let localname else { return }
     state.depth += 1
     state.sawElement = true
     if state.depth > state.options.maxDepth {
@@ -364,15 +391,19 @@ private let onStartElement: startElementNsSAX2Func = { ctx, localname, prefix, u
 }
 
 private let onEndElement: endElementNsSAX2Func = { ctx, localname, prefix, uri in
-    guard let (_, state) = context(ctx), state.stopError == nil, let localname else { return }
-    state.depth -= 1
-    state.handler.endElement(XMLEndElement(
-        localName: state.name(localname), prefix: state.name(prefix), namespace: state.namespace(uri)))
+    withContext(ctx) { _, state in
+        guard !state.stopped, let localname else { return }
+        state.depth -= 1
+        state.handler.endElement(XMLEndElement(
+            localName: state.name(localname), prefix: state.name(prefix), namespace: state.namespace(uri)))
+    }
 }
 
 private let onCharacters: charactersSAXFunc = { ctx, characters, length in
-    guard let (_, state) = context(ctx), state.stopError == nil, let characters, length > 0 else { return }
-    state.handler.characters(UnsafeBufferPointer(start: characters, count: Int(length)))
+    withContext(ctx) { _, state in
+        guard !state.stopped, let characters, length > 0 else { return }
+        state.handler.characters(UnsafeBufferPointer(start: characters, count: Int(length)))
+    }
 }
 
 private let onError: xmlStructuredErrorFunc = { ctx, error in

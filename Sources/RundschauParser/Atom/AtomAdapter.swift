@@ -18,8 +18,11 @@ enum AtomAdapter {
         feed.image = context.resolve(raw.logo) ?? context.resolve(raw.icon) ?? ExtensionAdapter.image(ext, context)
         feed.authors = raw.authors.compactMap { person($0, context) }
         if feed.authors.isEmpty { feed.authors = ExtensionAdapter.authors(ext) }
-        for (index, rawEntry) in raw.entries.enumerated() {
-            if let entry = makeEntry(rawEntry, index: index, feed: feed, context: &context) { feed.entries.append(entry) }
+        feed.entries.reserveCapacity(raw.entries.count)
+        raw.entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices {
+                if let entry = makeEntry(entries[index], index: index, feed: feed, context: &context) { feed.entries.append(entry) }
+            }
         }
         return feed
     }

@@ -75,7 +75,8 @@ struct AtomHandler {
             } else if depth == sourceDepth {
                 sourceDepth = 0
             } else if depth == entryDepth {
-                feed.entries.append(entry)
+                feed.entries.append(AtomEntry())
+                swap(&feed.entries[feed.entries.count - 1], &entry)  // a move: no copy of the entry's fields
                 entryDepth = 0
             } else if depth == 1 {
                 rootClosed = true

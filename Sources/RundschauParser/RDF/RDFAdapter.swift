@@ -24,9 +24,13 @@ enum RDFAdapter {
         feed.image = context.resolve(raw.image?.url, fallbackBase: site) ?? ExtensionAdapter.image(ext, context)
         feed.authors = ExtensionAdapter.authors(ext)
         feed.updateInterval = ext.sy.intervalSeconds
-        for (index, item) in raw.items.enumerated() {
-            if let entry = makeEntry(item, index: index, feed: feed, channelLang: channel.lang ?? raw.lang, context: &context) {
-                feed.entries.append(entry)
+        feed.entries.reserveCapacity(raw.items.count)
+        raw.items.withUnsafeBufferPointer { items in
+            for index in items.indices {
+                if let entry = makeEntry(
+                    items[index], index: index, feed: feed, channelLang: channel.lang ?? raw.lang, context: &context) {
+                    feed.entries.append(entry)
+                }
             }
         }
         return feed

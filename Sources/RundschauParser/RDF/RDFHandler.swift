@@ -107,7 +107,10 @@ struct RDFHandler {
             field = .none
         case .element:
             if state.depth == scopeDepth {
-                if scope == .item { document.items.append(item) }
+                if scope == .item {
+                    document.items.append(RDFItem())
+                    swap(&document.items[document.items.count - 1], &item)  // a move: no copy of the item's fields
+                }
                 if scope == .channel { channelDepth = 0 }
                 // An item nested in the channel returns to the channel.
                 if scope == .item && channelDepth != 0 {

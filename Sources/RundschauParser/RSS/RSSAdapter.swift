@@ -40,9 +40,12 @@ enum RSSAdapter {
         if feed.authors.isEmpty { feed.authors = ExtensionAdapter.authors(ext) }
         feed.ttl = AdapterContext.integer(channel.ttl)
         feed.updateInterval = ext.sy.intervalSeconds
-        for (index, item) in channel.items.enumerated() {
-            if let entry = makeEntry(item, index: index, feed: feed, documentLang: raw.lang, context: &context) {
-                feed.entries.append(entry)
+        feed.entries.reserveCapacity(channel.items.count)
+        channel.items.withUnsafeBufferPointer { items in
+            for index in items.indices {
+                if let entry = makeEntry(items[index], index: index, feed: feed, documentLang: raw.lang, context: &context) {
+                    feed.entries.append(entry)
+                }
             }
         }
         return feed
