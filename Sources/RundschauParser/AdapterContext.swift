@@ -60,6 +60,11 @@ struct AdapterContext {
 
     /// People from single-string forms (`email (Name)`, `Name <email>`, a bare name), de-duplicated.
     static func people(_ texts: [String]) -> [Person] {
+        if texts.isEmpty { return [] }
+        if texts.count == 1 {
+            guard let person = PersonParser.parse(texts[0]), !person.isEmpty else { return [] }
+            return [person]
+        }
         var result: [Person] = []
         for text in texts {
             guard let person = PersonParser.parse(text), !person.isEmpty, !result.contains(person) else { continue }
@@ -70,6 +75,7 @@ struct AdapterContext {
 
     /// Enclosures de-duplicated by URL: the first occurrence wins, later ones fill in a missing type or length.
     static func dedupe(_ enclosures: [Enclosure]) -> [Enclosure] {
+        if enclosures.count < 2 { return enclosures }
         var result: [Enclosure] = []
         for enclosure in enclosures {
             if let index = result.firstIndex(where: { $0.url == enclosure.url }) {
@@ -84,6 +90,7 @@ struct AdapterContext {
 
     /// Links de-duplicated by relation and target.
     static func dedupe(_ links: [Link]) -> [Link] {
+        if links.count < 2 { return links }
         var result: [Link] = []
         for link in links where !result.contains(where: { $0.rel == link.rel && $0.href == link.href }) {
             result.append(link)
@@ -93,6 +100,7 @@ struct AdapterContext {
 
     /// Categories de-duplicated by term and scheme (a later label fills in a missing one).
     static func dedupe(_ categories: [RundschauModel.Category]) -> [RundschauModel.Category] {
+        if categories.count < 2 { return categories }
         var result: [RundschauModel.Category] = []
         for category in categories {
             if let index = result.firstIndex(where: { $0.term == category.term && $0.scheme == category.scheme }) {

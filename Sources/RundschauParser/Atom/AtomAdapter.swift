@@ -27,7 +27,7 @@ enum AtomAdapter {
         return feed
     }
 
-    private static func makeEntry(_ raw: AtomEntry, index: Int, feed: Feed, context: inout AdapterContext) -> Entry? {
+    private static func makeEntry(_ raw: borrowing AtomEntry, index: Int, feed: Feed, context: inout AdapterContext) -> Entry? {
         let ext = raw.extensions
         let place = FeedPlace.entry(index)
         let links = AdapterContext.dedupe(raw.links.compactMap { modelLink($0, context) } + ExtensionAdapter.links(ext, context))
@@ -79,12 +79,18 @@ enum AtomAdapter {
 
     /// The main alternate link: the first `alternate` that is HTML (or untyped), else the first `alternate`.
     static func alternate(_ links: [Link]) -> String? {
-        let alternates = links.filter { $0.rel == "alternate" }
-        let html = alternates.first { link in
-            guard let type = link.type?.lowercased() else { return true }
-            return type == "text/html" || type == "application/xhtml+xml"
+        var first: String?
+        for link in links where link.rel == "alternate" {
+            guard let type = link.type else { return link.href }
+            if first == nil { first = link.href }
+            switch type {
+            case "text/html", "application/xhtml+xml": return link.href
+            default:
+                let lower = type.lowercased()
+                if lower == "text/html" || lower == "application/xhtml+xml" { return link.href }
+            }
         }
-        return (html ?? alternates.first)?.href
+        return first
     }
 
     private static func person(_ raw: AtomPerson, _ context: AdapterContext) -> Person? {

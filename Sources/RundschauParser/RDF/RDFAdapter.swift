@@ -37,7 +37,7 @@ enum RDFAdapter {
     }
 
     private static func makeEntry(
-        _ item: RDFItem, index: Int, feed: Feed, channelLang: String?, context: inout AdapterContext
+        _ item: borrowing RDFItem, index: Int, feed: Feed, channelLang: String?, context: inout AdapterContext
     ) -> Entry? {
         let ext = item.extensions
         let place = FeedPlace.entry(index)

@@ -52,7 +52,7 @@ enum RSSAdapter {
     }
 
     private static func makeEntry(
-        _ item: RSSItem, index: Int, feed: Feed, documentLang: String?, context: inout AdapterContext
+        _ item: borrowing RSSItem, index: Int, feed: Feed, documentLang: String?, context: inout AdapterContext
     ) -> Entry? {
         let ext = item.extensions
         let place = FeedPlace.entry(index)
