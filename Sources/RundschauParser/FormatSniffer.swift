@@ -58,12 +58,21 @@ enum FormatSniffer {
         case (0x3C, 0x00, _, _), (0x7B, 0x00, _, _): width = 2
         default: break
         }
+        if width == 1 {
+            let count = max(0, min(bytes.count, start + window) - start)
+            let ascii = [UInt8](unsafeUninitializedCapacity: count) { out, initialized in
+                bytes.withUnsafeBufferPointer { source in
+                    for offset in 0..<count {
+                        let byte = source[start + offset]
+                        out[offset] = byte < 0x80 ? byte : 0x80
+                    }
+                }
+                initialized = count
+            }
+            return (ascii, false)
+        }
         var prefix: [UInt8] = []
         prefix.reserveCapacity(window)
-        if width == 1 {
-            for byte in bytes[start..<min(bytes.count, start + window)] { prefix.append(byte < 0x80 ? byte : 0x80) }
-            return (prefix, false)
-        }
         var index = start
         while index + width <= bytes.count && prefix.count < window {
             var unit: UInt32 = 0

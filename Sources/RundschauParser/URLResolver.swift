@@ -18,6 +18,7 @@ enum URLResolver {
     private static func resolve(_ r: UnsafeBufferPointer<UInt8>, against b: UnsafeBufferPointer<UInt8>) -> String {
         let rp = Parts(r)
         let bp = Parts(b)
+        if let direct = resolveWithoutDotSegments(r, rp, b, bp) { return direct }
         var out: [UInt8] = []
         out.reserveCapacity(r.count + b.count + 4)
         func append(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
@@ -69,6 +70,88 @@ enum URLResolver {
             append(r, fragment)
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The common case of ``resolve(_:against:)``, written straight into the result: no dot segment to remove.
+    /// `nil` when there is one.
+    private static func resolveWithoutDotSegments(
+        _ r: UnsafeBufferPointer<UInt8>, _ rp: Parts, _ b: UnsafeBufferPointer<UInt8>, _ bp: Parts
+    ) -> String? {
+        typealias Piece = (UnsafeBufferPointer<UInt8>, Range<Int>)
+        // The target's path is one or two pieces: the reference's path, or the base path up to its last `/`
+        // (or "/" for an authority with an empty path) then the reference's path.
+        var pathPrefix: Piece?
+        var slashPrefix = false
+        var path: Piece
+        var query: Piece?
+        let authority: Piece?
+        // Whether §5.2.4 applies to the path (it does to every path but the base's, taken as it is).
+        var removesDotSegments = true
+        if let referenceAuthority = rp.authority {
+            authority = (r, referenceAuthority)
+            path = (r, rp.path)
+            query = rp.query.map { (r, $0) }
+        } else {
+            authority = bp.authority.map { (b, $0) }
+            if rp.path.isEmpty {
+                // The base path as it is: no dot segments are removed from it here (nor in the general case).
+                path = (b, bp.path)
+                removesDotSegments = false
+                query = rp.query.map { (r, $0) } ?? bp.query.map { (b, $0) }
+            } else {
+                path = (r, rp.path)
+                query = rp.query.map { (r, $0) }
+                if r[rp.path.lowerBound] != UInt8(ascii: "/") {
+                    let basePath = UnsafeBufferPointer(rebasing: b[bp.path])
+                    if bp.authority != nil && basePath.isEmpty {
+                        slashPrefix = true
+                    } else if let slash = basePath.lastIndex(of: UInt8(ascii: "/")) {
+                        pathPrefix = (b, bp.path.lowerBound..<(bp.path.lowerBound + slash + 1))
+                    }
+                }
+            }
+            if let (bytes, range) = pathPrefix, hasDotSegment(UnsafeBufferPointer(rebasing: bytes[range])) { return nil }
+        }
+        if removesDotSegments && hasDotSegment(UnsafeBufferPointer(rebasing: path.0[path.1])) { return nil }
+        var pieces: [Piece] = []
+        var capacity = 0
+        func add(_ piece: Piece) {
+            pieces.append(piece)
+            capacity += piece.1.count
+        }
+        let colon: StaticString = ":", slashes: StaticString = "//", slash: StaticString = "/"
+        let question: StaticString = "?", hash: StaticString = "#"
+        func literal(_ text: StaticString) -> Piece {
+            (UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount), 0..<text.utf8CodeUnitCount)
+        }
+        if let scheme = bp.scheme {
+            add((b, scheme))
+            add(literal(colon))
+        }
+        if let authority {
+            add(literal(slashes))
+            add(authority)
+        }
+        if slashPrefix { add(literal(slash)) }
+        if let pathPrefix { add(pathPrefix) }
+        add(path)
+        if let query {
+            add(literal(question))
+            add(query)
+        }
+        if let fragment = rp.fragment {
+            add(literal(hash))
+            add((r, fragment))
+        }
+        return String(unsafeUninitializedCapacity: capacity) { out in
+            var offset = 0
+            for (bytes, range) in pieces where !range.isEmpty {
+                guard let source = bytes.baseAddress, let target = out.baseAddress else { continue }
+                (target + offset).update(from: source + range.lowerBound, count: range.count)
+                offset += range.count
+            }
+            return offset
+        }
     }
 
     /// Appends `path` with its dot segments removed (§5.2.4).

@@ -15,6 +15,11 @@ public enum PersonParser {
     public static func parse(_ text: String) -> Person? {
         let collapsed = HTMLText.collapseWhitespace(text)
         if isPlainName(collapsed) { return Person(name: collapsed) }
+        return parseCollapsed(collapsed)
+    }
+
+    /// `parse` after white space was collapsed, without the fast path for bare names (tests compare the two).
+    static func parseCollapsed(_ collapsed: String) -> Person? {
         var s = Substring(collapsed)
         while let last = s.last, last == "," || last == ";" { s = s.dropLast() }
         s = trimmed(s)
@@ -50,13 +55,20 @@ public enum PersonParser {
         return person.isEmpty ? nil : person
     }
 
-    /// True when `text` (white space collapsed) can only be a bare name: it starts and ends with an ASCII letter
-    /// or digit and holds none of the characters the other forms need (`@ < > ( ) , ; : ? " '`), so that
-    /// the general path would keep it whole as the name.
+    /// True when `text` (white space collapsed) can only be a bare name: it holds none of the characters the
+    /// other forms need (`@ < > ( ) , ; : ? " '`), does not start with a typographic quote (`“ „ « »`) and ends
+    /// with an ASCII character or a Latin letter from U+00C0–U+027F (`ß`, `é`: never a quote, never joined to a
+    /// preceding space the way a combining mark is), so that the general path would keep it whole as the name.
     private static func isPlainName(_ text: String) -> Bool {
         let utf8 = text.utf8
-        guard let first = utf8.first, let last = utf8.last, isASCIIAlphanumeric(first), isASCIIAlphanumeric(last)
-        else { return false }
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        if first >= 0x80 || last >= 0x80 {
+            let bytes = Array(utf8)
+            if bytes.count >= 2, bytes[0] == 0xC2, bytes[1] == 0xAB || bytes[1] == 0xBB { return false }  // « »
+            if bytes.count >= 3, bytes[0] == 0xE2, bytes[1] == 0x80, bytes[2] >= 0x9C && bytes[2] <= 0x9E { return false }
+            let n = bytes.count
+            if last >= 0x80 && !(n >= 2 && bytes[n - 2] >= 0xC3 && bytes[n - 2] <= 0xC9) { return false }
+        }
         for byte in utf8 {
             switch byte {
             case UInt8(ascii: "@"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"),
@@ -68,11 +80,6 @@ public enum PersonParser {
             }
         }
         return true
-    }
-
-    @inline(__always)
-    private static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
-        (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
     }
 
     /// Puts an email or a web address into `person`; false when `text` is neither.

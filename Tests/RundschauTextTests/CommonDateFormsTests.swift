@@ -20,16 +20,20 @@ import Testing
 
     private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Di", "MON"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Mai", "jun"]
-    private static let zones = ["+0200", "-0500", "+0000", "GMT", "UT", "UTC", "+2400", "+0260", "EST", "Z", "+02:00"]
+    private static let zones = [
+        "+0200", "-0500", "+0000", "GMT", "UT", "UTC", "+2400", "+0260", "EST", "Z", "+02:00", "EDT", "PDT", "CEST",
+        "MESZ", "IST", "ET", "A", "gmt", "XYZW",
+    ]
 
     private func samples() -> [String] {
         var g = Generator(state: 42)
         var texts: [String] = []
         for _ in 0..<4_000 {
             let year = [1999, 2000, 2024, 2023, 999, 2100][g.next(6)]
-            let iso = String(format: "%04d", year) + "-" + g.two(0...13) + "-" + g.two(0...32) + "T" + g.two(0...25)
-                + ":" + g.two(0...60) + ":" + g.two(0...61)
-                + ["Z", "+02:00", "-05:30", "+24:00", "+02:60", "z", "+0200", ""][g.next(8)]
+            let fractions = ["", "", ".5", ".123", ".123456789", ".1234567891", ".", ",5"]
+            let iso = String(format: "%04d", year) + "-" + g.two(0...13) + "-" + g.two(0...32) + ["T", "t", " "][g.next(3)]
+                + g.two(0...25) + ":" + g.two(0...60) + ":" + g.two(0...61) + fractions[g.next(fractions.count)]
+                + ["Z", "+02:00", "-05:30", "+24:00", "+02:60", "z", "+0200", "", "-07:00"][g.next(9)]
             texts.append(iso)
             let day = g.next(3) == 0 ? "\(1 + g.next(9))" : g.two(0...32)
             let rfc = Self.weekdays[g.next(Self.weekdays.count)] + ", " + day + " " + Self.months[g.next(Self.months.count)]

@@ -2,35 +2,53 @@
 /// (`2024-06-11T08:15:00Z`, `2024-06-11T08:15:00+02:00`) and RFC 822 as RSS writes it
 /// (`Tue, 11 Jun 2024 08:15:00 +0200`, zone `GMT`, `UT` or `UTC`).
 ///
-/// Anything else, and anything these shapes would read with a doubt (invalid fields, a leap second, hour 24,
-/// fractions), is `nil` here and goes to the full grammar, which gives the same answer for every text read here
-/// (a test checks this against the grammar).
+/// Fractions of a second (`.123`) and, in RFC 822, the zone names the grammar knows (`EDT`, `CEST`) are read as
+/// the grammar reads them. Anything else, and anything these shapes would read with a doubt (invalid fields, a
+/// leap second, hour 24), is `nil` here and goes to the full grammar, which gives the same answer for every text
+/// read here (a test checks this against the grammar).
 enum CommonDateForms {
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> CivilDateTime? {
-        switch b.count {
-        case 20, 25: return rfc3339(b)
-        case 28...34: return rfc822(b)
-        default: return nil
-        }
+        guard b.count >= 20 else { return nil }
+        if b[4] == UInt8(ascii: "-") { return rfc3339(b) }
+        if b[3] == UInt8(ascii: ",") { return rfc822(b) }
+        return nil
     }
 
-    /// `YYYY-MM-DDTHH:MM:SS` then `Z` or `±HH:MM`.
+    /// `YYYY-MM-DDTHH:MM:SS`, an optional fraction of one to nine digits, then `Z` or `±HH:MM`.
     private static func rfc3339(_ b: UnsafeBufferPointer<UInt8>) -> CivilDateTime? {
-        guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"),
+        guard b[7] == UInt8(ascii: "-"), b[10] | 0x20 == UInt8(ascii: "t"),
               b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
               let year = digits(b, 0, 4), let month = digits(b, 5, 2), let day = digits(b, 8, 2),
               let hour = digits(b, 11, 2), let minute = digits(b, 14, 2), let second = digits(b, 17, 2)
         else { return nil }
-        var offset = 0
-        if b.count == 20 {
-            guard b[19] == UInt8(ascii: "Z") else { return nil }
-        } else {
-            guard b[19] == UInt8(ascii: "+") || b[19] == UInt8(ascii: "-"), b[22] == UInt8(ascii: ":"),
-                  let hours = digits(b, 20, 2), let minutes = digits(b, 23, 2), hours <= 23, minutes <= 59
-            else { return nil }
-            offset = (hours * 3_600 + minutes * 60) * (b[19] == UInt8(ascii: "+") ? 1 : -1)
+        var i = 19
+        var fraction = 0.0
+        if b[i] == UInt8(ascii: ".") {
+            // As the grammar reads it: the value of the first nine digits over ten to the number of them.
+            i += 1
+            let start = i
+            var value = 0
+            while i < b.count, b[i] &- UInt8(ascii: "0") <= 9 {
+                if i - start < 9 { value = value * 10 + Int(b[i] &- UInt8(ascii: "0")) }
+                i += 1
+            }
+            guard i > start, i - start <= 9 else { return nil }
+            var scale = 1.0
+            for _ in 0..<(i - start) { scale *= 10 }
+            fraction = Double(value) / scale
         }
-        return checked(year, month, day, hour, minute, second, offset)
+        var offset = 0
+        if b.count - i == 1 {
+            guard b[i] | 0x20 == UInt8(ascii: "z") else { return nil }
+        } else {
+            guard b.count - i == 6, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-"), b[i + 3] == UInt8(ascii: ":"),
+                  let hours = digits(b, i + 1, 2), let minutes = digits(b, i + 4, 2), hours <= 23, minutes <= 59
+            else { return nil }
+            offset = (hours * 3_600 + minutes * 60) * (b[i] == UInt8(ascii: "+") ? 1 : -1)
+        }
+        var value = checked(year, month, day, hour, minute, second, offset)
+        value?.fraction = fraction
+        return value
     }
 
     /// `Www, D[D] Mon YYYY HH:MM:SS` then ` ±HHMM`, ` GMT`, ` UT` or ` UTC`.
@@ -52,13 +70,22 @@ enum CommonDateForms {
             guard let hours = digits(b, i + 1, 2), let minutes = digits(b, i + 3, 2), hours <= 23, minutes <= 59
             else { return nil }
             offset = (hours * 3_600 + minutes * 60) * (b[i] == UInt8(ascii: "+") ? 1 : -1)
-        } else if zone == 3, b[i] == UInt8(ascii: "G"), b[i + 1] == UInt8(ascii: "M"), b[i + 2] == UInt8(ascii: "T") {
-        } else if zone == 3, b[i] == UInt8(ascii: "U"), b[i + 1] == UInt8(ascii: "T"), b[i + 2] == UInt8(ascii: "C") {
-        } else if zone == 2, b[i] == UInt8(ascii: "U"), b[i + 1] == UInt8(ascii: "T") {
+        } else if zone >= 2 && zone <= 4, let minutes = zoneName(UnsafeBufferPointer(rebasing: b[i...])) {
+            offset = minutes * 60
         } else {
             return nil
         }
         return checked(year, month, day, hour, minute, second, offset)
+    }
+
+    /// A zone abbreviation in capitals (`GMT`, `EDT`, `CEST`) the grammar knows, as minutes east of UTC.
+    private static func zoneName(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        var lower = ""
+        for byte in b {
+            guard byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") else { return nil }
+            lower.unicodeScalars.append(Unicode.Scalar(byte | 0x20))
+        }
+        return ZoneAbbreviations.offsetMinutes(lower)
     }
 
     private static func checked(
