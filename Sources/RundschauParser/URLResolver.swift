@@ -113,7 +113,9 @@ enum URLResolver {
             if let (bytes, range) = pathPrefix, hasDotSegment(UnsafeBufferPointer(rebasing: bytes[range])) { return nil }
         }
         if removesDotSegments && hasDotSegment(UnsafeBufferPointer(rebasing: path.0[path.1])) { return nil }
+        // At most ten pieces: scheme, ":", "//", authority, "/", path prefix, path, "?", query, "#", fragment.
         var pieces: [Piece] = []
+        pieces.reserveCapacity(11)
         var capacity = 0
         func add(_ piece: Piece) {
             pieces.append(piece)

@@ -22,20 +22,25 @@ enum Measure {
         var cpu: Double
     }
 
-    /// Runs `body` repeatedly until at least `minimum` seconds have passed (at least once), or exactly `passes`
-    /// times; returns seconds per pass.
+    /// Runs `body` repeatedly until at least `minimum` seconds have passed (at least three passes), or exactly
+    /// `passes` times; returns the median pass (by CPU time), which a busy machine disturbs least.
     static func repeatFor(minimum: Double, passes fixed: Int? = nil, _ body: () -> Void) -> Timing {
         let clock = ContinuousClock()
-        var passes = 0
         let start = clock.now
-        let cpuStart = threadCPUSeconds()
-        var elapsed = 0.0
+        var timings: [Timing] = []
         repeat {
+            let passStart = clock.now
+            let cpuStart = threadCPUSeconds()
             body()
-            passes += 1
-            elapsed = (clock.now - start) / .seconds(1)
-        } while fixed.map { passes < $0 } ?? (elapsed < minimum)
-        return Timing(wall: elapsed / Double(passes), cpu: (threadCPUSeconds() - cpuStart) / Double(passes))
+            timings.append(Timing(wall: (clock.now - passStart) / .seconds(1), cpu: threadCPUSeconds() - cpuStart))
+        } while fixed.map { timings.count < $0 } ?? (timings.count < 3 || (clock.now - start) / .seconds(1) < minimum)
+        return median(timings)
+    }
+
+    /// The timing with the median CPU time.
+    static func median(_ timings: [Timing]) -> Timing {
+        let sorted = timings.sorted { $0.cpu < $1.cpu }
+        return sorted[sorted.count / 2]
     }
 
     static func format(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }

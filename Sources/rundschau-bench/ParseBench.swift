@@ -84,7 +84,7 @@ struct ParseBench: ParsableCommand {
     }
 
     /// `xmllint --noout --stream` over the corpus files, as a child process: wall time and the child's CPU time
-    /// (user + system) per run, the best of several runs of at least `seconds` in all.
+    /// (user + system) per run, the median of several runs of at least `seconds` in all.
     private func timeXmllint() throws -> Measure.Timing? {
         let names = try corpusNames()
         let executable = xmllint.contains("/") ? xmllint
@@ -100,7 +100,7 @@ struct ParseBench: ParsableCommand {
             return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
                 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
         }
-        var best: Measure.Timing?
+        var timings: [Measure.Timing] = []
         let clock = ContinuousClock()
         let start = clock.now
         var runs = 0
@@ -113,10 +113,10 @@ struct ParseBench: ParsableCommand {
             try process.run()
             process.waitUntilExit()
             let timing = Measure.Timing(wall: (clock.now - runStart) / .seconds(1), cpu: childCPU() - cpuBefore)
-            if best == nil || timing.cpu < best?.cpu ?? 0 { best = timing }
+            timings.append(timing)
             runs += 1
-        } while runs < 3 || (clock.now - start) / .seconds(1) < seconds
-        return best
+        } while runs < 5 || (clock.now - start) / .seconds(1) < seconds
+        return Measure.median(timings)
     }
 
     private func corpusNames() throws -> [String] {

@@ -59,6 +59,17 @@ import Testing
         #expect(fast > 1_000)
     }
 
+    @Test func theCommonShapesTakeTheFastPath() {
+        for text in [
+            "Fri, 07 Jun 2024 00:01:25 GMT", "Fri, 07 Jun 2024 00:01:25 EDT", "Fri, 07 Jun 2024 00:01:25 +0200",
+            "Fri, 7 Jun 2024 00:01:25 UT", "2024-06-07T00:01:25Z", "2024-06-07T00:01:25.123-07:00",
+            "2024-06-07T00:01:25+02:00",
+        ] {
+            var copy = text
+            #expect(copy.withUTF8 { CommonDateForms.parse($0) } != nil, "\(text)")
+        }
+    }
+
     @Test func readsTheCommonForms() {
         #expect(FeedDate.parse("Tue, 11 Jun 2024 08:15:00 +0200") == Date(timeIntervalSince1970: 1_718_086_500))
         #expect(FeedDate.parse("2024-06-11T06:15:00Z") == Date(timeIntervalSince1970: 1_718_086_500))

@@ -59,7 +59,7 @@ enum CommonDateForms {
               let month = month(b[i + 1], b[i + 2], b[i + 3]), b[i + 4] == UInt8(ascii: " ")
         else { return nil }
         i += 5
-        guard i + 18 <= b.count, let year = digits(b, i, 4), b[i + 4] == UInt8(ascii: " "),
+        guard i + 16 <= b.count, let year = digits(b, i, 4), b[i + 4] == UInt8(ascii: " "),
               let hour = digits(b, i + 5, 2), b[i + 7] == UInt8(ascii: ":"), let minute = digits(b, i + 8, 2),
               b[i + 10] == UInt8(ascii: ":"), let second = digits(b, i + 11, 2), b[i + 13] == UInt8(ascii: " ")
         else { return nil }
