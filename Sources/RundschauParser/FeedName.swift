@@ -84,6 +84,20 @@ extension XMLAttributeList {
     @inline(__always)
     func value(_ name: FeedName) -> String? { value(name.rawValue) }
 
+    /// The trimmed value of the un-namespaced attribute `name` when it is not empty: `value(name)?.nonEmpty`,
+    /// trimming ASCII white space before the string is made.
+    func nonEmptyValue(_ name: FeedName) -> String? {
+        guard let raw = rawValue(name.rawValue) else { return nil }
+        var start = 0
+        var end = raw.count
+        while start < end, raw[start] == 0x20 || (raw[start] >= 0x09 && raw[start] <= 0x0D) { start += 1 }
+        while end > start, raw[end - 1] == 0x20 || (raw[end - 1] >= 0x09 && raw[end - 1] <= 0x0D) { end -= 1 }
+        if start == end { return nil }
+        // Non-ASCII at an end may be Unicode white space: the string's own trimming decides.
+        if raw[start] >= 0x80 || raw[end - 1] >= 0x80 { return XMLRawAttribute.decode(raw).nonEmpty }
+        return XMLRawAttribute.decode(UnsafeBufferPointer(rebasing: raw[start..<end]))
+    }
+
     /// The value of the attribute `name` in namespace `namespace`, if present.
     @inline(__always)
     func value(_ name: FeedName, namespace: XMLNamespace) -> String? {

@@ -24,7 +24,7 @@ struct SAXState {
     /// Depth of an ignored element whose subtree is skipped; 0 when none.
     private var skipDepth = 0
     private var mode = CaptureMode.text
-    private var buffer: [UInt8] = []
+    private var buffer = CaptureBuffer(capacity: 4096)
     /// Depth of the XHTML `div` being unwrapped; 0 when none.
     private var unwrapDepth = 0
     /// Whether the captured XHTML had a child element yet (only the first may be the wrapping `div`).
@@ -40,7 +40,6 @@ struct SAXState {
 
     /// - Parameter baseURL: the document URL, when it can serve as a base for relative links.
     init(baseURL: String?) {
-        buffer.reserveCapacity(4096)
         if let baseURL, !baseURL.isEmpty { bases.append((0, baseURL)) }
     }
 
@@ -113,7 +112,7 @@ struct SAXState {
         if mode == .xhtml {
             appendEscaped(utf8, attribute: false)
         } else {
-            buffer.append(contentsOf: utf8)
+            buffer.append(utf8)
         }
     }
 
@@ -124,7 +123,7 @@ struct SAXState {
     mutating func capture(_ mode: CaptureMode = .text) {
         captureDepth = depth
         self.mode = mode
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeAll()
         unwrapDepth = 0
         sawChild = false
         openTagPending = false
@@ -143,8 +142,7 @@ struct SAXState {
         while start < end, Self.isSpace(buffer[start]) { start += 1 }
         while end > start, Self.isSpace(buffer[end - 1]) { end -= 1 }
         if start == end { return "" }
-        if start == 0 && end == buffer.count { return String(decoding: buffer, as: UTF8.self) }
-        return String(decoding: buffer[start..<end], as: UTF8.self)
+        return buffer.withBytes(start..<end) { String(decoding: $0, as: UTF8.self) }
     }
 
     @inline(__always)
@@ -181,11 +179,11 @@ struct SAXState {
         }
         sawChild = true
         buffer.append(UInt8(ascii: "<"))
-        buffer.append(contentsOf: element.localName.utf8)
+        buffer.append(element.localName.utf8)
         for attribute in element.attributes where attribute.namespace == nil {
             buffer.append(UInt8(ascii: " "))
-            buffer.append(contentsOf: attribute.localName.utf8)
-            buffer.append(contentsOf: "=\"".utf8)
+            buffer.append(attribute.localName.utf8)
+            buffer.append("=\"")
             let value = attribute.value
             value.utf8.withContiguousStorageIfAvailable { appendEscaped($0, attribute: true) }
                 ?? appendEscaped(Array(value.utf8), attribute: true)
@@ -203,10 +201,10 @@ struct SAXState {
         }
         if openTagPending && Self.voidElements.contains(String(decoding: localName, as: UTF8.self)) {
             buffer.removeLast()
-            buffer.append(contentsOf: "/>".utf8)
+            buffer.append("/>")
         } else {
-            buffer.append(contentsOf: "</".utf8)
-            buffer.append(contentsOf: localName)
+            buffer.append("</")
+            buffer.append(localName)
             buffer.append(UInt8(ascii: ">"))
         }
         openTagPending = false
@@ -227,11 +225,11 @@ struct SAXState {
             case UInt8(ascii: "\"") where attribute: replacement = "&quot;"
             default: continue
             }
-            if runStart < index { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-            replacement.withUTF8Buffer { buffer.append(contentsOf: $0) }
+            if runStart < index { buffer.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            buffer.append(replacement)
             runStart = index + 1
         }
-        if runStart < bytes.count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+        if runStart < bytes.count { buffer.append(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
     }
 
     /// HTML elements that never have content, written as `<br/>` when empty.

@@ -222,7 +222,7 @@ private struct NameTable {
 private final class SAXContext {
     /// Unowned: `parse` keeps the handler alive for the whole parse, and the event callbacks then call it
     /// without reference counting.
-    unowned(unsafe) let handler: any XMLSymbolHandler
+    let handler: any XMLSymbolHandler
     let options: XMLParseOptions
     var depth = 0
     var sawElement = false

@@ -90,12 +90,19 @@ public struct XMLRawAttribute {
     /// The attribute value, with character references resolved.
     public var value: String { XMLRawAttribute.decode(rawValue) }
 
+    /// The value of raw attribute bytes (all of ``rawValue`` or a part of it that starts and ends outside
+    /// references).
+    ///
     /// Without entity substitution, libxml2's SAX2 hands every `&` of an attribute value over as `&#38;` (from
     /// `&amp;`, `&#38;` and `&#x26;` alike: it expects a DOM builder to re-parse the value), and no other `&` can
     /// occur there, so turning each `&#38;` back into `&` gives the exact value.
-    @usableFromInline
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var hasReference = false
+        for byte in bytes where byte == UInt8(ascii: "&") {
+            hasReference = true
+            break
+        }
+        guard hasReference else { return String(decoding: bytes, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0

@@ -173,7 +173,7 @@ struct AtomHandler {
         let declared = attributes.value(.type)
         switch feed.version {
         case .atom10:
-            if case .content = field, let source = attributes.value(.src)?.nonEmpty {
+            if case .content = field, let source = attributes.nonEmptyValue(.src) {
                 entry.contentSource = RawURL(source, base: state.base)
                 return state.skip()
             }
@@ -218,8 +218,8 @@ struct AtomHandler {
     }
 
     private func category(_ attributes: XMLAttributeList) -> AtomCategory? {
-        guard let term = attributes.value(.term)?.nonEmpty else { return nil }
-        return AtomCategory(term: term, scheme: attributes.value(.scheme)?.nonEmpty, label: attributes.value(.label)?.nonEmpty)
+        guard let term = attributes.nonEmptyValue(.term) else { return nil }
+        return AtomCategory(term: term, scheme: attributes.nonEmptyValue(.scheme), label: attributes.nonEmptyValue(.label))
     }
 
     private func text(_ value: String) -> RawText {

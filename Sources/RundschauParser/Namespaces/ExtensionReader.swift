@@ -47,14 +47,14 @@ enum ExtensionReader {
             case .group:
                 return .descend
             case .content:
-                if let url = attributes.value(.url)?.nonEmpty {
+                if let url = attributes.nonEmptyValue(.url) {
                     fields.media.contents.append(MediaContent(
-                        url: RawURL(url, base: base), type: attributes.value(.type)?.nonEmpty,
-                        fileSize: attributes.value(.fileSize), medium: attributes.value(.medium)?.nonEmpty))
+                        url: RawURL(url, base: base), type: attributes.nonEmptyValue(.type),
+                        fileSize: attributes.value(.fileSize), medium: attributes.nonEmptyValue(.medium)))
                 }
                 return .descend
             case .thumbnail:
-                if let url = attributes.value(.url)?.nonEmpty { fields.media.thumbnails.append(RawURL(url, base: base)) }
+                if let url = attributes.nonEmptyValue(.url) { fields.media.thumbnails.append(RawURL(url, base: base)) }
                 return .skip
             case .title:
                 return fields.media.title == nil ? .capture(.mediaTitle, .text) : .skip
@@ -75,7 +75,7 @@ enum ExtensionReader {
             case .name: return .capture(.itunesOwnerName, .text)
             case .email: return .capture(.itunesOwnerEmail, .text)
             case .image:
-                if fields.itunes.image == nil, let href = attributes.value(.href)?.nonEmpty {
+                if fields.itunes.image == nil, let href = attributes.nonEmptyValue(.href) {
                     fields.itunes.image = RawURL(href, base: base)
                 }
                 return .skip

@@ -36,7 +36,7 @@ struct RSSHandler {
         let name = element.localName.feedName
         let attributes = element.attributes
         if state.depth == 1 {
-            document.version = attributes.value(.version)?.nonEmpty
+            document.version = attributes.nonEmptyValue(.version)
             document.lang = state.lang
         } else if itemDepth != 0 {
             startInItem(ns, name, attributes)
@@ -99,7 +99,7 @@ struct RSSHandler {
         case .lastBuildDate: capture(.lastBuildDate)
         case .ttl: capture(.ttl)
         case .category:
-            pendingDomain = attributes.value(.domain)?.nonEmpty
+            pendingDomain = attributes.nonEmptyValue(.domain)
             capture(.category)
         case .image where document.channel.image == nil:
             document.channel.image = RSSImage()
@@ -130,14 +130,14 @@ struct RSSHandler {
         case .description: capture(.description, .html)
         case .author: capture(.author)
         case .category:
-            pendingDomain = attributes.value(.domain)?.nonEmpty
+            pendingDomain = attributes.nonEmptyValue(.domain)
             capture(.category)
         case .comments: capture(.comments)
         case .enclosure:
-            if let url = attributes.value(.url)?.nonEmpty {
+            if let url = attributes.nonEmptyValue(.url) {
                 let enclosure = RSSEnclosure(
                     url: RawURL(url, base: state.base), length: attributes.value(.length),
-                    type: attributes.value(.type)?.nonEmpty)
+                    type: attributes.nonEmptyValue(.type))
                 item.enclosures.append(enclosure)
             }
             state.skip()
