@@ -75,7 +75,7 @@ struct AdapterContext {
 
     /// Enclosures de-duplicated by URL: the first occurrence wins, later ones fill in a missing type or length.
     static func dedupe(_ enclosures: [Enclosure]) -> [Enclosure] {
-        if enclosures.count < 2 { return enclosures }
+        if enclosures.count < 2 || !hasDuplicate(enclosures, by: { $0.url == $1.url }) { return enclosures }
         var result: [Enclosure] = []
         for enclosure in enclosures {
             if let index = result.firstIndex(where: { $0.url == enclosure.url }) {
@@ -90,7 +90,7 @@ struct AdapterContext {
 
     /// Links de-duplicated by relation and target.
     static func dedupe(_ links: [Link]) -> [Link] {
-        if links.count < 2 { return links }
+        if links.count < 2 || !hasDuplicate(links, by: { $0.rel == $1.rel && $0.href == $1.href }) { return links }
         var result: [Link] = []
         for link in links where !result.contains(where: { $0.rel == link.rel && $0.href == link.href }) {
             result.append(link)
@@ -100,7 +100,9 @@ struct AdapterContext {
 
     /// Categories de-duplicated by term and scheme (a later label fills in a missing one).
     static func dedupe(_ categories: [RundschauModel.Category]) -> [RundschauModel.Category] {
-        if categories.count < 2 { return categories }
+        if categories.count < 2 || !hasDuplicate(categories, by: { $0.term == $1.term && $0.scheme == $1.scheme }) {
+            return categories
+        }
         var result: [RundschauModel.Category] = []
         for category in categories {
             if let index = result.firstIndex(where: { $0.term == category.term && $0.scheme == category.scheme }) {
@@ -110,6 +112,15 @@ struct AdapterContext {
             }
         }
         return result
+    }
+
+    /// Whether two elements are the same by `same` (then the dedupe functions have work to do).
+    @inline(__always)
+    private static func hasDuplicate<Element>(_ elements: [Element], by same: (Element, Element) -> Bool) -> Bool {
+        for i in 1..<elements.count {
+            for j in 0..<i where same(elements[i], elements[j]) { return true }
+        }
+        return false
     }
 
     /// A byte count: a positive integer, else `nil` (feeds write `0` or `-1` for "unknown").

@@ -113,46 +113,46 @@ enum URLResolver {
             if let (bytes, range) = pathPrefix, hasDotSegment(UnsafeBufferPointer(rebasing: bytes[range])) { return nil }
         }
         if removesDotSegments && hasDotSegment(UnsafeBufferPointer(rebasing: path.0[path.1])) { return nil }
-        // At most ten pieces: scheme, ":", "//", authority, "/", path prefix, path, "?", query, "#", fragment.
-        var pieces: [Piece] = []
-        pieces.reserveCapacity(11)
-        var capacity = 0
-        func add(_ piece: Piece) {
-            pieces.append(piece)
-            capacity += piece.1.count
-        }
-        let colon: StaticString = ":", slashes: StaticString = "//", slash: StaticString = "/"
-        let question: StaticString = "?", hash: StaticString = "#"
-        func literal(_ text: StaticString) -> Piece {
-            (UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount), 0..<text.utf8CodeUnitCount)
-        }
-        if let scheme = bp.scheme {
-            add((b, scheme))
-            add(literal(colon))
-        }
-        if let authority {
-            add(literal(slashes))
-            add(authority)
-        }
-        if slashPrefix { add(literal(slash)) }
-        if let pathPrefix { add(pathPrefix) }
-        add(path)
-        if let query {
-            add(literal(question))
-            add(query)
-        }
-        if let fragment = rp.fragment {
-            add(literal(hash))
-            add((r, fragment))
-        }
-        return String(unsafeUninitializedCapacity: capacity) { out in
-            var offset = 0
-            for (bytes, range) in pieces where !range.isEmpty {
-                guard let source = bytes.baseAddress, let target = out.baseAddress else { continue }
-                (target + offset).update(from: source + range.lowerBound, count: range.count)
-                offset += range.count
+        // At most eleven pieces: scheme, ":", "//", authority, "/", path prefix, path, "?", query, "#", fragment.
+        return withUnsafeTemporaryAllocation(of: Piece.self, capacity: 11) { pieces -> String in
+            var count = 0
+            var capacity = 0
+            func add(_ piece: Piece) {
+                pieces[count] = piece
+                count += 1
+                capacity += piece.1.count
             }
-            return offset
+            func literal(_ text: StaticString) -> Piece {
+                (UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount), 0..<text.utf8CodeUnitCount)
+            }
+            if let scheme = bp.scheme {
+                add((b, scheme))
+                add(literal(":"))
+            }
+            if let authority {
+                add(literal("//"))
+                add(authority)
+            }
+            if slashPrefix { add(literal("/")) }
+            if let pathPrefix { add(pathPrefix) }
+            add(path)
+            if let query {
+                add(literal("?"))
+                add(query)
+            }
+            if let fragment = rp.fragment {
+                add(literal("#"))
+                add((r, fragment))
+            }
+            return String(unsafeUninitializedCapacity: capacity) { out in
+                var offset = 0
+                for (bytes, range) in pieces[0..<count] where !range.isEmpty {
+                    guard let source = bytes.baseAddress, let target = out.baseAddress else { continue }
+                    (target + offset).update(from: source + range.lowerBound, count: range.count)
+                    offset += range.count
+                }
+                return offset
+            }
         }
     }
 

@@ -20,41 +20,43 @@ enum AtomAdapter {
         if feed.authors.isEmpty { feed.authors = ExtensionAdapter.authors(ext) }
         feed.entries.reserveCapacity(raw.entries.count)
         raw.entries.withUnsafeBufferPointer { entries in
+            // By pointer: each raw entry is read in place, never copied.
+            guard let first = entries.baseAddress else { return }
             for index in entries.indices {
-                if let entry = makeEntry(entries[index], index: index, feed: feed, context: &context) { feed.entries.append(entry) }
+                if let entry = makeEntry(first + index, index: index, feed: feed, context: &context) { feed.entries.append(entry) }
             }
         }
         return feed
     }
 
-    private static func makeEntry(_ raw: borrowing AtomEntry, index: Int, feed: Feed, context: inout AdapterContext) -> Entry? {
-        let ext = raw.extensions
+    private static func makeEntry(_ raw: UnsafePointer<AtomEntry>, index: Int, feed: Feed, context: inout AdapterContext) -> Entry? {
+        let ext = raw.pointee.extensions
         let place = FeedPlace.entry(index)
-        let links = AdapterContext.dedupe(raw.links.compactMap { modelLink($0, context) } + ExtensionAdapter.links(ext, context))
-        let idLink = raw.id.flatMap { URLResolver.isAbsoluteHTTP($0) ? $0.trimmed : nil }
+        let links = AdapterContext.dedupe(raw.pointee.links.compactMap { modelLink($0, context) } + ExtensionAdapter.links(ext, context))
+        let idLink = raw.pointee.id.flatMap { URLResolver.isAbsoluteHTTP($0) ? $0.trimmed : nil }
         let link = alternate(links) ?? idLink
-        let title = TextConstruct.plainTitle(raw.title)
+        let title = TextConstruct.plainTitle(raw.pointee.title)
             ?? TextConstruct.plainTitle(ext.media.title.map { RawText($0, type: .text) })
             ?? TextConstruct.plainTitle(ext.dc.title.map { RawText($0, type: .text) })
-        let summary = TextConstruct.markup(raw.summary) ?? ExtensionAdapter.summary(ext)
-        let content = TextConstruct.markup(raw.content) ?? TextConstruct.markup(ext.contentEncoded.map { RawText($0, type: .html) })
+        let summary = TextConstruct.markup(raw.pointee.summary) ?? ExtensionAdapter.summary(ext)
+        let content = TextConstruct.markup(raw.pointee.content) ?? TextConstruct.markup(ext.contentEncoded.map { RawText($0, type: .html) })
         let published = context.date(
-            raw.published, raw.issued, raw.created, ext.atomPublished, ext.dc.dates.first, ext.dc.issued, ext.dc.created,
+            raw.pointee.published, raw.pointee.issued, raw.pointee.created, ext.atomPublished, ext.dc.dates.first, ext.dc.issued, ext.dc.created,
             at: place)
-        let updated = context.date(raw.updated, raw.modified, ext.dc.modified, at: place)
+        let updated = context.date(raw.pointee.updated, raw.pointee.modified, ext.dc.modified, at: place)
 
-        var authors = raw.authors.compactMap { person($0, context) }
+        var authors = raw.pointee.authors.compactMap { person($0, context) }
         if authors.isEmpty { authors = ExtensionAdapter.authors(ext) }
-        if authors.isEmpty { authors = raw.sourceAuthors.compactMap { person($0, context) } }
+        if authors.isEmpty { authors = raw.pointee.sourceAuthors.compactMap { person($0, context) } }
         if authors.isEmpty { authors = feed.authors }  // RFC 4287 §4.2.1: the feed's authors apply
 
-        let categories = raw.categories.map { RundschauModel.Category(term: $0.term, scheme: $0.scheme, label: $0.label) }
+        let categories = raw.pointee.categories.map { RundschauModel.Category(term: $0.term, scheme: $0.scheme, label: $0.label) }
             + ExtensionAdapter.categories(ext)
         let linkEnclosures = links.filter { $0.rel == "enclosure" }.map { Enclosure(url: $0.href, type: $0.type, length: $0.length) }
         let enclosures = AdapterContext.dedupe(linkEnclosures + ExtensionAdapter.enclosures(ext, context))
 
         guard let id = EntryIdentity.make(
-            id: raw.id, link: link, enclosure: enclosures.first?.url, title: title, published: published,
+            id: raw.pointee.id, link: link, enclosure: enclosures.first?.url, title: title, published: published,
             text: content?.value ?? summary?.value)
         else {
             context.warn("\(place): no id, link, title or text; skipped")
@@ -65,7 +67,7 @@ enum AtomAdapter {
             summary: summary?.value, summaryType: summary?.type, content: content?.value, contentType: content?.type,
             published: published, updated: updated, authors: authors,
             categories: AdapterContext.dedupe(categories), enclosures: enclosures,
-            language: AdapterContext.entryLanguage(raw.lang, feed: feed.language),
+            language: AdapterContext.entryLanguage(raw.pointee.lang, feed: feed.language),
             image: ExtensionAdapter.image(ext, context) ?? ExtensionAdapter.imageEnclosure(enclosures))
     }
 
