@@ -56,8 +56,14 @@ public enum XMLStreamParser {
         var flags = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_IGNORE_ENC.rawValue)
         if options.recover { flags |= Int32(XML_PARSE_RECOVER.rawValue) }
+        // Pushed as one chunk, a document over libxml2's 10 MB lookup limit would stay buffered past it and stop
+        // the parse ("Huge input lookup"). `maxDocumentSize` bounds such documents instead, and the limits HUGE
+        // relaxes matter little here: no tree is built, no entity is expanded, and `maxDepth` is enforced above.
+        if utf8.count > Self.lookupLimit { flags |= Int32(XML_PARSE_HUGE.rawValue) }
         xmlCtxtUseOptions(ctxt, flags)
         _ = xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
+        // The whole document goes to the push parser as one chunk: CDATA sections then come as one block instead
+        // of through the pull parser's per-character loop.
         let status = withExtendedLifetime((context, handler)) {
             xmlParseChunk(ctxt, base.assumingMemoryBound(to: CChar.self), Int32(utf8.count), 1)
         }
@@ -100,6 +106,10 @@ public enum XMLStreamParser {
             throw XMLError(.internalFailure, "\(error)")
         }
     }
+
+    /// libxml2's `XML_MAX_LOOKUP_LIMIT`: how much unparsed or unreleased input the push parser holds without
+    /// `XML_PARSE_HUGE`.
+    static let lookupLimit = 10_000_000
 
     /// The libxml2 version the wrapper runs on, for `--version` output and benchmarks.
     public static var libxml2Version: String { String(cString: clibxml2_version()) }
@@ -169,10 +179,11 @@ private struct NameTable {
 
     func free() { slots.deallocate() }
 
+    /// Fibonacci hashing: the high half of the product, so that every bit of the address counts.
     @inline(__always)
     private static func hash(_ key: UnsafeRawPointer) -> Int {
-        let bits = UInt(bitPattern: key)
-        return Int(truncatingIfNeeded: (bits >> 3) &* 0x9E37_79B9_7F4A_7C15 >> 20)
+        let bits = UInt64(UInt(bitPattern: key))
+        return Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 32)
     }
 
     /// The name at `pointer`, if it was seen before.

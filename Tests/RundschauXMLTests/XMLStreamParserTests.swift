@@ -77,4 +77,65 @@ final class Transcript: XMLEventHandler {
         _ = try? XMLStreamParser.parse(Array(xml.utf8), options: XMLParseOptions(recover: true), handler: t)
         #expect(!t.events.joined().contains("root:"))
     }
+
+    /// Past libxml2's 10 MB lookup limit (the whole document goes to its push parser as one chunk).
+    @Test func documentsOverTenMegabytesParse() throws {
+        let body = String(repeating: "abc \u{FC} ", count: 11_000_000 / 7)
+        let xml = "<rss><item><description><![CDATA[" + body + "]]></description><title>t &amp; u</title></item></rss>"
+        let counter = CharacterCounter()
+        let report = try XMLStreamParser.parse(Array(xml.utf8), symbolHandler: counter)
+        #expect(report.diagnostics.isEmpty)
+        #expect(counter.bytes == body.utf8.count + "t & u".utf8.count)
+        #expect(counter.elements == 4)
+    }
+
+    /// Symbol events for a document with many distinct names: one symbol per name, names and bytes intact.
+    @Test func symbolEventsInternEachNameOnce() throws {
+        var xml = "<root xmlns:a=\"urn:a\">"
+        for index in 0..<2_000 { xml += "<e\(index % 500) a:k=\"v&amp;\(index)\"/>" }
+        xml += "</root>"
+        let counter = CharacterCounter()
+        _ = try XMLStreamParser.parse(Array(xml.utf8), symbolHandler: counter)
+        // Local names and prefixes: root, e0…e499, k and the prefix a, each asked for once.
+        #expect(Set(counter.names) == Set(["root", "k", "a"] + (0..<500).map { "e\($0)" }))
+        #expect(counter.names.count == Set(counter.names).count)
+        #expect(counter.elements == 2_001)
+        #expect(counter.namespaces == ["urn:a"])
+        #expect(counter.lastValue == "v&1999")
+    }
+}
+
+/// Counts symbol events and checks that every name arrives with the symbol it was given.
+final class CharacterCounter: XMLSymbolHandler {
+    var bytes = 0
+    var elements = 0
+    var names: [String] = []
+    var namespaces: [String] = []
+    var lastValue = ""
+
+    func symbol(forName utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+        names.append(String(decoding: utf8, as: UTF8.self))
+        return Int32(names.count - 1)
+    }
+
+    func symbol(forNamespace utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+        namespaces.append(String(decoding: utf8, as: UTF8.self))
+        return Int32(namespaces.count - 1)
+    }
+
+    func startElement(_ element: XMLStartElement) {
+        elements += 1
+        #expect(names[Int(element.localName.symbol)] == element.localName.string)
+        for attribute in element.attributes {
+            #expect(names[Int(attribute.localName.symbol)] == attribute.localName.string)
+            if let namespace = attribute.namespace { #expect(namespaces[Int(namespace.symbol)] == namespace.string) }
+            lastValue = attribute.value
+        }
+    }
+
+    func endElement(_ element: XMLEndElement) {
+        #expect(names[Int(element.localName.symbol)] == element.localName.string)
+    }
+
+    func characters(_ utf8: UnsafeBufferPointer<UInt8>) { bytes += utf8.count }
 }
