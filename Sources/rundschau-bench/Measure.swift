@@ -9,6 +9,17 @@ enum Measure {
         return Double(usage.ru_maxrss) / 1024
     }
 
+    /// Resident memory of this process now, in MiB (Linux: `/proc/self/statm`; elsewhere the peak).
+    static func currentMemoryMiB() -> Double {
+        #if os(Linux)
+        if let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+           let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) {
+            return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+        }
+        #endif
+        return peakMemoryMiB()
+    }
+
     /// CPU seconds this thread has used: unlike wall-clock time, not inflated when other processes load the machine.
     static func threadCPUSeconds() -> Double {
         var spec = timespec()

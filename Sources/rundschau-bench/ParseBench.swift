@@ -30,6 +30,7 @@ struct ParseBench: ParsableCommand {
 
     func run() throws {
         let files = try loadCorpus()
+        let loaded = Measure.currentMemoryMiB()
         let bytes = files.reduce(0) { $0 + $1.count }
         let megabytes = Double(bytes) / 1_000_000
         print("corpus      \(files.count) files, \(Measure.format(megabytes, 2)) MB, libxml2 \(XMLStreamParser.libxml2Version)")
@@ -51,6 +52,7 @@ struct ParseBench: ParsableCommand {
         var entries = 0
         var failures = 0
         var parse: Measure.Timing?
+        var parserPeak: Double?
         if only == .all || only == .parser {
             if passes == nil {
                 for file in files {
@@ -58,6 +60,7 @@ struct ParseBench: ParsableCommand {
                 }
             }
             parse = measure { for file in files { _ = try? FeedParser.parse(file) } }
+            parserPeak = Measure.peakMemoryMiB()
         }
         let reader = only == .all || only == .reader
             ? measure { for file in files { _ = XMLBaseline.readerWalk(file) } } : nil
@@ -80,7 +83,10 @@ struct ParseBench: ParsableCommand {
         if let parse, let sax { print("ratio       \(ratio(parse, sax)) the SAX2 floor") }
         if let parse, let push { print("ratio       \(ratio(parse, push)) the SAX2 push floor") }
         if parse != nil && passes == nil { print("entries     \(entries) per pass, \(failures) files failed") }
-        print("peak memory \(Measure.format(Measure.peakMemoryMiB())) MiB (corpus held in memory)")
+        var memory = "peak memory \(Measure.format(Measure.peakMemoryMiB())) MiB (process; resident with the corpus "
+            + "loaded: \(Measure.format(loaded)) MiB"
+        if let parserPeak { memory += "; peak after the parser: \(Measure.format(parserPeak)) MiB" }
+        print(memory + ")")
     }
 
     /// `xmllint --noout --stream` over the corpus files, as a child process: wall time and the child's CPU time
