@@ -40,6 +40,7 @@ struct AdapterContext {
 
     /// The first candidate that reads as a date; each unreadable candidate met before it is a warning
     /// (`entry 3: unreadable date "Foo 32"`). Absent candidates are passed over silently.
+    @inline(__always)
     mutating func date(_ candidates: String?..., at place: FeedPlace) -> Date? {
         for candidate in candidates {
             guard let text = candidate?.nonEmpty else { continue }

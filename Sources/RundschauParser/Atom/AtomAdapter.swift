@@ -30,7 +30,7 @@ enum AtomAdapter {
     }
 
     private static func makeEntry(_ raw: UnsafePointer<AtomEntry>, index: Int, feed: Feed, context: inout AdapterContext) -> Entry? {
-        let ext = raw.pointee.extensions
+        let ext = raw.pointee.extensions  // one copy; passing the pointee around would copy it per use
         let place = FeedPlace.entry(index)
         let links = AdapterContext.dedupe(raw.pointee.links.compactMap { modelLink($0, context) } + ExtensionAdapter.links(ext, context))
         let idLink = raw.pointee.id.flatMap { URLResolver.isAbsoluteHTTP($0) ? $0.trimmed : nil }

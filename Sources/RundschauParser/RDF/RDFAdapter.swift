@@ -41,7 +41,7 @@ enum RDFAdapter {
     private static func makeEntry(
         _ item: UnsafePointer<RDFItem>, index: Int, feed: Feed, channelLang: String?, context: inout AdapterContext
     ) -> Entry? {
-        let ext = item.pointee.extensions
+        let ext = item.pointee.extensions  // one copy; passing the pointee around would copy it per use
         let place = FeedPlace.entry(index)
         let site = feed.link
         let itemLink = context.resolve(item.pointee.link, fallbackBase: site)

@@ -56,7 +56,7 @@ enum RSSAdapter {
     private static func makeEntry(
         _ item: UnsafePointer<RSSItem>, index: Int, feed: Feed, documentLang: String?, context: inout AdapterContext
     ) -> Entry? {
-        let ext = item.pointee.extensions
+        let ext = item.pointee.extensions  // one copy; passing the pointee around would copy it per use
         let place = FeedPlace.entry(index)
         let site = feed.link
         let itemLink = context.resolve(item.pointee.link, fallbackBase: site)
