@@ -17,8 +17,8 @@ public enum XMLDocumentReader {
         makeHandler: () -> Handler
     ) throws(XMLError) -> (handler: Handler, warnings: [String]) {
         try read(bytes, charset: charset, options: options, makeHandler: makeHandler) {
-            (utf8, options, handler) throws(XMLError) -> XMLParseReport in
-            try XMLStreamParser.parse(utf8, options: options, handler: handler)
+            (utf8, options, handler, driver) throws(XMLError) -> XMLParseReport in
+            try XMLStreamParser.parse(utf8, options: options, symbolHandler: StringEventBridge(handler), driver: driver)
         }
     }
 
@@ -28,14 +28,14 @@ public enum XMLDocumentReader {
         makeHandler: () -> Handler
     ) throws(XMLError) -> (handler: Handler, warnings: [String]) {
         try read(bytes, charset: charset, options: options, makeHandler: makeHandler) {
-            (utf8, options, handler) throws(XMLError) -> XMLParseReport in
-            try XMLStreamParser.parse(utf8, options: options, symbolHandler: handler)
+            (utf8, options, handler, driver) throws(XMLError) -> XMLParseReport in
+            try XMLStreamParser.parse(utf8, options: options, symbolHandler: handler, driver: driver)
         }
     }
 
     private static func read<Handler: AnyObject>(
         _ bytes: [UInt8], charset: String?, options: XMLParseOptions, makeHandler: () -> Handler,
-        parse: @escaping (UnsafeRawBufferPointer, XMLParseOptions, Handler) throws(XMLError) -> XMLParseReport
+        parse: @escaping (UnsafeRawBufferPointer, XMLParseOptions, Handler, XMLStreamParser.Driver) throws(XMLError) -> XMLParseReport
     ) throws(XMLError) -> (handler: Handler, warnings: [String]) {
         guard !bytes.isEmpty else { throw XMLError(.empty, "the document is empty") }
         guard bytes.count <= options.maxDocumentSize else {
@@ -53,12 +53,12 @@ public enum XMLDocumentReader {
 private struct ReadSession<Handler: AnyObject> {
     let options: XMLParseOptions
     /// One parse of UTF-8 bytes into a handler.
-    let parse: (UnsafeRawBufferPointer, XMLParseOptions, Handler) throws(XMLError) -> XMLParseReport
+    let parse: (UnsafeRawBufferPointer, XMLParseOptions, Handler, XMLStreamParser.Driver) throws(XMLError) -> XMLParseReport
     var warnings: [String] = []
 
     init(
         options: XMLParseOptions,
-        parse: @escaping (UnsafeRawBufferPointer, XMLParseOptions, Handler) throws(XMLError) -> XMLParseReport
+        parse: @escaping (UnsafeRawBufferPointer, XMLParseOptions, Handler, XMLStreamParser.Driver) throws(XMLError) -> XMLParseReport
     ) {
         self.options = options
         self.parse = parse
@@ -141,7 +141,7 @@ private struct ReadSession<Handler: AnyObject> {
             do {
                 let prolog = UnsafeBufferPointer(rebasing: utf8[start...])
                 entities = try XMLStreamParser.parse(UnsafeRawBufferPointer(prolog), options: parseOptions(prolog, recover: true),
-                                                     symbolHandler: DiscardingHandler()).declaredEntities
+                                                     symbolHandler: DiscardingHandler(), driver: .pull).declaredEntities
             } catch where error.code == .notWellFormed || error.code == .empty {}
         }
         let repaired = try XMLRepair.repair(utf8, from: start, entities: entities,
@@ -160,11 +160,23 @@ private struct ReadSession<Handler: AnyObject> {
 
     /// One parse with a fresh handler. A strict parse that libxml2 let through while dropping undeclared
     /// entities (documents with an external DTD) counts as a failure, so that repair can restore them.
+    ///
+    /// A strict parse of a document up to 10 MB first goes through the push driver, which is faster; only a
+    /// document it does not read cleanly is parsed again, with a fresh handler, by the pull driver, whose
+    /// diagnostics and recovery the reader's behaviour is defined by. Recover-mode parses and larger documents
+    /// always use the pull driver.
     private func attempt(
         _ utf8: UnsafeBufferPointer<UInt8>, recover: Bool, makeHandler: () -> Handler
     ) throws(XMLError) -> (handler: Handler, report: XMLParseReport) {
+        if !recover && utf8.count <= XMLStreamParser.lookupLimit {
+            let handler = makeHandler()
+            if let report = try? parse(UnsafeRawBufferPointer(utf8), parseOptions(utf8, recover: false), handler, .push),
+               report.droppedEntityReferences == 0 {
+                return (handler, report)
+            }
+        }
         let handler = makeHandler()
-        let report = try parse(UnsafeRawBufferPointer(utf8), parseOptions(utf8, recover: recover), handler)
+        let report = try parse(UnsafeRawBufferPointer(utf8), parseOptions(utf8, recover: recover), handler, .pull)
         if !recover, report.droppedEntityReferences > 0 {
             let first = report.diagnostics.first
             throw XMLError(.notWellFormed, "not well-formed XML: \(first?.message ?? "undeclared entity")",

@@ -37,15 +37,34 @@ public enum XMLStreamParser {
         _ utf8: UnsafeRawBufferPointer, options: XMLParseOptions = XMLParseOptions(),
         symbolHandler handler: any XMLSymbolHandler
     ) throws(XMLError) -> XMLParseReport {
+        try parse(utf8, options: options, symbolHandler: handler, driver: .pull)
+    }
+
+    /// How libxml2 is driven over a document in memory.
+    enum Driver {
+        /// `xmlParseDocument`: the reference behaviour, diagnostics and recovery included.
+        case pull
+        /// `xmlParseChunk` with the whole document: the same events for a well-formed document, faster (CDATA
+        /// sections come as one block instead of through a per-character loop), but other diagnostics and
+        /// recovery for a broken one. ``XMLDocumentReader`` tries it first and falls back to `pull` on any error.
+        case push
+    }
+
+    static func parse(
+        _ utf8: UnsafeRawBufferPointer, options: XMLParseOptions, symbolHandler handler: any XMLSymbolHandler,
+        driver: Driver
+    ) throws(XMLError) -> XMLParseReport {
         guard utf8.count > 0, let base = utf8.baseAddress else { throw XMLError(.empty, "the document is empty") }
         guard utf8.count <= options.maxDocumentSize else {
             throw XMLError(.tooLarge, "the document is \(utf8.count) bytes, over the limit of \(options.maxDocumentSize)")
         }
         guard utf8.count <= Int(Int32.max) else { throw XMLError(.tooLarge, "the document is too large for libxml2") }
         let context = SAXContext(handler: handler, options: options)
-        guard let ctxt = xmlCreatePushParserCtxt(nil, nil, nil, 0, nil) else {
-            throw XMLError(.internalFailure, "libxml2 could not create a parser")
+        let created = switch driver {
+        case .pull: xmlCreateMemoryParserCtxt(base.assumingMemoryBound(to: CChar.self), Int32(utf8.count))
+        case .push: xmlCreatePushParserCtxt(nil, nil, nil, 0, nil)
         }
+        guard let ctxt = created else { throw XMLError(.internalFailure, "libxml2 could not create a parser") }
         defer {
             if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
             ctxt.pointee.myDoc = nil
@@ -56,16 +75,13 @@ public enum XMLStreamParser {
         var flags = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_IGNORE_ENC.rawValue)
         if options.recover { flags |= Int32(XML_PARSE_RECOVER.rawValue) }
-        // Pushed as one chunk, a document over libxml2's 10 MB lookup limit would stay buffered past it and stop
-        // the parse ("Huge input lookup"). `maxDocumentSize` bounds such documents instead, and the limits HUGE
-        // relaxes matter little here: no tree is built, no entity is expanded, and `maxDepth` is enforced above.
-        if utf8.count > Self.lookupLimit { flags |= Int32(XML_PARSE_HUGE.rawValue) }
         xmlCtxtUseOptions(ctxt, flags)
         _ = xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
-        // The whole document goes to the push parser as one chunk: CDATA sections then come as one block instead
-        // of through the pull parser's per-character loop.
         let status = withExtendedLifetime((context, handler)) {
-            xmlParseChunk(ctxt, base.assumingMemoryBound(to: CChar.self), Int32(utf8.count), 1)
+            switch driver {
+            case .pull: xmlParseDocument(ctxt)
+            case .push: xmlParseChunk(ctxt, base.assumingMemoryBound(to: CChar.self), Int32(utf8.count), 1)
+            }
         }
         if let stop = context.stopError { throw stop }
         let wellFormed = ctxt.pointee.wellFormed != 0
@@ -107,8 +123,9 @@ public enum XMLStreamParser {
         }
     }
 
-    /// libxml2's `XML_MAX_LOOKUP_LIMIT`: how much unparsed or unreleased input the push parser holds without
-    /// `XML_PARSE_HUGE`.
+    /// libxml2's `XML_MAX_LOOKUP_LIMIT`: how much unparsed or unreleased input the push parser holds. Pushed as
+    /// one chunk, a larger document would stay buffered past it and stop the parse ("Huge input lookup"): the
+    /// push driver is only for documents up to this size.
     static let lookupLimit = 10_000_000
 
     /// The libxml2 version the wrapper runs on, for `--version` output and benchmarks.
@@ -116,7 +133,7 @@ public enum XMLStreamParser {
 }
 
 /// Serves an ``XMLEventHandler`` (strings) from symbol events: one Swift string per interned name.
-private final class StringEventBridge: XMLSymbolHandler {
+final class StringEventBridge: XMLSymbolHandler {
     let handler: any XMLEventHandler
     private var names: [String] = []
     private var namespaces: [String] = []

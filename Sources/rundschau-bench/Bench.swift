@@ -6,5 +6,5 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rundschau-bench",
         abstract: "Measure Rundschau's speed and memory (build with -c release).",
-        subcommands: [ParseBench.self, CorpusCommand.self])
+        subcommands: [ParseBench.self, CorpusCommand.self, DigestCommand.self])
 }
