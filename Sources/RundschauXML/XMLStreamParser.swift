@@ -248,8 +248,7 @@ private struct NameTable {
 
 /// Swift state reached from the C callbacks through `ctxt->_private`.
 private final class SAXContext {
-    /// Unowned: `parse` keeps the handler alive for the whole parse, and the event callbacks then call it
-    /// without reference counting.
+    /// A `let`: the callbacks, which borrow the context, call it without reference counting.
     let handler: any XMLSymbolHandler
     let options: XMLParseOptions
     var depth = 0
