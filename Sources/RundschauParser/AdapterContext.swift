@@ -40,6 +40,7 @@ struct AdapterContext {
 
     /// The first candidate that reads as a date; each unreadable candidate met before it is a warning
     /// (`entry 3: unreadable date "Foo 32"`). Absent candidates are passed over silently.
+    @inline(__always)
     mutating func date(_ candidates: String?..., at place: FeedPlace) -> Date? {
         for candidate in candidates {
             guard let text = candidate?.nonEmpty else { continue }
@@ -60,6 +61,11 @@ struct AdapterContext {
 
     /// People from single-string forms (`email (Name)`, `Name <email>`, a bare name), de-duplicated.
     static func people(_ texts: [String]) -> [Person] {
+        if texts.isEmpty { return [] }
+        if texts.count == 1 {
+            guard let person = PersonParser.parse(texts[0]), !person.isEmpty else { return [] }
+            return [person]
+        }
         var result: [Person] = []
         for text in texts {
             guard let person = PersonParser.parse(text), !person.isEmpty, !result.contains(person) else { continue }
@@ -70,6 +76,7 @@ struct AdapterContext {
 
     /// Enclosures de-duplicated by URL: the first occurrence wins, later ones fill in a missing type or length.
     static func dedupe(_ enclosures: [Enclosure]) -> [Enclosure] {
+        if enclosures.count < 2 || !hasDuplicate(enclosures, by: { $0.url == $1.url }) { return enclosures }
         var result: [Enclosure] = []
         for enclosure in enclosures {
             if let index = result.firstIndex(where: { $0.url == enclosure.url }) {
@@ -84,6 +91,7 @@ struct AdapterContext {
 
     /// Links de-duplicated by relation and target.
     static func dedupe(_ links: [Link]) -> [Link] {
+        if links.count < 2 || !hasDuplicate(links, by: { $0.rel == $1.rel && $0.href == $1.href }) { return links }
         var result: [Link] = []
         for link in links where !result.contains(where: { $0.rel == link.rel && $0.href == link.href }) {
             result.append(link)
@@ -93,6 +101,9 @@ struct AdapterContext {
 
     /// Categories de-duplicated by term and scheme (a later label fills in a missing one).
     static func dedupe(_ categories: [RundschauModel.Category]) -> [RundschauModel.Category] {
+        if categories.count < 2 || !hasDuplicate(categories, by: { $0.term == $1.term && $0.scheme == $1.scheme }) {
+            return categories
+        }
         var result: [RundschauModel.Category] = []
         for category in categories {
             if let index = result.firstIndex(where: { $0.term == category.term && $0.scheme == category.scheme }) {
@@ -102,6 +113,15 @@ struct AdapterContext {
             }
         }
         return result
+    }
+
+    /// Whether two elements are the same by `same` (then the dedupe functions have work to do).
+    @inline(__always)
+    private static func hasDuplicate<Element>(_ elements: [Element], by same: (Element, Element) -> Bool) -> Bool {
+        for i in 1..<elements.count {
+            for j in 0..<i where same(elements[i], elements[j]) { return true }
+        }
+        return false
     }
 
     /// A byte count: a positive integer, else `nil` (feeds write `0` or `-1` for "unknown").
@@ -119,6 +139,12 @@ struct AdapterContext {
     /// A BCP 47 language tag in its conventional case (`de`, `en-US`, `zh-Hant-TW`); `_` becomes `-`.
     static func language(_ text: String?) -> String? {
         guard let text = text?.nonEmpty else { return nil }
+        if isCanonicalLanguage(text) { return text }
+        return normalizedLanguage(text)
+    }
+
+    /// ``language(_:)`` for trimmed, non-empty text, without the fast path for tags already in canonical form.
+    static func normalizedLanguage(_ text: String) -> String? {
         let parts = text.replacingOccurrences(of: "_", with: "-").split(separator: "-", omittingEmptySubsequences: true)
         guard let first = parts.first, first.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "*") }) else { return nil }
         var out = [first.lowercased()]
@@ -132,6 +158,46 @@ struct AdapterContext {
             }
         }
         return out.joined(separator: "-")
+    }
+
+    /// True when `language(_:)` would return `text` unchanged: printable ASCII without `_`, non-empty parts
+    /// between single hyphens, a first part of lowercase letters (or `*`), then two-letter parts in upper case,
+    /// four-letter parts capitalized and all other parts in lower case.
+    private static func isCanonicalLanguage(_ text: String) -> Bool {
+        var part = 0
+        var start = 0
+        var index = 0
+        var firstByte: UInt8 = 0
+        var upper = 0
+        var letters = true
+        func partIsCanonical(_ length: Int) -> Bool {
+            guard length > 0 else { return false }
+            if part == 0 { return upper == 0 }
+            if letters && length == 2 { return upper == 2 }
+            if letters && length == 4 {
+                return upper == 1 && firstByte >= UInt8(ascii: "A") && firstByte <= UInt8(ascii: "Z")
+            }
+            return upper == 0
+        }
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-") {
+                guard partIsCanonical(index - start) else { return false }
+                part += 1
+                start = index + 1
+                upper = 0
+                letters = true
+            } else {
+                guard byte > 0x20, byte < 0x7F, byte != UInt8(ascii: "_") else { return false }
+                let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+                let isLower = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+                if isUpper { upper += 1 }
+                if !isUpper && !isLower { letters = false }
+                if part == 0 && !isLower && byte != UInt8(ascii: "*") { return false }
+                if index == start { firstByte = byte }
+            }
+            index += 1
+        }
+        return partIsCanonical(index - start)
     }
 
     /// The language of an entry: its own (`xml:lang`, `dc:language`, JSON `language`), else the feed's.

@@ -6,14 +6,16 @@ import RundschauXML
 ///
 /// Roots: `rss` → RSS 0.91–2.0; `rdf:RDF` → RSS 1.0 / 0.90; `feed` in the Atom 1.0 or 0.3 namespace →
 /// Atom. An `html` root, an OPML document or any other root is rejected with a reason.
-final class FeedDispatchHandler: XMLEventHandler {
+final class FeedDispatchHandler: XMLSymbolHandler {
     private enum Mode: UInt8 { case undecided, rss, rdf, atom, rejected }
 
     private let baseURL: String?
     private var mode = Mode.undecided
-    private var rss: RSSHandler?
-    private var rdf: RDFHandler?
-    private var atom: AtomHandler?
+    // The format handlers are structs behind pointers: every event mutates one in place, with no dynamic
+    // exclusivity check (as a class property would need) and no copy.
+    private var rss: UnsafeMutablePointer<RSSHandler>?
+    private var rdf: UnsafeMutablePointer<RDFHandler>?
+    private var atom: UnsafeMutablePointer<AtomHandler>?
     /// Why the document is not a feed (`an HTML page`, `root element <foo>`), once the root was seen.
     private(set) var rejection: String?
     /// Warnings about the root itself (an Atom `feed` without namespace).
@@ -26,73 +28,95 @@ final class FeedDispatchHandler: XMLEventHandler {
         self.baseURL = baseURL
     }
 
+    deinit {
+        Self.free(rss)
+        Self.free(rdf)
+        Self.free(atom)
+    }
+
+    private static func make<Handler>(_ handler: Handler) -> UnsafeMutablePointer<Handler> {
+        let pointer = UnsafeMutablePointer<Handler>.allocate(capacity: 1)
+        pointer.initialize(to: handler)
+        return pointer
+    }
+
+    private static func free<Handler>(_ pointer: UnsafeMutablePointer<Handler>?) {
+        guard let pointer else { return }
+        pointer.deinitialize(count: 1)
+        pointer.deallocate()
+    }
+
     /// True when the root element is one of the feed roots.
     var isFeed: Bool { mode == .rss || mode == .rdf || mode == .atom }
 
-    // MARK: XMLEventHandler
+    // MARK: XMLSymbolHandler
 
-    func startElement(localName: String, prefix: String?, namespace: String?, attributes: [XMLAttribute]) {
+    func symbol(forName utf8: UnsafeBufferPointer<UInt8>) -> Int32 { FeedName.symbol(utf8) }
+
+    func symbol(forNamespace utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+        Int32(XMLNamespace.classify(String(decoding: utf8, as: UTF8.self)).rawValue)
+    }
+
+    func startElement(_ element: XMLStartElement) {
         switch mode {
-        case .rss: rss?.startElement(localName: localName, namespace: namespace, attributes: attributes)
-        case .atom: atom?.startElement(localName: localName, namespace: namespace, attributes: attributes)
-        case .rdf: rdf?.startElement(localName: localName, namespace: namespace, attributes: attributes)
+        case .rss: rss?.pointee.startElement(element)
+        case .atom: atom?.pointee.startElement(element)
+        case .rdf: rdf?.pointee.startElement(element)
         case .rejected: break
-        case .undecided: decide(localName: localName, prefix: prefix, namespace: namespace, attributes: attributes)
+        case .undecided: decide(element)
         }
     }
 
-    func endElement(localName: String, prefix: String?, namespace: String?) {
+    func endElement(_ element: XMLEndElement) {
         switch mode {
-        case .rss: rss?.endElement(localName: localName)
-        case .atom: atom?.endElement(localName: localName)
-        case .rdf: rdf?.endElement(localName: localName)
+        case .rss: rss?.pointee.endElement(element)
+        case .atom: atom?.pointee.endElement(element)
+        case .rdf: rdf?.pointee.endElement(element)
         case .rejected, .undecided: break
         }
     }
 
     func characters(_ utf8: UnsafeBufferPointer<UInt8>) {
         switch mode {
-        case .rss: rss?.characters(utf8)
-        case .atom: atom?.characters(utf8)
-        case .rdf: rdf?.characters(utf8)
+        case .rss: rss?.pointee.characters(utf8)
+        case .atom: atom?.pointee.characters(utf8)
+        case .rdf: rdf?.pointee.characters(utf8)
         case .rejected, .undecided: break
         }
     }
 
     // MARK: Detection
 
-    private func decide(localName: String, prefix: String?, namespace: String?, attributes: [XMLAttribute]) {
-        rootName = prefix.map { "\($0):\(localName)" } ?? localName
+    private func decide(_ element: XMLStartElement) {
+        let localName = element.localName.string
+        rootName = element.prefix.map { "\($0.string):\(localName)" } ?? localName
         let state = SAXState(baseURL: baseURL)
-        var classifier = NamespaceClassifier()
-        let ns = classifier.kind(of: namespace)
-        switch (localName, ns) {
-        case ("rss", _):
+        let ns = element.namespace.namespaceKind
+        switch (element.localName.feedName, ns) {
+        case (.rss, _):
             mode = .rss
-            rss = RSSHandler(state: state)
-        case ("RDF", .rdf):
+            rss = Self.make(RSSHandler(state: state))
+        case (.RDF, .rdf):
             mode = .rdf
-            rdf = RDFHandler(state: state)
-        case ("feed", .atom10):
+            rdf = Self.make(RDFHandler(state: state))
+        case (.feed, .atom10):
             mode = .atom
-            atom = AtomHandler(version: .atom10, core: .atom10, state: state)
-        case ("feed", .atom03):
+            atom = Self.make(AtomHandler(version: .atom10, core: .atom10, state: state))
+        case (.feed, .atom03):
             mode = .atom
-            atom = AtomHandler(version: .atom03, core: .atom03, state: state)
-        case ("feed", .none):
+            atom = Self.make(AtomHandler(version: .atom03, core: .atom03, state: state))
+        case (.feed, .none):
             mode = .atom
-            atom = AtomHandler(version: .atom10, core: .none, state: state)
+            atom = Self.make(AtomHandler(version: .atom10, core: .none, state: state))
             rootWarnings.append("feed: root <feed> has no Atom namespace; read as Atom 1.0")
-        case (_, .xhtml), ("html", _), ("HTML", _):
+        case (_, .xhtml), (.html, _), (.HTML, _):
             reject("an HTML page")
-        case ("opml", _):
+        case (.opml, _):
             reject("an OPML subscription list")
         default:
             reject("root element <\(rootName)>")
         }
-        if mode != .rejected {
-            startElement(localName: localName, prefix: prefix, namespace: namespace, attributes: attributes)
-        }
+        if mode != .rejected { startElement(element) }
     }
 
     private func reject(_ reason: String) {
@@ -111,20 +135,20 @@ final class FeedDispatchHandler: XMLEventHandler {
         switch mode {
         case .rss:
             guard let rss else { return nil }
-            closed = rss.rootClosed
-            let count = rss.document.channel.items.count
+            closed = rss.pointee.rootClosed
+            let count = rss.pointee.document.channel.items.count
             warnIfIncomplete(closed: closed, entries: count, brokenOff: brokenOff, context: &context)
-            feed = RSSAdapter.feed(rss.document, context: &context)
+            feed = RSSAdapter.feed(rss.pointee.document, context: &context)
         case .rdf:
             guard let rdf else { return nil }
-            closed = rdf.rootClosed
-            warnIfIncomplete(closed: closed, entries: rdf.document.items.count, brokenOff: brokenOff, context: &context)
-            feed = RDFAdapter.feed(rdf.document, context: &context)
+            closed = rdf.pointee.rootClosed
+            warnIfIncomplete(closed: closed, entries: rdf.pointee.document.items.count, brokenOff: brokenOff, context: &context)
+            feed = RDFAdapter.feed(rdf.pointee.document, context: &context)
         case .atom:
             guard let atom else { return nil }
-            closed = atom.rootClosed
-            warnIfIncomplete(closed: closed, entries: atom.feed.entries.count, brokenOff: brokenOff, context: &context)
-            feed = AtomAdapter.feed(atom.feed, context: &context)
+            closed = atom.pointee.rootClosed
+            warnIfIncomplete(closed: closed, entries: atom.pointee.feed.entries.count, brokenOff: brokenOff, context: &context)
+            feed = AtomAdapter.feed(atom.pointee.feed, context: &context)
         case .rejected, .undecided:
             return nil
         }

@@ -58,6 +58,19 @@ enum FormatSniffer {
         case (0x3C, 0x00, _, _), (0x7B, 0x00, _, _): width = 2
         default: break
         }
+        if width == 1 {
+            let count = max(0, min(bytes.count, start + window) - start)
+            let ascii = [UInt8](unsafeUninitializedCapacity: count) { out, initialized in
+                bytes.withUnsafeBufferPointer { source in
+                    for offset in 0..<count {
+                        let byte = source[start + offset]
+                        out[offset] = byte < 0x80 ? byte : 0x80
+                    }
+                }
+                initialized = count
+            }
+            return (ascii, false)
+        }
         var prefix: [UInt8] = []
         prefix.reserveCapacity(window)
         var index = start
@@ -75,19 +88,26 @@ enum FormatSniffer {
 
     /// A name for binary content: well-known magic numbers, else NUL bytes or many control characters.
     private static func binaryKind(_ bytes: [UInt8]) -> String? {
-        if bytes.starts(with: [0x1F, 0x8B]) { return "binary data (gzip-compressed)" }
-        if bytes.starts(with: Array("%PDF".utf8)) { return "binary data (a PDF document)" }
-        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "binary data (a PNG image)" }
-        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "binary data (a JPEG image)" }
-        if bytes.starts(with: Array("GIF8".utf8)) { return "binary data (a GIF image)" }
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "binary data (a ZIP archive)" }
-        let sample = bytes.prefix(window)
-        var controls = 0
-        for byte in sample {
-            if byte == 0 { return "binary data" }
-            if byte < 0x09 || (byte > 0x0D && byte < 0x20) || byte == 0x7F { controls += 1 }
+        if bytes.first != UInt8(ascii: "<") {
+            if bytes.starts(with: [0x1F, 0x8B]) { return "binary data (gzip-compressed)" }
+            if bytes.starts(with: Array("%PDF".utf8)) { return "binary data (a PDF document)" }
+            if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "binary data (a PNG image)" }
+            if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "binary data (a JPEG image)" }
+            if bytes.starts(with: Array("GIF8".utf8)) { return "binary data (a GIF image)" }
+            if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "binary data (a ZIP archive)" }
         }
-        return controls * 10 > sample.count ? "binary data" : nil
+        let sampleCount = min(bytes.count, window)
+        var controls = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in UnsafeBufferPointer(rebasing: buffer[..<sampleCount]) where byte < 0x20 || byte == 0x7F {
+                if byte == 0 {
+                    controls = Int.max / 20
+                    break
+                }
+                if byte < 0x09 || byte > 0x0D { controls += 1 }
+            }
+        }
+        return controls * 10 > sampleCount ? "binary data" : nil
     }
 
     /// `<!DOCTYPE html…` or `<html…`, possibly after an XML declaration and comments.

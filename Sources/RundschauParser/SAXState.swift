@@ -24,7 +24,7 @@ struct SAXState {
     /// Depth of an ignored element whose subtree is skipped; 0 when none.
     private var skipDepth = 0
     private var mode = CaptureMode.text
-    private var buffer: [UInt8] = []
+    private var buffer = CaptureBuffer(capacity: 4096)
     /// Depth of the XHTML `div` being unwrapped; 0 when none.
     private var unwrapDepth = 0
     /// Whether the captured XHTML had a child element yet (only the first may be the wrapping `div`).
@@ -37,12 +37,9 @@ struct SAXState {
     private var bases: [(depth: Int, url: String)] = []
     /// `xml:lang` scopes.
     private var langs: [(depth: Int, lang: String)] = []
-    /// Namespace classification cache.
-    var namespaces = NamespaceClassifier()
 
     /// - Parameter baseURL: the document URL, when it can serve as a base for relative links.
     init(baseURL: String?) {
-        buffer.reserveCapacity(4096)
         if let baseURL, !baseURL.isEmpty { bases.append((0, baseURL)) }
     }
 
@@ -58,14 +55,14 @@ struct SAXState {
     /// Call first in `startElement`; returns `true` when the handler should look at the element (it is
     /// neither inside a captured field nor inside a skipped subtree).
     @inline(__always)
-    mutating func begin(_ localName: String, _ namespace: String?, _ attributes: [XMLAttribute]) -> Bool {
+    mutating func begin(_ element: XMLStartElement) -> Bool {
         depth += 1
         if captureDepth != 0 {
-            if mode != .text { writeStartTag(localName, namespace, attributes) }
+            if mode != .text { writeStartTag(element) }
             return false
         }
         if skipDepth != 0 { return false }
-        if !attributes.isEmpty { pushScopes(attributes) }
+        if !element.attributes.isEmpty { pushScopes(element.attributes) }
         return true
     }
 
@@ -82,10 +79,10 @@ struct SAXState {
     /// Call first in `endElement`; the handler then reads ``depth`` as the depth of the closing element,
     /// and must call ``finishEnd()`` last.
     @inline(__always)
-    mutating func end(_ localName: String) -> End {
+    mutating func end(_ element: XMLEndElement) -> End {
         if captureDepth != 0 {
             if depth > captureDepth {
-                if mode != .text { writeEndTag(localName) }
+                if mode != .text { writeEndTag(element.localName.utf8) }
                 return .ignored
             }
             captureDepth = 0
@@ -115,7 +112,7 @@ struct SAXState {
         if mode == .xhtml {
             appendEscaped(utf8, attribute: false)
         } else {
-            buffer.append(contentsOf: utf8)
+            buffer.append(utf8)
         }
     }
 
@@ -126,7 +123,7 @@ struct SAXState {
     mutating func capture(_ mode: CaptureMode = .text) {
         captureDepth = depth
         self.mode = mode
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeAll()
         unwrapDepth = 0
         sawChild = false
         openTagPending = false
@@ -145,8 +142,7 @@ struct SAXState {
         while start < end, Self.isSpace(buffer[start]) { start += 1 }
         while end > start, Self.isSpace(buffer[end - 1]) { end -= 1 }
         if start == end { return "" }
-        if start == 0 && end == buffer.count { return String(decoding: buffer, as: UTF8.self) }
-        return String(decoding: buffer[start..<end], as: UTF8.self)
+        return buffer.withBytes(start..<end) { String(decoding: $0, as: UTF8.self) }
     }
 
     @inline(__always)
@@ -154,13 +150,13 @@ struct SAXState {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
     }
 
-    private mutating func pushScopes(_ attributes: [XMLAttribute]) {
-        for attribute in attributes where attribute.prefix == "xml" {
-            switch attribute.localName {
-            case "base":
+    private mutating func pushScopes(_ attributes: XMLAttributeList) {
+        for attribute in attributes where attribute.prefix?.symbol == FeedName.xml.rawValue {
+            switch attribute.localName.feedName {
+            case .base:
                 let value = attribute.value.trimmed
                 bases.append((depth, URLResolver.resolve(value, against: base) ?? value))
-            case "lang":
+            case .lang:
                 langs.append((depth, attribute.value.trimmed))
             default:
                 break
@@ -174,20 +170,20 @@ struct SAXState {
         if let last = langs.last, last.depth == depth { langs.removeLast() }
     }
 
-    private mutating func writeStartTag(_ localName: String, _ namespace: String?, _ attributes: [XMLAttribute]) {
-        if mode == .xhtml && !sawChild && depth == captureDepth + 1 && localName == "div"
-            && namespaces.kind(of: namespace) == .xhtml {
+    private mutating func writeStartTag(_ element: XMLStartElement) {
+        if mode == .xhtml && !sawChild && depth == captureDepth + 1 && element.localName.feedName == .div
+            && element.namespace.namespaceKind == .xhtml {
             sawChild = true
             unwrapDepth = depth
             return
         }
         sawChild = true
         buffer.append(UInt8(ascii: "<"))
-        buffer.append(contentsOf: localName.utf8)
-        for attribute in attributes where attribute.namespace == nil {
+        buffer.append(element.localName.utf8)
+        for attribute in element.attributes where attribute.namespace == nil {
             buffer.append(UInt8(ascii: " "))
-            buffer.append(contentsOf: attribute.localName.utf8)
-            buffer.append(contentsOf: "=\"".utf8)
+            buffer.append(attribute.localName.utf8)
+            buffer.append("=\"")
             let value = attribute.value
             value.utf8.withContiguousStorageIfAvailable { appendEscaped($0, attribute: true) }
                 ?? appendEscaped(Array(value.utf8), attribute: true)
@@ -197,18 +193,18 @@ struct SAXState {
         openTagPending = true
     }
 
-    private mutating func writeEndTag(_ localName: String) {
+    private mutating func writeEndTag(_ localName: UnsafeBufferPointer<UInt8>) {
         if depth == unwrapDepth {
             unwrapDepth = 0
             openTagPending = false
             return
         }
-        if openTagPending && Self.voidElements.contains(localName) {
+        if openTagPending && Self.voidElements.contains(String(decoding: localName, as: UTF8.self)) {
             buffer.removeLast()
-            buffer.append(contentsOf: "/>".utf8)
+            buffer.append("/>")
         } else {
-            buffer.append(contentsOf: "</".utf8)
-            buffer.append(contentsOf: localName.utf8)
+            buffer.append("</")
+            buffer.append(localName)
             buffer.append(UInt8(ascii: ">"))
         }
         openTagPending = false
@@ -229,11 +225,11 @@ struct SAXState {
             case UInt8(ascii: "\"") where attribute: replacement = "&quot;"
             default: continue
             }
-            if runStart < index { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-            replacement.withUTF8Buffer { buffer.append(contentsOf: $0) }
+            if runStart < index { buffer.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            buffer.append(replacement)
             runStart = index + 1
         }
-        if runStart < bytes.count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+        if runStart < bytes.count { buffer.append(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
     }
 
     /// HTML elements that never have content, written as `<br/>` when empty.
@@ -242,34 +238,35 @@ struct SAXState {
     ]
 }
 
-extension [XMLAttribute] {
-    /// The value of the un-namespaced attribute `localName`, if present.
-    @inline(__always)
-    func value(_ localName: String) -> String? {
-        for attribute in self where attribute.namespace == nil && attribute.localName == localName {
-            return attribute.value
-        }
-        return nil
-    }
-
-    /// The value of the attribute `localName` in the namespace `namespaceURI`, if present.
-    func value(_ localName: String, namespaceURI: String) -> String? {
-        for attribute in self where attribute.localName == localName && attribute.namespace == namespaceURI {
-            return attribute.value
-        }
-        return nil
-    }
-}
-
 extension String {
     /// The string without leading and trailing ASCII and Unicode white space.
     var trimmed: String {
+        // Fast path: an ASCII non-space at both ends, or at the start a lead byte no white space starts with.
+        let clean = utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard let firstByte = bytes.first, let lastByte = bytes.last else { return nil }
+            return lastByte < 0x80 && !Self.isASCIISpace(lastByte)
+                && (firstByte < 0x80 ? !Self.isASCIISpace(firstByte) : !Self.mayStartUnicodeSpace(firstByte))
+        }
+        switch clean {
+        case .some(.some(true)): return self
+        case .some(.none): return ""
+        default: break
+        }
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return "" }
         if !first.isSpace && !last.isSpace { return self }
         guard let start = scalars.firstIndex(where: { !$0.isSpace }),
               let end = scalars.lastIndex(where: { !$0.isSpace }) else { return "" }
         return String(scalars[start...end])
+    }
+
+    @inline(__always)
+    private static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
+    /// Non-ASCII white space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) starts with one of these bytes.
+    @inline(__always)
+    private static func mayStartUnicodeSpace(_ byte: UInt8) -> Bool {
+        byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3
     }
 
     /// The trimmed string, or `nil` when nothing is left.

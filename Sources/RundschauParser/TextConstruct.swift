@@ -38,7 +38,7 @@ enum TextConstruct {
         let text: String
         switch raw.type {
         case .text: text = collapseWhitespace(raw.value)
-        case .html, .xhtml: text = collapseWhitespace(HTMLText.plainText(fromHTML: raw.value))
+        case .html, .xhtml: text = HTMLText.plainText(fromHTML: raw.value)  // already collapsed
         }
         return text.isEmpty ? nil : text
     }
@@ -70,17 +70,6 @@ enum TextConstruct {
             if !clean { break }
         }
         if clean && !previousSpace { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.isSpace {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        return HTMLText.collapseWhitespace(text)
     }
 }

@@ -60,20 +60,3 @@ enum XMLNamespace: UInt8, Sendable {
         }
     }
 }
-
-/// Maps namespace URIs to ``XMLNamespace`` with a tiny cache.
-///
-/// The XML layer hands out one `String` per interned libxml2 name, so the equality check against a cached
-/// entry usually succeeds on its identical-storage fast path; only new URIs pay for classification.
-struct NamespaceClassifier {
-    private var seen: [(uri: String, kind: XMLNamespace)] = []
-
-    @inline(__always)
-    mutating func kind(of uri: String?) -> XMLNamespace {
-        guard let uri else { return .none }
-        for entry in seen where entry.uri == uri { return entry.kind }
-        let kind = XMLNamespace.classify(uri)
-        if seen.count < 32 { seen.append((uri, kind)) }
-        return kind
-    }
-}

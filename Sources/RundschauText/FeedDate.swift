@@ -60,11 +60,19 @@ public enum FeedDate {
     public static func parseDetailed(_ text: String) -> ParsedDate? {
         var text = text
         return text.withUTF8 { bytes -> ParsedDate? in
-            guard bytes.count <= maximumFieldLength else { return nil }
-            let grammar = DateGrammar(tokens: DateTokenizer.tokenize(bytes), mode: .whole)
-            guard let value = grammar.readWhole(), let date = value.date else { return nil }
-            return ParsedDate(date: date, precision: value.precision)
+            if let common = CommonDateForms.parse(bytes), let date = common.date {
+                return ParsedDate(date: date, precision: common.precision)
+            }
+            return parseWithGrammar(bytes)
         }
+    }
+
+    /// `parseDetailed` without the fast path for the common forms (tests compare the two).
+    static func parseWithGrammar(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedDate? {
+        guard bytes.count <= maximumFieldLength else { return nil }
+        let grammar = DateGrammar(tokens: DateTokenizer.tokenize(bytes), mode: .whole)
+        guard let value = grammar.readWhole(), let date = value.date else { return nil }
+        return ParsedDate(date: date, precision: value.precision)
     }
 
     /// Finds the first date inside a longer line, for text dumps: `von Sabine Brandes  11.06.2024`,

@@ -8,14 +8,29 @@ public enum HTMLText {
     /// (`a < b`) stays. After decoding, every run of white space (including U+00A0 from `&nbsp;`) becomes one space
     /// and the ends are trimmed.
     public static func plainText(fromHTML html: String) -> String {
-        var html = html
-        return html.withUTF8 { bytes in
-            let stripped = HTMLTagStripper.strip(bytes)
+        var text = html
+        let plain = text.withUTF8 { bytes -> String? in
+            // Most titles have neither tags nor references: each pass only runs when it has work, and a title that
+            // needs none comes back as it is (`nil` here), without a new string.
+            var hasTag = false
+            var hasReference = false
+            for byte in bytes {
+                if byte == UInt8(ascii: "<") { hasTag = true } else if byte == UInt8(ascii: "&") { hasReference = true }
+            }
+            if !hasTag && !hasReference {
+                return WhitespaceCollapser.isCollapsed(bytes) ? nil : WhitespaceCollapser.collapse(bytes)
+            }
             var decoded: [UInt8] = []
-            decoded.reserveCapacity(stripped.count)
-            stripped.withUnsafeBufferPointer { HTMLEntities.decode($0, into: &decoded) }
+            decoded.reserveCapacity(bytes.count)
+            if hasTag {
+                let stripped = HTMLTagStripper.strip(bytes)
+                stripped.withUnsafeBufferPointer { HTMLEntities.decode($0, into: &decoded) }
+            } else {
+                HTMLEntities.decode(bytes, into: &decoded)
+            }
             return decoded.withUnsafeBufferPointer { WhitespaceCollapser.collapse($0) }
         }
+        return plain ?? html
     }
 
     /// Decodes HTML named and numeric character references, leaving unknown ones as they are.
@@ -51,8 +66,8 @@ public enum HTMLText {
     /// Collapses every run of Unicode white space (tabs, newlines, U+00A0, U+2009, U+3000, …) into one ASCII space
     /// and trims both ends.
     public static func collapseWhitespace(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { WhitespaceCollapser.collapse($0) }
+        var copy = text
+        return copy.withUTF8 { WhitespaceCollapser.isCollapsed($0) ? nil : WhitespaceCollapser.collapse($0) } ?? text
     }
 
     /// Escapes `&`, `<`, `>` and `"` for HTML or XML text and attributes.

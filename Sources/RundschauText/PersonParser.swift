@@ -13,7 +13,14 @@ public enum PersonParser {
     ///
     /// Quotes around a name are removed. Text with nothing left (`<>`, `()`) gives `nil`.
     public static func parse(_ text: String) -> Person? {
-        var s = Substring(HTMLText.collapseWhitespace(text))
+        let collapsed = HTMLText.collapseWhitespace(text)
+        if isPlainName(collapsed) { return Person(name: collapsed) }
+        return parseCollapsed(collapsed)
+    }
+
+    /// `parse` after white space was collapsed, without the fast path for bare names (tests compare the two).
+    static func parseCollapsed(_ collapsed: String) -> Person? {
+        var s = Substring(collapsed)
         while let last = s.last, last == "," || last == ";" { s = s.dropLast() }
         s = trimmed(s)
         guard !s.isEmpty else { return nil }
@@ -46,6 +53,33 @@ public enum PersonParser {
         }
         if person.name != nil, person.name == person.email { person.name = nil }
         return person.isEmpty ? nil : person
+    }
+
+    /// True when `text` (white space collapsed) can only be a bare name: it holds none of the characters the
+    /// other forms need (`@ < > ( ) , ; : ? " '`), does not start with a typographic quote (`“ „ « »`) and ends
+    /// with an ASCII character or a Latin letter from U+00C0–U+027F (`ß`, `é`: never a quote, never joined to a
+    /// preceding space the way a combining mark is), so that the general path would keep it whole as the name.
+    private static func isPlainName(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        if first >= 0x80 || last >= 0x80 {
+            let bytes = Array(utf8)
+            if bytes.count >= 2, bytes[0] == 0xC2, bytes[1] == 0xAB || bytes[1] == 0xBB { return false }  // « »
+            if bytes.count >= 3, bytes[0] == 0xE2, bytes[1] == 0x80, bytes[2] >= 0x9C && bytes[2] <= 0x9E { return false }
+            let n = bytes.count
+            if last >= 0x80 && !(n >= 2 && bytes[n - 2] >= 0xC3 && bytes[n - 2] <= 0xC9) { return false }
+        }
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "@"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                 UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "\""),
+                 UInt8(ascii: "'"):
+                return false
+            default:
+                continue
+            }
+        }
+        return true
     }
 
     /// Puts an email or a web address into `person`; false when `text` is neither.

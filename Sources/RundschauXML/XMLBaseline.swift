@@ -57,4 +57,40 @@ public enum XMLBaseline {
             }
         }
     }
+
+    /// ``saxWalk(_:)`` through libxml2's push parser, fed the whole document as one chunk.
+    public static func saxPushWalk(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress,
+                  let ctxt = xmlCreatePushParserCtxt(nil, nil, nil, 0, nil) else { return -1 }
+            defer {
+                if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
+                xmlFreeParserCtxt(ctxt)
+            }
+            var count = 0
+            guard let sax = ctxt.pointee.sax else { return -1 }
+            xmlSAXVersion(sax, 2)
+            sax.pointee.startElementNs = { ctx, _, _, _, _, _, _, _, _ in
+                guard let ctx else { return }
+                let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+                ctxt.pointee._private?.assumingMemoryBound(to: Int.self).pointee += 1
+            }
+            sax.pointee.endElementNs = nil
+            sax.pointee.characters = { _, _, _ in }
+            sax.pointee.cdataBlock = { _, _, _ in }
+            sax.pointee.serror = { _, _ in }
+            sax.pointee.warning = nil
+            sax.pointee.error = nil
+            sax.pointee.fatalError = nil
+            xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue))
+            return withUnsafeMutablePointer(to: &count) { counter -> Int in
+                ctxt.pointee._private = UnsafeMutableRawPointer(counter)
+                let status = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlParseChunk(ctxt, $0, Int32(buffer.count), 1)
+                }
+                ctxt.pointee._private = nil
+                return status == 0 && ctxt.pointee.wellFormed != 0 ? counter.pointee : -1
+            }
+        }
+    }
 }

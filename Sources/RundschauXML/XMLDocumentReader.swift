@@ -16,11 +16,32 @@ public enum XMLDocumentReader {
         _ bytes: [UInt8], charset: String? = nil, options: XMLParseOptions = XMLParseOptions(),
         makeHandler: () -> Handler
     ) throws(XMLError) -> (handler: Handler, warnings: [String]) {
+        try read(bytes, charset: charset, options: options, makeHandler: makeHandler) {
+            (utf8, options, handler, driver) throws(XMLError) -> XMLParseReport in
+            try XMLStreamParser.parse(utf8, options: options, symbolHandler: StringEventBridge(handler), driver: driver)
+        }
+    }
+
+    /// ``read(_:charset:options:makeHandler:)`` for a handler of the symbol events.
+    public static func read<Handler: XMLSymbolHandler>(
+        _ bytes: [UInt8], charset: String? = nil, options: XMLParseOptions = XMLParseOptions(),
+        makeHandler: () -> Handler
+    ) throws(XMLError) -> (handler: Handler, warnings: [String]) {
+        try read(bytes, charset: charset, options: options, makeHandler: makeHandler) {
+            (utf8, options, handler, driver) throws(XMLError) -> XMLParseReport in
+            try XMLStreamParser.parse(utf8, options: options, symbolHandler: handler, driver: driver)
+        }
+    }
+
+    private static func read<Handler: AnyObject>(
+        _ bytes: [UInt8], charset: String?, options: XMLParseOptions, makeHandler: () -> Handler,
+        parse: @escaping (UnsafeRawBufferPointer, XMLParseOptions, Handler, XMLStreamParser.Driver) throws(XMLError) -> XMLParseReport
+    ) throws(XMLError) -> (handler: Handler, warnings: [String]) {
         guard !bytes.isEmpty else { throw XMLError(.empty, "the document is empty") }
         guard bytes.count <= options.maxDocumentSize else {
             throw XMLError(.tooLarge, "the document is \(bytes.count) bytes, over the limit of \(options.maxDocumentSize)")
         }
-        var session = ReadSession(options: options)
+        var session = ReadSession(options: options, parse: parse)
         let handler = try bytes.withUnsafeBufferPointer { (buffer) throws(XMLError) -> Handler in
             try session.read(buffer, hint: charset ?? options.encoding, makeHandler: makeHandler)
         }
@@ -29,13 +50,21 @@ public enum XMLDocumentReader {
 }
 
 /// The attempts of one ``XMLDocumentReader/read(_:charset:options:makeHandler:)`` call.
-private struct ReadSession {
+private struct ReadSession<Handler: AnyObject> {
     let options: XMLParseOptions
+    /// One parse of UTF-8 bytes into a handler.
+    let parse: (UnsafeRawBufferPointer, XMLParseOptions, Handler, XMLStreamParser.Driver) throws(XMLError) -> XMLParseReport
     var warnings: [String] = []
 
-    init(options: XMLParseOptions) { self.options = options }
+    init(
+        options: XMLParseOptions,
+        parse: @escaping (UnsafeRawBufferPointer, XMLParseOptions, Handler, XMLStreamParser.Driver) throws(XMLError) -> XMLParseReport
+    ) {
+        self.options = options
+        self.parse = parse
+    }
 
-    mutating func read<Handler: XMLEventHandler>(
+    mutating func read(
         _ raw: UnsafeBufferPointer<UInt8>, hint: String?, makeHandler: () -> Handler
     ) throws(XMLError) -> Handler {
         let decision = XMLEncodingDetector.decide(raw, hint: hint)
@@ -69,7 +98,7 @@ private struct ReadSession {
 
     /// The fast path: bytes said to be UTF-8 go to libxml2 untouched; only when that fails are they checked,
     /// and invalid sequences read as Windows-1252.
-    private mutating func readClaimedUTF8<Handler: XMLEventHandler>(
+    private mutating func readClaimedUTF8(
         _ bytes: UnsafeBufferPointer<UInt8>, makeHandler: () -> Handler
     ) throws(XMLError) -> Handler {
         let failure: XMLError
@@ -88,7 +117,7 @@ private struct ReadSession {
     }
 
     /// Valid UTF-8: a strict parse, else repair and recover.
-    private mutating func readUTF8<Handler: XMLEventHandler>(
+    private mutating func readUTF8(
         _ utf8: UnsafeBufferPointer<UInt8>, makeHandler: () -> Handler
     ) throws(XMLError) -> Handler {
         do {
@@ -99,7 +128,7 @@ private struct ReadSession {
     }
 
     /// The repair pass (after a strict parse failed), then a recover-mode parse of the repaired text.
-    private mutating func repairAndRecover<Handler: XMLEventHandler>(
+    private mutating func repairAndRecover(
         _ utf8: UnsafeBufferPointer<UInt8>, failure: XMLError, makeHandler: () -> Handler
     ) throws(XMLError) -> Handler {
         guard let start = XMLRepair.documentStart(utf8) else {
@@ -112,7 +141,7 @@ private struct ReadSession {
             do {
                 let prolog = UnsafeBufferPointer(rebasing: utf8[start...])
                 entities = try XMLStreamParser.parse(UnsafeRawBufferPointer(prolog), options: parseOptions(prolog, recover: true),
-                                                     handler: DiscardingHandler()).declaredEntities
+                                                     symbolHandler: DiscardingHandler(), driver: .pull).declaredEntities
             } catch where error.code == .notWellFormed || error.code == .empty {}
         }
         let repaired = try XMLRepair.repair(utf8, from: start, entities: entities,
@@ -131,12 +160,23 @@ private struct ReadSession {
 
     /// One parse with a fresh handler. A strict parse that libxml2 let through while dropping undeclared
     /// entities (documents with an external DTD) counts as a failure, so that repair can restore them.
-    private func attempt<Handler: XMLEventHandler>(
+    ///
+    /// A strict parse of a document up to 10 MB first goes through the push driver, which is faster; only a
+    /// document it does not read cleanly is parsed again, with a fresh handler, by the pull driver, whose
+    /// diagnostics and recovery the reader's behaviour is defined by. Recover-mode parses and larger documents
+    /// always use the pull driver.
+    private func attempt(
         _ utf8: UnsafeBufferPointer<UInt8>, recover: Bool, makeHandler: () -> Handler
     ) throws(XMLError) -> (handler: Handler, report: XMLParseReport) {
+        if !recover && utf8.count <= XMLStreamParser.lookupLimit {
+            let handler = makeHandler()
+            if let report = try? parse(UnsafeRawBufferPointer(utf8), parseOptions(utf8, recover: false), handler, .push),
+               report.droppedEntityReferences == 0 {
+                return (handler, report)
+            }
+        }
         let handler = makeHandler()
-        let report = try XMLStreamParser.parse(UnsafeRawBufferPointer(utf8), options: parseOptions(utf8, recover: recover),
-                                               handler: handler)
+        let report = try parse(UnsafeRawBufferPointer(utf8), parseOptions(utf8, recover: recover), handler, .pull)
         if !recover, report.droppedEntityReferences > 0 {
             let first = report.diagnostics.first
             throw XMLError(.notWellFormed, "not well-formed XML: \(first?.message ?? "undeclared entity")",
@@ -162,8 +202,10 @@ private struct ReadSession {
 }
 
 /// Receives the events of a parse whose only purpose is its report.
-private final class DiscardingHandler: XMLEventHandler {
-    func startElement(localName: String, prefix: String?, namespace: String?, attributes: [XMLAttribute]) {}
-    func endElement(localName: String, prefix: String?, namespace: String?) {}
+private final class DiscardingHandler: XMLSymbolHandler {
+    func symbol(forName utf8: UnsafeBufferPointer<UInt8>) -> Int32 { 0 }
+    func symbol(forNamespace utf8: UnsafeBufferPointer<UInt8>) -> Int32 { 0 }
+    func startElement(_ element: XMLStartElement) {}
+    func endElement(_ element: XMLEndElement) {}
     func characters(_ utf8: UnsafeBufferPointer<UInt8>) {}
 }

@@ -28,15 +28,43 @@ public enum XMLStreamParser {
         _ utf8: UnsafeRawBufferPointer, options: XMLParseOptions = XMLParseOptions(),
         handler: any XMLEventHandler
     ) throws(XMLError) -> XMLParseReport {
+        try parse(utf8, options: options, symbolHandler: StringEventBridge(handler))
+    }
+
+    /// Parses `utf8` (already UTF-8, any BOM stripped), delivering events with interned names to `handler`.
+    /// - Throws: ``XMLError`` with code `empty`, `tooLarge`, `tooDeep`, `notWellFormed` or `entityExpansion`.
+    public static func parse(
+        _ utf8: UnsafeRawBufferPointer, options: XMLParseOptions = XMLParseOptions(),
+        symbolHandler handler: any XMLSymbolHandler
+    ) throws(XMLError) -> XMLParseReport {
+        try parse(utf8, options: options, symbolHandler: handler, driver: .pull)
+    }
+
+    /// How libxml2 is driven over a document in memory.
+    enum Driver {
+        /// `xmlParseDocument`: the reference behaviour, diagnostics and recovery included.
+        case pull
+        /// `xmlParseChunk` with the whole document: the same events for a well-formed document, faster (CDATA
+        /// sections come as one block instead of through a per-character loop), but other diagnostics and
+        /// recovery for a broken one. ``XMLDocumentReader`` tries it first and falls back to `pull` on any error.
+        case push
+    }
+
+    static func parse(
+        _ utf8: UnsafeRawBufferPointer, options: XMLParseOptions, symbolHandler handler: any XMLSymbolHandler,
+        driver: Driver
+    ) throws(XMLError) -> XMLParseReport {
         guard utf8.count > 0, let base = utf8.baseAddress else { throw XMLError(.empty, "the document is empty") }
         guard utf8.count <= options.maxDocumentSize else {
             throw XMLError(.tooLarge, "the document is \(utf8.count) bytes, over the limit of \(options.maxDocumentSize)")
         }
         guard utf8.count <= Int(Int32.max) else { throw XMLError(.tooLarge, "the document is too large for libxml2") }
         let context = SAXContext(handler: handler, options: options)
-        guard let ctxt = xmlCreateMemoryParserCtxt(base.assumingMemoryBound(to: CChar.self), Int32(utf8.count)) else {
-            throw XMLError(.internalFailure, "libxml2 could not create a parser")
+        let created = switch driver {
+        case .pull: xmlCreateMemoryParserCtxt(base.assumingMemoryBound(to: CChar.self), Int32(utf8.count))
+        case .push: xmlCreatePushParserCtxt(nil, nil, nil, 0, nil)
         }
+        guard let ctxt = created else { throw XMLError(.internalFailure, "libxml2 could not create a parser") }
         defer {
             if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
             ctxt.pointee.myDoc = nil
@@ -49,7 +77,12 @@ public enum XMLStreamParser {
         if options.recover { flags |= Int32(XML_PARSE_RECOVER.rawValue) }
         xmlCtxtUseOptions(ctxt, flags)
         _ = xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
-        let status = withExtendedLifetime(context) { xmlParseDocument(ctxt) }
+        let status = withExtendedLifetime((context, handler)) {
+            switch driver {
+            case .pull: xmlParseDocument(ctxt)
+            case .push: xmlParseChunk(ctxt, base.assumingMemoryBound(to: CChar.self), Int32(utf8.count), 1)
+            }
+        }
         if let stop = context.stopError { throw stop }
         let wellFormed = ctxt.pointee.wellFormed != 0
         if !wellFormed && !options.recover {
@@ -77,44 +110,238 @@ public enum XMLStreamParser {
         }
     }
 
+    /// Convenience over a byte array.
+    public static func parse(
+        _ utf8: [UInt8], options: XMLParseOptions = XMLParseOptions(), symbolHandler: any XMLSymbolHandler
+    ) throws(XMLError) -> XMLParseReport {
+        do {
+            return try utf8.withUnsafeBytes { buffer in try parse(buffer, options: options, symbolHandler: symbolHandler) }
+        } catch let error as XMLError {
+            throw error
+        } catch {
+            throw XMLError(.internalFailure, "\(error)")
+        }
+    }
+
+    /// libxml2's `XML_MAX_LOOKUP_LIMIT`: how much unparsed or unreleased input the push parser holds. Pushed as
+    /// one chunk, a larger document would stay buffered past it and stop the parse ("Huge input lookup"): the
+    /// push driver is only for documents up to this size.
+    static let lookupLimit = 10_000_000
+
     /// The libxml2 version the wrapper runs on, for `--version` output and benchmarks.
     public static var libxml2Version: String { String(cString: clibxml2_version()) }
 }
 
+/// Serves an ``XMLEventHandler`` (strings) from symbol events: one Swift string per interned name.
+final class StringEventBridge: XMLSymbolHandler {
+    let handler: any XMLEventHandler
+    private var names: [String] = []
+    private var namespaces: [String] = []
+
+    init(_ handler: any XMLEventHandler) { self.handler = handler }
+
+    func symbol(forName utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+        names.append(String(decoding: utf8, as: UTF8.self))
+        return Int32(names.count - 1)
+    }
+
+    func symbol(forNamespace utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+        namespaces.append(String(decoding: utf8, as: UTF8.self))
+        return Int32(namespaces.count - 1)
+    }
+
+    func startElement(_ element: XMLStartElement) {
+        var list: [XMLAttribute] = []
+        if !element.attributes.isEmpty {
+            list.reserveCapacity(element.attributes.count)
+            for attribute in element.attributes {
+                list.append(XMLAttribute(
+                    localName: names[Int(attribute.localName.symbol)], prefix: attribute.prefix.map { names[Int($0.symbol)] },
+                    namespace: attribute.namespace.map { namespaces[Int($0.symbol)] }, value: attribute.value))
+            }
+        }
+        handler.startElement(
+            localName: names[Int(element.localName.symbol)], prefix: element.prefix.map { names[Int($0.symbol)] },
+            namespace: element.namespace.map { namespaces[Int($0.symbol)] }, attributes: list)
+    }
+
+    func endElement(_ element: XMLEndElement) {
+        handler.endElement(
+            localName: names[Int(element.localName.symbol)], prefix: element.prefix.map { names[Int($0.symbol)] },
+            namespace: element.namespace.map { namespaces[Int($0.symbol)] })
+    }
+
+    func characters(_ utf8: UnsafeBufferPointer<UInt8>) { handler.characters(utf8) }
+}
+
+/// Interned libxml2 names (dictionary pointers) → the handler's symbols and the names' lengths, for one parse.
+///
+/// Open addressing over manually managed memory: no Swift collection (and no exclusivity check) per lookup.
+private struct NameTable {
+    private struct Slot {
+        var key: UnsafeRawPointer?
+        var symbol: Int32
+        var length: Int32
+    }
+
+    private var slots: UnsafeMutablePointer<Slot>
+    private var mask: Int
+    private var count = 0
+
+    init() {
+        mask = 63
+        slots = .allocate(capacity: mask + 1)
+        slots.initialize(repeating: Slot(key: nil, symbol: 0, length: 0), count: mask + 1)
+    }
+
+    func free() { slots.deallocate() }
+
+    /// Fibonacci hashing: the high half of the product, so that every bit of the address counts.
+    @inline(__always)
+    private static func hash(_ key: UnsafeRawPointer) -> Int {
+        let bits = UInt64(UInt(bitPattern: key))
+        return Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 32)
+    }
+
+    /// The name at `pointer`, if it was seen before.
+    @inline(__always)
+    func lookup(_ pointer: UnsafePointer<xmlChar>) -> XMLName? {
+        let key = UnsafeRawPointer(pointer)
+        var index = Self.hash(key) & mask
+        while let existing = slots[index].key {
+            if existing == key {
+                return XMLName(symbol: slots[index].symbol, utf8: UnsafeBufferPointer(start: pointer, count: Int(slots[index].length)))
+            }
+            index = (index + 1) & mask
+        }
+        return nil
+    }
+
+    /// Records the symbol of a name not seen before.
+    mutating func insert(_ pointer: UnsafePointer<xmlChar>, symbol: Int32, length: Int) {
+        let key = UnsafeRawPointer(pointer)
+        var index = Self.hash(key) & mask
+        while let existing = slots[index].key {
+            if existing == key { return }
+            index = (index + 1) & mask
+        }
+        slots[index] = Slot(key: key, symbol: symbol, length: Int32(clamping: length))
+        count += 1
+        if count * 2 > mask { grow() }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        let oldCapacity = mask + 1
+        mask = oldCapacity * 2 - 1
+        slots = .allocate(capacity: mask + 1)
+        slots.initialize(repeating: Slot(key: nil, symbol: 0, length: 0), count: mask + 1)
+        for index in 0..<oldCapacity {
+            guard let key = old[index].key else { continue }
+            var target = Self.hash(key) & mask
+            while slots[target].key != nil { target = (target + 1) & mask }
+            slots[target] = old[index]
+        }
+        old.deallocate()
+    }
+}
+
 /// Swift state reached from the C callbacks through `ctxt->_private`.
 private final class SAXContext {
-    let handler: any XMLEventHandler
+    /// A `let`: the callbacks, which borrow the context, call it without reference counting.
+    let handler: any XMLSymbolHandler
     let options: XMLParseOptions
     var depth = 0
     var sawElement = false
+    /// Set with `stopError`: the callbacks test this flag, not the optional error.
+    var stopped = false
     var stopError: XMLError?
     var firstError: XMLDiagnostic?
     var diagnostics: [XMLDiagnostic] = []
     var declaredEntities: [String: String] = [:]
     var entityDeclarations = 0
     var droppedEntityReferences = 0
-    /// libxml2 interns names and namespace URIs in its dictionary: one Swift string per pointer.
-    var names: [UnsafeRawPointer: String] = [:]
+    /// Local names and prefixes; namespace URIs. Behind pointers: no exclusivity checks per event.
+    private let names: UnsafeMutablePointer<NameTable>
+    private let namespaces: UnsafeMutablePointer<NameTable>
+    /// Reused storage for the attributes of one element.
+    private(set) var attributes: UnsafeMutablePointer<XMLRawAttribute>
+    private var attributeCapacity = 16
 
-    init(handler: any XMLEventHandler, options: XMLParseOptions) {
+    init(handler: any XMLSymbolHandler, options: XMLParseOptions) {
         self.handler = handler
         self.options = options
+        attributes = .allocate(capacity: attributeCapacity)
+        names = .allocate(capacity: 1)
+        names.initialize(to: NameTable())
+        namespaces = .allocate(capacity: 1)
+        namespaces.initialize(to: NameTable())
+    }
+
+    deinit {
+        names.pointee.free()
+        namespaces.pointee.free()
+        names.deallocate()
+        namespaces.deallocate()
+        attributes.deallocate()
     }
 
     @inline(__always)
-    func name(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+    func name(_ pointer: UnsafePointer<xmlChar>) -> XMLName {
+        if let known = names.pointee.lookup(pointer) { return known }
+        return intern(pointer, in: names, namespace: false)
+    }
+
+    /// The first sighting of a name in this parse: ask the handler for its symbol.
+    @inline(never)
+    private func intern(_ pointer: UnsafePointer<xmlChar>, in table: UnsafeMutablePointer<NameTable>, namespace: Bool) -> XMLName {
+        let length = strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+        let bytes = UnsafeBufferPointer(start: pointer, count: length)
+        let symbol = namespace ? handler.symbol(forNamespace: bytes) : handler.symbol(forName: bytes)
+        table.pointee.insert(pointer, symbol: symbol, length: length)
+        return XMLName(symbol: symbol, utf8: bytes)
+    }
+
+    @inline(__always)
+    func name(_ pointer: UnsafePointer<xmlChar>?) -> XMLName? {
         guard let pointer else { return nil }
-        let key = UnsafeRawPointer(pointer)
-        if let cached = names[key] { return cached }
-        let string = String(cString: pointer)
-        names[key] = string
-        return string
+        return name(pointer)
+    }
+
+    @inline(__always)
+    func namespace(_ pointer: UnsafePointer<xmlChar>?) -> XMLName? {
+        guard let pointer else { return nil }
+        if let known = namespaces.pointee.lookup(pointer) { return known }
+        return intern(pointer, in: namespaces, namespace: true)
+    }
+
+    /// Storage for at least `count` attributes.
+    @inline(__always)
+    func attributeStorage(_ count: Int) -> UnsafeMutablePointer<XMLRawAttribute> {
+        if count > attributeCapacity {
+            attributes.deallocate()
+            attributeCapacity = max(count, attributeCapacity * 2)
+            attributes = .allocate(capacity: attributeCapacity)
+        }
+        return attributes
     }
 
     func stop(_ ctxt: xmlParserCtxtPtr, _ error: XMLError) {
         if stopError == nil { stopError = error }
+        stopped = true
         xmlStopParser(ctxt)
     }
+}
+
+/// Runs `body` with the context of a parse, without retaining it (the hot event callbacks).
+@inline(__always)
+private func withContext(
+    _ ctx: UnsafeMutableRawPointer?, _ body: (xmlParserCtxtPtr, SAXContext) -> Void
+) {
+    guard let ctx else { return }
+    let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+    guard let raw = ctxt.pointee._private else { return }
+    Unmanaged<SAXContext>.fromOpaque(raw)._withUnsafeGuaranteedRef { body(ctxt, $0) }
 }
 
 @inline(__always)
@@ -148,7 +375,18 @@ private func installHandlers(_ ctxt: xmlParserCtxtPtr) {
 }
 
 private let onStartElement: startElementNsSAX2Func = { ctx, localname, prefix, uri, _, _, attributeCount, _, attributes in
-    guard let (ctxt, state) = context(ctx), state.stopError == nil else { return }
+    withContext(ctx) { ctxt, state in
+        startElement(ctxt, state, localname, prefix, uri, attributeCount, attributes)
+    }
+}
+
+@inline(__always)
+private func startElement(
+    _ ctxt: xmlParserCtxtPtr, _ state: SAXContext, _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+    _ uri: UnsafePointer<xmlChar>?, _ attributeCount: Int32,
+    _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+) {
+    guard !state.stopped, let localname else { return }
     state.depth += 1
     state.sawElement = true
     if state.depth > state.options.maxDepth {
@@ -156,56 +394,43 @@ private let onStartElement: startElementNsSAX2Func = { ctx, localname, prefix, u
                                   line: Int(xmlSAX2GetLineNumber(ctxt)), column: Int(xmlSAX2GetColumnNumber(ctxt))))
         return
     }
-    var list: [XMLAttribute] = []
+    var list = XMLAttributeList(base: nil, count: 0)
     if attributeCount > 0, let attributes {
-        list.reserveCapacity(Int(attributeCount))
+        let storage = state.attributeStorage(Int(attributeCount))
+        var count = 0
         for index in 0..<Int(attributeCount) {
             // Five pointers per attribute: localname, prefix, URI, value start, value end.
             let base = index * 5
             guard let local = state.name(attributes[base]) else { continue }
-            var value = ""
+            var value = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
             if let start = attributes[base + 3], let end = attributes[base + 4] {
-                value = attributeValue(UnsafeBufferPointer(start: start, count: max(0, end - start)))
+                value = UnsafeBufferPointer(start: start, count: max(0, end - start))
             }
-            list.append(XMLAttribute(localName: local, prefix: state.name(attributes[base + 1]),
-                                     namespace: state.name(attributes[base + 2]), value: value))
+            (storage + count).initialize(to: XMLRawAttribute(
+                localName: local, prefix: state.name(attributes[base + 1]), namespace: state.namespace(attributes[base + 2]),
+                rawValue: value))
+            count += 1
         }
+        list = XMLAttributeList(base: UnsafePointer(storage), count: count)
     }
-    state.handler.startElement(localName: state.name(localname) ?? "", prefix: state.name(prefix),
-                               namespace: state.name(uri), attributes: list)
-}
-
-/// Without entity substitution, libxml2's SAX2 hands every `&` of an attribute value over as `&#38;` (from
-/// `&amp;`, `&#38;` and `&#x26;` alike: it expects a DOM builder to re-parse the value), and no other `&` can
-/// occur there, so turning each `&#38;` back into `&` gives the exact value.
-@inline(__always)
-private func attributeValue(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    var i = 0
-    while i < bytes.count {
-        if bytes[i] == UInt8(ascii: "&"), i + 4 < bytes.count, bytes[i + 1] == UInt8(ascii: "#"),
-           bytes[i + 2] == UInt8(ascii: "3"), bytes[i + 3] == UInt8(ascii: "8"), bytes[i + 4] == UInt8(ascii: ";") {
-            out.append(UInt8(ascii: "&"))
-            i += 5
-        } else {
-            out.append(bytes[i])
-            i += 1
-        }
-    }
-    return String(decoding: out, as: UTF8.self)
+    state.handler.startElement(XMLStartElement(
+        localName: state.name(localname), prefix: state.name(prefix), namespace: state.namespace(uri), attributes: list))
 }
 
 private let onEndElement: endElementNsSAX2Func = { ctx, localname, prefix, uri in
-    guard let (_, state) = context(ctx), state.stopError == nil else { return }
-    state.depth -= 1
-    state.handler.endElement(localName: state.name(localname) ?? "", prefix: state.name(prefix), namespace: state.name(uri))
+    withContext(ctx) { _, state in
+        guard !state.stopped, let localname else { return }
+        state.depth -= 1
+        state.handler.endElement(XMLEndElement(
+            localName: state.name(localname), prefix: state.name(prefix), namespace: state.namespace(uri)))
+    }
 }
 
 private let onCharacters: charactersSAXFunc = { ctx, characters, length in
-    guard let (_, state) = context(ctx), state.stopError == nil, let characters, length > 0 else { return }
-    state.handler.characters(UnsafeBufferPointer(start: characters, count: Int(length)))
+    withContext(ctx) { _, state in
+        guard !state.stopped, let characters, length > 0 else { return }
+        state.handler.characters(UnsafeBufferPointer(start: characters, count: Int(length)))
+    }
 }
 
 private let onError: xmlStructuredErrorFunc = { ctx, error in

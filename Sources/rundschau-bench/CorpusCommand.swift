@@ -12,20 +12,40 @@ struct CorpusCommand: ParsableCommand {
     @Option(help: "Number of feed files.")
     var feeds = 300
 
-    @Option(help: "Entries per feed.")
+    @Option(help: "Entries per feed (with --style realistic: on average).")
     var entries = 60
+
+    /// Which corpus.
+    enum Style: String, ExpressibleByArgument, CaseIterable {
+        /// RSS 2.0, Atom 1.0 and RSS 1.0 in turn, each entry about 1.5 KB of paragraph text: bulk text.
+        case classic
+        /// Seven real-world feed shapes with many short fields, references, varied dates, one in ISO-8859-1.
+        case realistic
+    }
+
+    @Option(help: "classic (bulk text, the original benchmark) or realistic (real-world feed shapes, many short fields).")
+    var style = Style.classic
 
     func run() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var random = SeededRandom(seed: 42)
         var total = 0
         for index in 0..<feeds {
-            let (name, text) = CorpusWriter.feed(index: index, entries: entries, random: &random)
-            let data = Data(text.utf8)
+            let name: String
+            let data: Data
+            switch style {
+            case .classic:
+                let (file, text) = CorpusWriter.feed(index: index, entries: entries, random: &random)
+                (name, data) = (file, Data(text.utf8))
+            case .realistic:
+                let (file, bytes) = RealisticCorpusWriter.feed(index: index, averageEntries: entries, random: &random)
+                (name, data) = (file, Data(bytes))
+            }
             total += data.count
             try data.write(to: URL(fileURLWithPath: directory).appendingPathComponent(name))
         }
-        print("wrote \(feeds) feeds, \(feeds * entries) entries, \(total) bytes to \(directory)")
+        let entryCount = style == .classic ? "\(feeds * entries) entries" : "about \(feeds * entries) entries"
+        print("wrote \(feeds) \(style) feeds, \(entryCount), \(total) bytes to \(directory)")
     }
 }
 

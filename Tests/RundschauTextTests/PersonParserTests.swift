@@ -60,3 +60,25 @@ struct PersonParserTests {
         #expect(PersonParser.parse(text) == nil)
     }
 }
+
+/// The fast path for bare names gives what the general reading gives.
+@Suite struct PersonParserFastPathTests {
+    static let pieces = [
+        "John", " ", "Doe", "Jürgen", "Weiß", "O’Neill", "@", "<", ">", "(", ")", ",", ";", ":", "?", "\"", "'", "“",
+        "”", "„", "«", "»", "mailto:", "http://x.example/", "x@y.example", "\u{A0}", ".", "-", "Dr", "é", "\u{301}",
+        "\u{2028}", "\u{200B}", "ß",
+    ]
+
+    @Test func bareNamesMatchTheGeneralReading() {
+        var state: UInt64 = 99
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<30_000 {
+            var text = ""
+            for _ in 0..<(1 + next(5)) { text += Self.pieces[next(Self.pieces.count)] }
+            #expect(PersonParser.parse(text) == PersonParser.parseCollapsed(HTMLText.collapseWhitespace(text)), "\(text)")
+        }
+    }
+}

@@ -1,5 +1,5 @@
 import Testing
-import RundschauXML
+@testable import RundschauXML
 
 /// Records events as a flat transcript: `<name>`, `</name>`, text runs.
 final class Transcript: XMLEventHandler {
@@ -77,4 +77,85 @@ final class Transcript: XMLEventHandler {
         _ = try? XMLStreamParser.parse(Array(xml.utf8), options: XMLParseOptions(recover: true), handler: t)
         #expect(!t.events.joined().contains("root:"))
     }
+
+    /// The push driver (the reader's fast path) delivers what the pull driver delivers.
+    @Test func pushAndPullDriversDeliverTheSameEvents() throws {
+        let xml = """
+            <?xml version="1.0"?><!DOCTYPE rss [<!ENTITY me "Ich">]><rss xmlns:dc="http://purl.org/dc/elements/1.1/">
+            <channel><title>A &amp; B &#8217; &lt;c&gt;</title><item a="1&amp;2" dc:b='x'><description><![CDATA[<p>ü]]></description>
+            <dc:creator>  X  </dc:creator><!-- comment --><?pi data?><x/></item>
+            """ + String(repeating: "<item><title>t</title><description><![CDATA[" + String(repeating: "äbc ", count: 300)
+                + "]]>&amp;tail</description></item>", count: 50) + "</channel></rss>"
+        var transcripts: [[String]] = []
+        for driver in [XMLStreamParser.Driver.pull, .push] {
+            let transcript = Transcript()
+            try Array(xml.utf8).withUnsafeBytes { (bytes) throws -> Void in
+                _ = try XMLStreamParser.parse(
+                    bytes, options: XMLParseOptions(), symbolHandler: StringEventBridge(transcript), driver: driver)
+            }
+            transcript.flush()
+            transcripts.append(transcript.events)
+        }
+        #expect(transcripts[0] == transcripts[1])
+        #expect(transcripts[0].count > 300)
+    }
+
+    /// Past libxml2's 10 MB lookup limit the reader parses with the pull driver, as it always did.
+    @Test func documentsOverTenMegabytesParse() throws {
+        let item = "<item><description><![CDATA[" + String(repeating: "abc \u{FC} ", count: 150) + "]]></description></item>"
+        let xml = "<rss>" + String(repeating: item, count: 11_000_000 / item.utf8.count + 1) + "</rss>"
+        let result = try XMLDocumentReader.read(Array(xml.utf8)) { CharacterCounter() }
+        #expect(result.warnings.isEmpty)
+        #expect(result.handler.elements == 1 + 2 * (11_000_000 / item.utf8.count + 1))
+    }
+
+    /// Symbol events for a document with many distinct names: one symbol per name, names and bytes intact.
+    @Test func symbolEventsInternEachNameOnce() throws {
+        var xml = "<root xmlns:a=\"urn:a\">"
+        for index in 0..<2_000 { xml += "<e\(index % 500) a:k=\"v&amp;\(index)\"/>" }
+        xml += "</root>"
+        let counter = CharacterCounter()
+        _ = try XMLStreamParser.parse(Array(xml.utf8), symbolHandler: counter)
+        // Local names and prefixes: root, e0…e499, k and the prefix a, each asked for once.
+        #expect(Set(counter.names) == Set(["root", "k", "a"] + (0..<500).map { "e\($0)" }))
+        #expect(counter.names.count == Set(counter.names).count)
+        #expect(counter.elements == 2_001)
+        #expect(counter.namespaces == ["urn:a"])
+        #expect(counter.lastValue == "v&1999")
+    }
+}
+
+/// Counts symbol events and checks that every name arrives with the symbol it was given.
+final class CharacterCounter: XMLSymbolHandler {
+    var bytes = 0
+    var elements = 0
+    var names: [String] = []
+    var namespaces: [String] = []
+    var lastValue = ""
+
+    func symbol(forName utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+        names.append(String(decoding: utf8, as: UTF8.self))
+        return Int32(names.count - 1)
+    }
+
+    func symbol(forNamespace utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+        namespaces.append(String(decoding: utf8, as: UTF8.self))
+        return Int32(namespaces.count - 1)
+    }
+
+    func startElement(_ element: XMLStartElement) {
+        elements += 1
+        #expect(names[Int(element.localName.symbol)] == element.localName.string)
+        for attribute in element.attributes {
+            #expect(names[Int(attribute.localName.symbol)] == attribute.localName.string)
+            if let namespace = attribute.namespace { #expect(namespaces[Int(namespace.symbol)] == namespace.string) }
+            lastValue = attribute.value
+        }
+    }
+
+    func endElement(_ element: XMLEndElement) {
+        #expect(names[Int(element.localName.symbol)] == element.localName.string)
+    }
+
+    func characters(_ utf8: UnsafeBufferPointer<UInt8>) { bytes += utf8.count }
 }

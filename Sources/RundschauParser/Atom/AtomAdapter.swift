@@ -18,40 +18,45 @@ enum AtomAdapter {
         feed.image = context.resolve(raw.logo) ?? context.resolve(raw.icon) ?? ExtensionAdapter.image(ext, context)
         feed.authors = raw.authors.compactMap { person($0, context) }
         if feed.authors.isEmpty { feed.authors = ExtensionAdapter.authors(ext) }
-        for (index, rawEntry) in raw.entries.enumerated() {
-            if let entry = makeEntry(rawEntry, index: index, feed: feed, context: &context) { feed.entries.append(entry) }
+        feed.entries.reserveCapacity(raw.entries.count)
+        raw.entries.withUnsafeBufferPointer { entries in
+            // By pointer: each raw entry is read in place, never copied.
+            guard let first = entries.baseAddress else { return }
+            for index in entries.indices {
+                if let entry = makeEntry(first + index, index: index, feed: feed, context: &context) { feed.entries.append(entry) }
+            }
         }
         return feed
     }
 
-    private static func makeEntry(_ raw: AtomEntry, index: Int, feed: Feed, context: inout AdapterContext) -> Entry? {
-        let ext = raw.extensions
+    private static func makeEntry(_ raw: UnsafePointer<AtomEntry>, index: Int, feed: Feed, context: inout AdapterContext) -> Entry? {
+        let ext = raw.pointee.extensions  // one copy; passing the pointee around would copy it per use
         let place = FeedPlace.entry(index)
-        let links = AdapterContext.dedupe(raw.links.compactMap { modelLink($0, context) } + ExtensionAdapter.links(ext, context))
-        let idLink = raw.id.flatMap { URLResolver.isAbsoluteHTTP($0) ? $0.trimmed : nil }
+        let links = AdapterContext.dedupe(raw.pointee.links.compactMap { modelLink($0, context) } + ExtensionAdapter.links(ext, context))
+        let idLink = raw.pointee.id.flatMap { URLResolver.isAbsoluteHTTP($0) ? $0.trimmed : nil }
         let link = alternate(links) ?? idLink
-        let title = TextConstruct.plainTitle(raw.title)
+        let title = TextConstruct.plainTitle(raw.pointee.title)
             ?? TextConstruct.plainTitle(ext.media.title.map { RawText($0, type: .text) })
             ?? TextConstruct.plainTitle(ext.dc.title.map { RawText($0, type: .text) })
-        let summary = TextConstruct.markup(raw.summary) ?? ExtensionAdapter.summary(ext)
-        let content = TextConstruct.markup(raw.content) ?? TextConstruct.markup(ext.contentEncoded.map { RawText($0, type: .html) })
+        let summary = TextConstruct.markup(raw.pointee.summary) ?? ExtensionAdapter.summary(ext)
+        let content = TextConstruct.markup(raw.pointee.content) ?? TextConstruct.markup(ext.contentEncoded.map { RawText($0, type: .html) })
         let published = context.date(
-            raw.published, raw.issued, raw.created, ext.atomPublished, ext.dc.dates.first, ext.dc.issued, ext.dc.created,
+            raw.pointee.published, raw.pointee.issued, raw.pointee.created, ext.atomPublished, ext.dc.dates.first, ext.dc.issued, ext.dc.created,
             at: place)
-        let updated = context.date(raw.updated, raw.modified, ext.dc.modified, at: place)
+        let updated = context.date(raw.pointee.updated, raw.pointee.modified, ext.dc.modified, at: place)
 
-        var authors = raw.authors.compactMap { person($0, context) }
+        var authors = raw.pointee.authors.compactMap { person($0, context) }
         if authors.isEmpty { authors = ExtensionAdapter.authors(ext) }
-        if authors.isEmpty { authors = raw.sourceAuthors.compactMap { person($0, context) } }
+        if authors.isEmpty { authors = raw.pointee.sourceAuthors.compactMap { person($0, context) } }
         if authors.isEmpty { authors = feed.authors }  // RFC 4287 §4.2.1: the feed's authors apply
 
-        let categories = raw.categories.map { RundschauModel.Category(term: $0.term, scheme: $0.scheme, label: $0.label) }
+        let categories = raw.pointee.categories.map { RundschauModel.Category(term: $0.term, scheme: $0.scheme, label: $0.label) }
             + ExtensionAdapter.categories(ext)
         let linkEnclosures = links.filter { $0.rel == "enclosure" }.map { Enclosure(url: $0.href, type: $0.type, length: $0.length) }
         let enclosures = AdapterContext.dedupe(linkEnclosures + ExtensionAdapter.enclosures(ext, context))
 
         guard let id = EntryIdentity.make(
-            id: raw.id, link: link, enclosure: enclosures.first?.url, title: title, published: published,
+            id: raw.pointee.id, link: link, enclosure: enclosures.first?.url, title: title, published: published,
             text: content?.value ?? summary?.value)
         else {
             context.warn("\(place): no id, link, title or text; skipped")
@@ -62,7 +67,7 @@ enum AtomAdapter {
             summary: summary?.value, summaryType: summary?.type, content: content?.value, contentType: content?.type,
             published: published, updated: updated, authors: authors,
             categories: AdapterContext.dedupe(categories), enclosures: enclosures,
-            language: AdapterContext.entryLanguage(raw.lang, feed: feed.language),
+            language: AdapterContext.entryLanguage(raw.pointee.lang, feed: feed.language),
             image: ExtensionAdapter.image(ext, context) ?? ExtensionAdapter.imageEnclosure(enclosures))
     }
 
@@ -76,12 +81,18 @@ enum AtomAdapter {
 
     /// The main alternate link: the first `alternate` that is HTML (or untyped), else the first `alternate`.
     static func alternate(_ links: [Link]) -> String? {
-        let alternates = links.filter { $0.rel == "alternate" }
-        let html = alternates.first { link in
-            guard let type = link.type?.lowercased() else { return true }
-            return type == "text/html" || type == "application/xhtml+xml"
+        var first: String?
+        for link in links where link.rel == "alternate" {
+            guard let type = link.type else { return link.href }
+            if first == nil { first = link.href }
+            switch type {
+            case "text/html", "application/xhtml+xml": return link.href
+            default:
+                let lower = type.lowercased()
+                if lower == "text/html" || lower == "application/xhtml+xml" { return link.href }
+            }
         }
-        return (html ?? alternates.first)?.href
+        return first
     }
 
     private static func person(_ raw: AtomPerson, _ context: AdapterContext) -> Person? {

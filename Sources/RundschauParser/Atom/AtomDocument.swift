@@ -91,14 +91,14 @@ struct AtomLink: Sendable, Hashable {
     var length: String?
 
     /// Reads a link element's attributes; `nil` without an `href` (Atom 0.3 links also use `href`).
-    init?(_ attributes: [XMLAttribute], base: String?) {
-        guard let href = attributes.value("href")?.nonEmpty else { return nil }
+    init?(_ attributes: XMLAttributeList, base: String?) {
+        guard let href = attributes.nonEmptyValue(.href) else { return nil }
         self.href = RawURL(href, base: base)
-        rel = attributes.value("rel")?.nonEmpty
-        type = attributes.value("type")?.nonEmpty
-        hreflang = attributes.value("hreflang")?.nonEmpty
-        title = attributes.value("title")?.nonEmpty
-        length = attributes.value("length")?.nonEmpty
+        rel = attributes.nonEmptyValue(.rel)
+        type = attributes.nonEmptyValue(.type)
+        hreflang = attributes.nonEmptyValue(.hreflang)
+        title = attributes.nonEmptyValue(.title)
+        length = attributes.nonEmptyValue(.length)
     }
 }
 

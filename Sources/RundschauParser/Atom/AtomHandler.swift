@@ -5,7 +5,7 @@ import RundschauXML
 /// The streaming reader of Atom 1.0 and 0.3 documents: fills ``AtomFeed`` raw structs, nothing more.
 ///
 /// Created by ``FeedDispatchHandler`` at the root `feed` element, which it receives as its first event.
-final class AtomHandler {
+struct AtomHandler {
     /// What the current capture is for.
     private enum Field {
         case none
@@ -41,26 +41,28 @@ final class AtomHandler {
         self.feed = AtomFeed(version: version)
     }
 
-    func startElement(localName: String, namespace: String?, attributes: [XMLAttribute]) {
-        guard state.begin(localName, namespace, attributes) else { return }
-        let ns = state.namespaces.kind(of: namespace)
+    mutating func startElement(_ element: XMLStartElement) {
+        guard state.begin(element) else { return }
+        let ns = element.namespace.namespaceKind
+        let name = element.localName.feedName
+        let attributes = element.attributes
         if state.depth == 1 {
             feed.lang = state.lang
             return
         }
         if person != nil {
-            startInPerson(ns, localName)
+            startInPerson(ns, name)
         } else if sourceDepth != 0 {
-            if ns == core && localName == "author" { startPerson(.source) } else { state.skip() }
+            if ns == core && name == .author { startPerson(.source) } else { state.skip() }
         } else if entryDepth != 0 {
-            startInEntry(ns, localName, attributes)
+            startInEntry(ns, name, attributes)
         } else {
-            startInFeed(ns, localName, attributes)
+            startInFeed(ns, name, attributes)
         }
     }
 
-    func endElement(localName: String) {
-        switch state.end(localName) {
+    mutating func endElement(_ element: XMLEndElement) {
+        switch state.end(element) {
         case .ignored:
             break
         case .captured(let value):
@@ -73,7 +75,8 @@ final class AtomHandler {
             } else if depth == sourceDepth {
                 sourceDepth = 0
             } else if depth == entryDepth {
-                feed.entries.append(entry)
+                feed.entries.append(AtomEntry())
+                swap(&feed.entries[feed.entries.count - 1], &entry)  // a move: no copy of the entry's fields
                 entryDepth = 0
             } else if depth == 1 {
                 rootClosed = true
@@ -83,72 +86,72 @@ final class AtomHandler {
     }
 
     @inline(__always)
-    func characters(_ utf8: UnsafeBufferPointer<UInt8>) { state.characters(utf8) }
+    mutating func characters(_ utf8: UnsafeBufferPointer<UInt8>) { state.characters(utf8) }
 
     // MARK: Scopes
 
-    private func startInFeed(_ ns: XMLNamespace, _ localName: String, _ attributes: [XMLAttribute]) {
-        guard ns == core else { return startExtension(ns, localName, attributes, inEntry: false) }
-        switch localName {
-        case "entry":
+    private mutating func startInFeed(_ ns: XMLNamespace, _ name: FeedName, _ attributes: XMLAttributeList) {
+        guard ns == core else { return startExtension(ns, name, attributes, inEntry: false) }
+        switch name {
+        case .entry:
             entry = AtomEntry(lang: state.lang)
             entryDepth = state.depth
-        case "title": startText(.title, attributes)
-        case "subtitle", "tagline": startText(.subtitle, attributes)
-        case "rights", "copyright": startText(.rights, attributes)
-        case "id": capture(.id)
-        case "updated", "modified": capture(.updated)
-        case "link":
+        case .title: startText(.title, attributes)
+        case .subtitle, .tagline: startText(.subtitle, attributes)
+        case .rights, .copyright: startText(.rights, attributes)
+        case .id: capture(.id)
+        case .updated, .modified: capture(.updated)
+        case .link:
             if let link = AtomLink(attributes, base: state.base) { feed.links.append(link) }
             state.skip()
-        case "author": startPerson(.feed)
-        case "category":
+        case .author: startPerson(.feed)
+        case .category:
             if let category = category(attributes) { feed.categories.append(category) }
             state.skip()
-        case "icon": capture(.icon)
-        case "logo": capture(.logo)
+        case .icon: capture(.icon)
+        case .logo: capture(.logo)
         default: state.skip()
         }
     }
 
-    private func startInEntry(_ ns: XMLNamespace, _ localName: String, _ attributes: [XMLAttribute]) {
-        guard ns == core else { return startExtension(ns, localName, attributes, inEntry: true) }
-        switch localName {
-        case "title": startText(.title, attributes)
-        case "id": capture(.id)
-        case "link":
+    private mutating func startInEntry(_ ns: XMLNamespace, _ name: FeedName, _ attributes: XMLAttributeList) {
+        guard ns == core else { return startExtension(ns, name, attributes, inEntry: true) }
+        switch name {
+        case .title: startText(.title, attributes)
+        case .id: capture(.id)
+        case .link:
             if let link = AtomLink(attributes, base: state.base) { entry.links.append(link) }
             state.skip()
-        case "published": capture(.published)
-        case "updated": capture(.updated)
-        case "issued": capture(.issued)
-        case "modified": capture(.modified)
-        case "created": capture(.created)
-        case "summary": startText(.summary, attributes)
-        case "content": startText(.content, attributes)
-        case "author": startPerson(.entry)
-        case "category":
+        case .published: capture(.published)
+        case .updated: capture(.updated)
+        case .issued: capture(.issued)
+        case .modified: capture(.modified)
+        case .created: capture(.created)
+        case .summary: startText(.summary, attributes)
+        case .content: startText(.content, attributes)
+        case .author: startPerson(.entry)
+        case .category:
             if let category = category(attributes) { entry.categories.append(category) }
             state.skip()
-        case "source": sourceDepth = state.depth
+        case .source: sourceDepth = state.depth
         default: state.skip()
         }
     }
 
-    private func startInPerson(_ ns: XMLNamespace, _ localName: String) {
+    private mutating func startInPerson(_ ns: XMLNamespace, _ name: FeedName) {
         guard ns == core else { return state.skip() }
-        switch localName {
-        case "name": capture(.personName)
-        case "email": capture(.personEmail)
-        case "uri", "url": capture(.personURI)
+        switch name {
+        case .name: capture(.personName)
+        case .email: capture(.personEmail)
+        case .uri, .url: capture(.personURI)
         default: state.skip()
         }
     }
 
-    private func startExtension(_ ns: XMLNamespace, _ localName: String, _ attributes: [XMLAttribute], inEntry: Bool) {
+    private mutating func startExtension(_ ns: XMLNamespace, _ name: FeedName, _ attributes: XMLAttributeList, inEntry: Bool) {
         let action = inEntry
-            ? ExtensionReader.start(ns, localName, attributes, base: state.base, into: &entry.extensions)
-            : ExtensionReader.start(ns, localName, attributes, base: state.base, into: &feed.extensions)
+            ? ExtensionReader.start(ns, name, attributes, base: state.base, into: &entry.extensions)
+            : ExtensionReader.start(ns, name, attributes, base: state.base, into: &feed.extensions)
         switch action {
         case .capture(let extensionField, let mode): capture(.ext(extensionField), mode)
         case .descend: break
@@ -159,18 +162,18 @@ final class AtomHandler {
     // MARK: Constructs
 
     @inline(__always)
-    private func capture(_ field: Field, _ mode: CaptureMode = .text) {
+    private mutating func capture(_ field: Field, _ mode: CaptureMode = .text) {
         self.field = field
         state.capture(mode)
     }
 
     /// A text construct (RFC 4287 §3.1; Atom 0.3 §3.1 content constructs with `mode`).
-    private func startText(_ field: Field, _ attributes: [XMLAttribute]) {
+    private mutating func startText(_ field: Field, _ attributes: XMLAttributeList) {
         base64 = false
-        let declared = attributes.value("type")
+        let declared = attributes.value(.type)
         switch feed.version {
         case .atom10:
-            if case .content = field, let source = attributes.value("src")?.nonEmpty {
+            if case .content = field, let source = attributes.nonEmptyValue(.src) {
                 entry.contentSource = RawURL(source, base: state.base)
                 return state.skip()
             }
@@ -179,7 +182,7 @@ final class AtomHandler {
             capture(field, type == .xhtml ? .xhtml : (type == .html ? .html : .text))
         case .atom03:
             guard let type = TextConstruct.atomType(declared) else { return state.skip() }
-            switch attributes.value("mode")?.trimmed.lowercased() ?? "xml" {
+            switch attributes.value(.mode)?.trimmed.lowercased() ?? "xml" {
             case "escaped":
                 textType = type == .text ? .text : .html
                 capture(field, type == .text ? .text : .html)
@@ -194,13 +197,13 @@ final class AtomHandler {
         }
     }
 
-    private func startPerson(_ target: PersonTarget) {
+    private mutating func startPerson(_ target: PersonTarget) {
         person = AtomPerson()
         personDepth = state.depth
         personTarget = target
     }
 
-    private func finishPerson() {
+    private mutating func finishPerson() {
         defer {
             person = nil
             personDepth = 0
@@ -214,9 +217,9 @@ final class AtomHandler {
         }
     }
 
-    private func category(_ attributes: [XMLAttribute]) -> AtomCategory? {
-        guard let term = attributes.value("term")?.nonEmpty else { return nil }
-        return AtomCategory(term: term, scheme: attributes.value("scheme")?.nonEmpty, label: attributes.value("label")?.nonEmpty)
+    private func category(_ attributes: XMLAttributeList) -> AtomCategory? {
+        guard let term = attributes.nonEmptyValue(.term) else { return nil }
+        return AtomCategory(term: term, scheme: attributes.nonEmptyValue(.scheme), label: attributes.nonEmptyValue(.label))
     }
 
     private func text(_ value: String) -> RawText {
@@ -225,7 +228,7 @@ final class AtomHandler {
         return RawText(decoded ?? "", type: textType)
     }
 
-    private func assign(_ value: String) {
+    private mutating func assign(_ value: String) {
         guard !value.isEmpty else { return }
         let inEntry = entryDepth != 0
         switch field {

@@ -5,7 +5,8 @@ import RundschauModel
 enum ExtensionAdapter {
     /// Media RSS `media:content` as enclosures (`url`, `type`, `fileSize`).
     static func enclosures(_ fields: ExtensionFields, _ context: AdapterContext) -> [Enclosure] {
-        fields.media.contents.compactMap { content in
+        if fields.media.contents.isEmpty { return [] }
+        return fields.media.contents.compactMap { content in
             guard let url = context.resolve(content.url) else { return nil }
             return Enclosure(url: url, type: content.type, length: AdapterContext.length(content.fileSize))
         }
@@ -14,7 +15,9 @@ enum ExtensionAdapter {
     /// A representative image: the first `media:thumbnail`, else `itunes:image`, else the first
     /// `media:content` that is an image.
     static func image(_ fields: ExtensionFields, _ context: AdapterContext) -> String? {
-        if let thumbnail = fields.media.thumbnails.lazy.compactMap({ context.resolve($0) }).first { return thumbnail }
+        for thumbnail in fields.media.thumbnails {
+            if let resolved = context.resolve(thumbnail) { return resolved }
+        }
         if let image = context.resolve(fields.itunes.image) { return image }
         let picture = fields.media.contents.first { content in
             content.medium?.lowercased() == "image" || content.type?.lowercased().hasPrefix("image/") == true
@@ -29,12 +32,14 @@ enum ExtensionAdapter {
 
     /// `dc:subject` as categories (terms without scheme).
     static func categories(_ fields: ExtensionFields) -> [RundschauModel.Category] {
-        fields.dc.subjects.compactMap { subject in subject.nonEmpty.map { RundschauModel.Category(term: $0) } }
+        if fields.dc.subjects.isEmpty { return [] }
+        return fields.dc.subjects.compactMap { subject in subject.nonEmpty.map { RundschauModel.Category(term: $0) } }
     }
 
     /// `atom:link` elements (inside RSS) as model links.
     static func links(_ fields: ExtensionFields, _ context: AdapterContext) -> [Link] {
-        fields.atomLinks.compactMap { AtomAdapter.modelLink($0, context) }
+        if fields.atomLinks.isEmpty { return [] }
+        return fields.atomLinks.compactMap { AtomAdapter.modelLink($0, context) }
     }
 
     /// A summary from the extensions: `media:description`, else `itunes:summary`, else `itunes:subtitle`

@@ -17,65 +17,65 @@ enum ExtensionReader {
     /// Reads the start of an extension element in a channel/item (or feed/entry) scope.
     /// - Parameter channel: true at channel/feed level (where `sy:` and `itunes:owner` live).
     static func start(
-        _ namespace: XMLNamespace, _ localName: String, _ attributes: [XMLAttribute], base: String?,
+        _ namespace: XMLNamespace, _ localName: FeedName, _ attributes: XMLAttributeList, base: String?,
         into fields: inout ExtensionFields
     ) -> ExtensionAction {
         switch namespace {
         case .dc:
             switch localName {
-            case "creator": return .capture(.dcCreator, .text)
-            case "date": return .capture(.dcDate, .text)
-            case "subject": return .capture(.dcSubject, .text)
-            case "language": return .capture(.dcLanguage, .text)
-            case "rights": return .capture(.dcRights, .text)
-            case "title": return .capture(.dcTitle, .text)
-            case "description": return .capture(.dcDescription, .html)
-            case "identifier": return .capture(.dcIdentifier, .text)
+            case .creator: return .capture(.dcCreator, .text)
+            case .date: return .capture(.dcDate, .text)
+            case .subject: return .capture(.dcSubject, .text)
+            case .language: return .capture(.dcLanguage, .text)
+            case .rights: return .capture(.dcRights, .text)
+            case .title: return .capture(.dcTitle, .text)
+            case .description: return .capture(.dcDescription, .html)
+            case .identifier: return .capture(.dcIdentifier, .text)
             default: return .skip
             }
         case .dcterms:
             switch localName {
-            case "modified": return .capture(.dctermsModified, .text)
-            case "created": return .capture(.dctermsCreated, .text)
-            case "issued": return .capture(.dctermsIssued, .text)
+            case .modified: return .capture(.dctermsModified, .text)
+            case .created: return .capture(.dctermsCreated, .text)
+            case .issued: return .capture(.dctermsIssued, .text)
             default: return .skip
             }
         case .content:
-            return localName == "encoded" ? .capture(.contentEncoded, .html) : .skip
+            return localName == .encoded ? .capture(.contentEncoded, .html) : .skip
         case .media:
             switch localName {
-            case "group":
+            case .group:
                 return .descend
-            case "content":
-                if let url = attributes.value("url")?.nonEmpty {
+            case .content:
+                if let url = attributes.nonEmptyValue(.url) {
                     fields.media.contents.append(MediaContent(
-                        url: RawURL(url, base: base), type: attributes.value("type")?.nonEmpty,
-                        fileSize: attributes.value("fileSize"), medium: attributes.value("medium")?.nonEmpty))
+                        url: RawURL(url, base: base), type: attributes.nonEmptyValue(.type),
+                        fileSize: attributes.value(.fileSize), medium: attributes.nonEmptyValue(.medium)))
                 }
                 return .descend
-            case "thumbnail":
-                if let url = attributes.value("url")?.nonEmpty { fields.media.thumbnails.append(RawURL(url, base: base)) }
+            case .thumbnail:
+                if let url = attributes.nonEmptyValue(.url) { fields.media.thumbnails.append(RawURL(url, base: base)) }
                 return .skip
-            case "title":
+            case .title:
                 return fields.media.title == nil ? .capture(.mediaTitle, .text) : .skip
-            case "description":
+            case .description:
                 guard fields.media.description == nil else { return .skip }
-                let html = attributes.value("type")?.trimmed.lowercased() == "html"
+                let html = attributes.value(.type)?.trimmed.lowercased() == "html"
                 return .capture(html ? .mediaDescriptionHTML : .mediaDescriptionPlain, html ? .html : .text)
             default:
                 return .skip
             }
         case .itunes:
             switch localName {
-            case "author": return .capture(.itunesAuthor, .text)
-            case "summary": return .capture(.itunesSummary, .text)
-            case "subtitle": return .capture(.itunesSubtitle, .text)
-            case "duration": return .capture(.itunesDuration, .text)
-            case "owner": return .descend
-            case "name": return .capture(.itunesOwnerName, .text)
-            case "email": return .capture(.itunesOwnerEmail, .text)
-            case "image":
-                if fields.itunes.image == nil, let href = attributes.value("href")?.nonEmpty {
+            case .author: return .capture(.itunesAuthor, .text)
+            case .summary: return .capture(.itunesSummary, .text)
+            case .subtitle: return .capture(.itunesSubtitle, .text)
+            case .duration: return .capture(.itunesDuration, .text)
+            case .owner: return .descend
+            case .name: return .capture(.itunesOwnerName, .text)
+            case .email: return .capture(.itunesOwnerEmail, .text)
+            case .image:
+                if fields.itunes.image == nil, let href = attributes.nonEmptyValue(.href) {
                     fields.itunes.image = RawURL(href, base: base)
                 }
                 return .skip
@@ -84,17 +84,17 @@ enum ExtensionReader {
             }
         case .sy:
             switch localName {
-            case "updatePeriod": return .capture(.syUpdatePeriod, .text)
-            case "updateFrequency": return .capture(.syUpdateFrequency, .text)
+            case .updatePeriod: return .capture(.syUpdatePeriod, .text)
+            case .updateFrequency: return .capture(.syUpdateFrequency, .text)
             default: return .skip
             }
         case .atom10:
             switch localName {
-            case "link":
+            case .link:
                 if let link = AtomLink(attributes, base: base) { fields.atomLinks.append(link) }
                 return .skip
-            case "updated": return .capture(.atomUpdated, .text)
-            case "published": return .capture(.atomPublished, .text)
+            case .updated: return .capture(.atomUpdated, .text)
+            case .published: return .capture(.atomPublished, .text)
             default: return .skip
             }
         default:

@@ -24,30 +24,36 @@ enum RDFAdapter {
         feed.image = context.resolve(raw.image?.url, fallbackBase: site) ?? ExtensionAdapter.image(ext, context)
         feed.authors = ExtensionAdapter.authors(ext)
         feed.updateInterval = ext.sy.intervalSeconds
-        for (index, item) in raw.items.enumerated() {
-            if let entry = makeEntry(item, index: index, feed: feed, channelLang: channel.lang ?? raw.lang, context: &context) {
-                feed.entries.append(entry)
+        feed.entries.reserveCapacity(raw.items.count)
+        raw.items.withUnsafeBufferPointer { items in
+            // By pointer: each raw item is read in place, never copied.
+            guard let first = items.baseAddress else { return }
+            for index in items.indices {
+                if let entry = makeEntry(
+                    first + index, index: index, feed: feed, channelLang: channel.lang ?? raw.lang, context: &context) {
+                    feed.entries.append(entry)
+                }
             }
         }
         return feed
     }
 
     private static func makeEntry(
-        _ item: RDFItem, index: Int, feed: Feed, channelLang: String?, context: inout AdapterContext
+        _ item: UnsafePointer<RDFItem>, index: Int, feed: Feed, channelLang: String?, context: inout AdapterContext
     ) -> Entry? {
-        let ext = item.extensions
+        let ext = item.pointee.extensions  // one copy; passing the pointee around would copy it per use
         let place = FeedPlace.entry(index)
         let site = feed.link
-        let itemLink = context.resolve(item.link, fallbackBase: site)
+        let itemLink = context.resolve(item.pointee.link, fallbackBase: site)
         let atomLinks = ExtensionAdapter.links(ext, context)
         let links = AdapterContext.dedupe((itemLink.map { [Link(rel: "alternate", href: $0)] } ?? []) + atomLinks)
-        let about = context.resolve(item.about, fallbackBase: site)
+        let about = context.resolve(item.pointee.about, fallbackBase: site)
         let aboutLink = about.flatMap { URLResolver.isAbsoluteHTTP($0) ? $0 : nil }
         let link = itemLink ?? AtomAdapter.alternate(atomLinks) ?? aboutLink
 
-        let title = TextConstruct.plainTitle(item.title.map { RawText($0, type: .html) })
+        let title = TextConstruct.plainTitle(item.pointee.title.map { RawText($0, type: .html) })
             ?? TextConstruct.plainTitle(ext.dc.title.map { RawText($0, type: .html) })
-        let summary = TextConstruct.markup(item.description.map { RawText($0, type: .html) }) ?? ExtensionAdapter.summary(ext)
+        let summary = TextConstruct.markup(item.pointee.description.map { RawText($0, type: .html) }) ?? ExtensionAdapter.summary(ext)
         let content = TextConstruct.markup(ext.contentEncoded.map { RawText($0, type: .html) })
         let published = context.date(ext.dc.dates.first, ext.dc.issued, ext.dc.created, ext.atomPublished, at: place)
         let updated = context.date(ext.dc.modified, ext.atomUpdated, at: place)
@@ -55,13 +61,13 @@ enum RDFAdapter {
 
         // RSS 1.0 §5.5: rdf:about identifies the item; dc:identifier where a feed gives one instead.
         guard let id = EntryIdentity.make(
-            id: item.about?.value ?? ext.dc.identifier, link: link, enclosure: enclosures.first?.url, title: title,
+            id: item.pointee.about?.value ?? ext.dc.identifier, link: link, enclosure: enclosures.first?.url, title: title,
             published: published, text: content?.value ?? summary?.value)
         else {
             context.warn("\(place): no rdf:about, link, title or text; skipped")
             return nil
         }
-        let ownLang = item.lang == channelLang ? nil : item.lang
+        let ownLang = item.pointee.lang == channelLang ? nil : item.pointee.lang
         return Entry(
             id: id, title: title, link: link, links: links,
             summary: summary?.value, summaryType: summary?.type, content: content?.value, contentType: content?.type,

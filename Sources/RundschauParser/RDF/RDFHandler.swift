@@ -4,7 +4,7 @@ import RundschauXML
 ///
 /// Created by ``FeedDispatchHandler`` at the root `rdf:RDF` element. The vocabulary (1.0 or 0.90) is
 /// decided by the namespace of the first `channel` or `item`.
-final class RDFHandler {
+struct RDFHandler {
     private enum Scope { case channel, image, item, none }
     private enum Field {
         case none, title, link, description, imageURL
@@ -27,9 +27,11 @@ final class RDFHandler {
         self.state = state
     }
 
-    func startElement(localName: String, namespace: String?, attributes: [XMLAttribute]) {
-        guard state.begin(localName, namespace, attributes) else { return }
-        let ns = state.namespaces.kind(of: namespace)
+    mutating func startElement(_ element: XMLStartElement) {
+        guard state.begin(element) else { return }
+        let ns = element.namespace.namespaceKind
+        let localName = element.localName.feedName
+        let attributes = element.attributes
         if state.depth == 1 {
             document.lang = state.lang
             return
@@ -39,18 +41,18 @@ final class RDFHandler {
         case .none:
             guard core else { return state.skip() }
             switch localName {
-            case "channel":
+            case .channel:
                 decide(ns)
                 scope = .channel
-                document.channel.about = attributes.value("about", namespaceURI: XMLNamespace.rdfURI)?.nonEmpty
+                document.channel.about = Self.about(attributes)?.nonEmpty
                 document.channel.lang = state.lang
                 channelDepth = state.depth
-            case "item":
+            case .item:
                 decide(ns)
                 scope = .item
-                let about = attributes.value("about", namespaceURI: XMLNamespace.rdfURI)?.nonEmpty.map { RawURL($0, base: state.base) }
+                let about = Self.about(attributes)?.nonEmpty.map { RawURL($0, base: state.base) }
                 item = RDFItem(about: about, lang: state.lang)
-            case "image" where document.image == nil:
+            case .image where document.image == nil:
                 scope = .image
                 document.image = RDFImage()
             default:
@@ -74,30 +76,30 @@ final class RDFHandler {
                 return
             }
             switch localName {
-            case "title": capture(.title)
-            case "link": capture(.link)
-            case "description": capture(.description, .html)
-            case "item" where scope == .channel:
+            case .title: capture(.title)
+            case .link: capture(.link)
+            case .description: capture(.description, .html)
+            case .item where scope == .channel:
                 // Some RSS 0.90 feeds nest items in the channel.
                 scope = .item
                 scopeDepth = state.depth
-                let about = attributes.value("about", namespaceURI: XMLNamespace.rdfURI)?.nonEmpty.map { RawURL($0, base: state.base) }
+                let about = Self.about(attributes)?.nonEmpty.map { RawURL($0, base: state.base) }
                 item = RDFItem(about: about, lang: state.lang)
             default: state.skip()
             }
         case .image:
             guard core else { return state.skip() }
             switch localName {
-            case "url": capture(.imageURL)
-            case "title": capture(.title)
-            case "link": capture(.link)
+            case .url: capture(.imageURL)
+            case .title: capture(.title)
+            case .link: capture(.link)
             default: state.skip()
             }
         }
     }
 
-    func endElement(localName: String) {
-        switch state.end(localName) {
+    mutating func endElement(_ element: XMLEndElement) {
+        switch state.end(element) {
         case .ignored:
             break
         case .captured(let value):
@@ -105,7 +107,10 @@ final class RDFHandler {
             field = .none
         case .element:
             if state.depth == scopeDepth {
-                if scope == .item { document.items.append(item) }
+                if scope == .item {
+                    document.items.append(RDFItem())
+                    swap(&document.items[document.items.count - 1], &item)  // a move: no copy of the item's fields
+                }
                 if scope == .channel { channelDepth = 0 }
                 // An item nested in the channel returns to the channel.
                 if scope == .item && channelDepth != 0 {
@@ -123,21 +128,30 @@ final class RDFHandler {
     }
 
     @inline(__always)
-    func characters(_ utf8: UnsafeBufferPointer<UInt8>) { state.characters(utf8) }
+    mutating func characters(_ utf8: UnsafeBufferPointer<UInt8>) { state.characters(utf8) }
 
-    private func decide(_ ns: XMLNamespace) {
+    /// `rdf:about`: the attribute `about` in exactly the RDF syntax namespace.
+    private static func about(_ attributes: XMLAttributeList) -> String? {
+        for attribute in attributes where attribute.localName.feedName == .about {
+            guard let namespace = attribute.namespace, namespace.utf8.elementsEqual(XMLNamespace.rdfURI.utf8) else { continue }
+            return attribute.value
+        }
+        return nil
+    }
+
+    private mutating func decide(_ ns: XMLNamespace) {
         guard !decided else { return }
         decided = true
         if ns == .rss090 { document.version = .rss090 }
     }
 
     @inline(__always)
-    private func capture(_ field: Field, _ mode: CaptureMode = .text) {
+    private mutating func capture(_ field: Field, _ mode: CaptureMode = .text) {
         self.field = field
         state.capture(mode)
     }
 
-    private func assign(_ value: String) {
+    private mutating func assign(_ value: String) {
         guard !value.isEmpty else { return }
         let base = state.captureBase
         switch (scope, field) {

@@ -40,66 +40,71 @@ enum RSSAdapter {
         if feed.authors.isEmpty { feed.authors = ExtensionAdapter.authors(ext) }
         feed.ttl = AdapterContext.integer(channel.ttl)
         feed.updateInterval = ext.sy.intervalSeconds
-        for (index, item) in channel.items.enumerated() {
-            if let entry = makeEntry(item, index: index, feed: feed, documentLang: raw.lang, context: &context) {
-                feed.entries.append(entry)
+        feed.entries.reserveCapacity(channel.items.count)
+        channel.items.withUnsafeBufferPointer { items in
+            // By pointer: each raw item is read in place, never copied.
+            guard let first = items.baseAddress else { return }
+            for index in items.indices {
+                if let entry = makeEntry(first + index, index: index, feed: feed, documentLang: raw.lang, context: &context) {
+                    feed.entries.append(entry)
+                }
             }
         }
         return feed
     }
 
     private static func makeEntry(
-        _ item: RSSItem, index: Int, feed: Feed, documentLang: String?, context: inout AdapterContext
+        _ item: UnsafePointer<RSSItem>, index: Int, feed: Feed, documentLang: String?, context: inout AdapterContext
     ) -> Entry? {
-        let ext = item.extensions
+        let ext = item.pointee.extensions  // one copy; passing the pointee around would copy it per use
         let place = FeedPlace.entry(index)
         let site = feed.link
-        let itemLink = context.resolve(item.link, fallbackBase: site)
+        let itemLink = context.resolve(item.pointee.link, fallbackBase: site)
         let atomLinks = ExtensionAdapter.links(ext, context)
         var links: [Link] = []
         if let itemLink { links.append(Link(rel: "alternate", href: itemLink)) }
         links += atomLinks
-        if let comments = context.resolve(item.comments, fallbackBase: site) {
+        if let comments = context.resolve(item.pointee.comments, fallbackBase: site) {
             links.append(Link(rel: "replies", href: comments, type: "text/html"))
         }
         links = AdapterContext.dedupe(links)
 
         // RSS 2.0: a guid is a permalink unless isPermaLink="false"; only an absolute http(s) URL can be a
         // link (a number or a relative path is an identifier, not an address).
-        let guidLink = item.guid.flatMap { guid -> String? in
+        let guidLink = item.pointee.guid.flatMap { guid -> String? in
             let value = guid.value.trimmed
             return guid.isPermaLink && URLResolver.isAbsoluteHTTP(value) ? value : nil
         }
         let link = itemLink ?? AtomAdapter.alternate(atomLinks) ?? guidLink
 
-        let title = TextConstruct.plainTitle(item.title.map { RawText($0, type: .html) })
+        let title = TextConstruct.plainTitle(item.pointee.title.map { RawText($0, type: .html) })
             ?? TextConstruct.plainTitle(ext.dc.title.map { RawText($0, type: .html) })
             ?? TextConstruct.plainTitle(ext.media.title.map { RawText($0, type: .text) })
-        let summary = TextConstruct.markup(item.description.map { RawText($0, type: .html) }) ?? ExtensionAdapter.summary(ext)
+        let summary = TextConstruct.markup(item.pointee.description.map { RawText($0, type: .html) }) ?? ExtensionAdapter.summary(ext)
         let content = TextConstruct.markup(ext.contentEncoded.map { RawText($0, type: .html) })
         let published = context.date(
-            item.pubDate, ext.dc.dates.first, ext.atomPublished, ext.dc.issued, ext.dc.created, at: place)
+            item.pointee.pubDate, ext.dc.dates.first, ext.atomPublished, ext.dc.issued, ext.dc.created, at: place)
         let updated = context.date(ext.atomUpdated, ext.dc.modified, at: place)
 
-        var authors = AdapterContext.people(item.authors)
+        var authors = AdapterContext.people(item.pointee.authors)
         if authors.isEmpty { authors = ExtensionAdapter.authors(ext) }
 
-        let categories = item.categories.map { RundschauModel.Category(term: $0.term, scheme: $0.domain) }
+        let categories = item.pointee.categories.map { RundschauModel.Category(term: $0.term, scheme: $0.domain) }
             + ExtensionAdapter.categories(ext)
-        let enclosures = item.enclosures.compactMap { enclosure -> Enclosure? in
+        let enclosures = item.pointee.enclosures.compactMap { enclosure -> Enclosure? in
             guard let url = context.resolve(enclosure.url, fallbackBase: site) else { return nil }
             return Enclosure(url: url, type: enclosure.type, length: AdapterContext.length(enclosure.length))
         } + ExtensionAdapter.enclosures(ext, context)
         let uniqueEnclosures = AdapterContext.dedupe(enclosures)
 
         guard let id = EntryIdentity.make(
-            id: item.guid?.value, link: link, enclosure: uniqueEnclosures.first?.url, title: title,
+            id: item.pointee.guid?.value, link: link, enclosure: uniqueEnclosures.first?.url, title: title,
             published: published, text: content?.value ?? summary?.value)
         else {
             context.warn("\(place): no guid, link, title or text; skipped")
             return nil
         }
-        let ownLang = item.lang == documentLang ? nil : item.lang
+        let ownLang = item.pointee.lang == documentLang ? nil : item.pointee.lang
         return Entry(
             id: id, title: title, link: link, links: links,
             summary: summary?.value, summaryType: summary?.type, content: content?.value, contentType: content?.type,

@@ -4,7 +4,7 @@ import RundschauXML
 ///
 /// Created by ``FeedDispatchHandler`` at the root `rss` element, which it receives as its first event.
 /// Elements outside the RSS core and the known extension namespaces are skipped without collecting text.
-final class RSSHandler {
+struct RSSHandler {
     private enum Field {
         case none
         case title, link, description, language, copyright, managingEditor, webMaster, pubDate, lastBuildDate, ttl
@@ -30,23 +30,25 @@ final class RSSHandler {
         self.state = state
     }
 
-    func startElement(localName: String, namespace: String?, attributes: [XMLAttribute]) {
-        guard state.begin(localName, namespace, attributes) else { return }
-        let ns = state.namespaces.kind(of: namespace)
+    mutating func startElement(_ element: XMLStartElement) {
+        guard state.begin(element) else { return }
+        let ns = element.namespace.namespaceKind
+        let name = element.localName.feedName
+        let attributes = element.attributes
         if state.depth == 1 {
-            document.version = attributes.value("version")?.nonEmpty
+            document.version = attributes.nonEmptyValue(.version)
             document.lang = state.lang
         } else if itemDepth != 0 {
-            startInItem(ns, localName, attributes)
+            startInItem(ns, name, attributes)
         } else if imageDepth != 0 {
-            startInImage(ns, localName)
+            startInImage(ns, name)
         } else {
-            startInChannel(ns, localName, attributes)
+            startInChannel(ns, name, attributes)
         }
     }
 
-    func endElement(localName: String) {
-        switch state.end(localName) {
+    mutating func endElement(_ element: XMLEndElement) {
+        switch state.end(element) {
         case .ignored:
             break
         case .captured(let value):
@@ -55,7 +57,8 @@ final class RSSHandler {
         case .element:
             let depth = state.depth
             if depth == itemDepth {
-                document.channel.items.append(item)
+                document.channel.items.append(RSSItem())
+                swap(&document.channel.items[document.channel.items.count - 1], &item)  // a move, not a copy
                 itemDepth = 0
             } else if depth == imageDepth {
                 imageDepth = 0
@@ -69,36 +72,36 @@ final class RSSHandler {
     }
 
     @inline(__always)
-    func characters(_ utf8: UnsafeBufferPointer<UInt8>) { state.characters(utf8) }
+    mutating func characters(_ utf8: UnsafeBufferPointer<UInt8>) { state.characters(utf8) }
 
     // MARK: Scopes
 
-    private func startInChannel(_ ns: XMLNamespace, _ localName: String, _ attributes: [XMLAttribute]) {
+    private mutating func startInChannel(_ ns: XMLNamespace, _ name: FeedName, _ attributes: XMLAttributeList) {
         guard ns == .none else {
-            let action = ExtensionReader.start(ns, localName, attributes, base: state.base, into: &document.channel.extensions)
+            let action = ExtensionReader.start(ns, name, attributes, base: state.base, into: &document.channel.extensions)
             return perform(action)
         }
-        switch localName {
-        case "channel":
+        switch name {
+        case .channel:
             channelDepth = state.depth
             document.lang = state.lang
-        case "item":
+        case .item:
             item = RSSItem(lang: state.lang)
             itemDepth = state.depth
-        case "title": capture(.title)
-        case "link": capture(.link)
-        case "description": capture(.description, .html)
-        case "language": capture(.language)
-        case "copyright": capture(.copyright)
-        case "managingEditor": capture(.managingEditor)
-        case "webMaster": capture(.webMaster)
-        case "pubDate": capture(.pubDate)
-        case "lastBuildDate": capture(.lastBuildDate)
-        case "ttl": capture(.ttl)
-        case "category":
-            pendingDomain = attributes.value("domain")?.nonEmpty
+        case .title: capture(.title)
+        case .link: capture(.link)
+        case .description: capture(.description, .html)
+        case .language: capture(.language)
+        case .copyright: capture(.copyright)
+        case .managingEditor: capture(.managingEditor)
+        case .webMaster: capture(.webMaster)
+        case .pubDate: capture(.pubDate)
+        case .lastBuildDate: capture(.lastBuildDate)
+        case .ttl: capture(.ttl)
+        case .category:
+            pendingDomain = attributes.nonEmptyValue(.domain)
             capture(.category)
-        case "image" where document.channel.image == nil:
+        case .image where document.channel.image == nil:
             document.channel.image = RSSImage()
             imageDepth = state.depth
         default:
@@ -106,43 +109,43 @@ final class RSSHandler {
         }
     }
 
-    private func startInImage(_ ns: XMLNamespace, _ localName: String) {
+    private mutating func startInImage(_ ns: XMLNamespace, _ name: FeedName) {
         guard ns == .none else { return state.skip() }
-        switch localName {
-        case "url": capture(.imageURL)
-        case "title": capture(.imageTitle)
-        case "link": capture(.imageLink)
+        switch name {
+        case .url: capture(.imageURL)
+        case .title: capture(.imageTitle)
+        case .link: capture(.imageLink)
         default: state.skip()
         }
     }
 
-    private func startInItem(_ ns: XMLNamespace, _ localName: String, _ attributes: [XMLAttribute]) {
+    private mutating func startInItem(_ ns: XMLNamespace, _ name: FeedName, _ attributes: XMLAttributeList) {
         guard ns == .none else {
-            let action = ExtensionReader.start(ns, localName, attributes, base: state.base, into: &item.extensions)
+            let action = ExtensionReader.start(ns, name, attributes, base: state.base, into: &item.extensions)
             return perform(action)
         }
-        switch localName {
-        case "title": capture(.title)
-        case "link": capture(.link)
-        case "description": capture(.description, .html)
-        case "author": capture(.author)
-        case "category":
-            pendingDomain = attributes.value("domain")?.nonEmpty
+        switch name {
+        case .title: capture(.title)
+        case .link: capture(.link)
+        case .description: capture(.description, .html)
+        case .author: capture(.author)
+        case .category:
+            pendingDomain = attributes.nonEmptyValue(.domain)
             capture(.category)
-        case "comments": capture(.comments)
-        case "enclosure":
-            if let url = attributes.value("url")?.nonEmpty {
+        case .comments: capture(.comments)
+        case .enclosure:
+            if let url = attributes.nonEmptyValue(.url) {
                 let enclosure = RSSEnclosure(
-                    url: RawURL(url, base: state.base), length: attributes.value("length"),
-                    type: attributes.value("type")?.nonEmpty)
+                    url: RawURL(url, base: state.base), length: attributes.value(.length),
+                    type: attributes.nonEmptyValue(.type))
                 item.enclosures.append(enclosure)
             }
             state.skip()
-        case "guid":
-            pendingPermaLink = attributes.value("isPermaLink")?.trimmed.lowercased() != "false"
+        case .guid:
+            pendingPermaLink = attributes.value(.isPermaLink)?.trimmed.lowercased() != "false"
             capture(.guid)
-        case "pubDate": capture(.pubDate)
-        case "source": capture(.source)
+        case .pubDate: capture(.pubDate)
+        case .source: capture(.source)
         default: state.skip()
         }
     }
@@ -150,12 +153,12 @@ final class RSSHandler {
     // MARK: Helpers
 
     @inline(__always)
-    private func capture(_ field: Field, _ mode: CaptureMode = .text) {
+    private mutating func capture(_ field: Field, _ mode: CaptureMode = .text) {
         self.field = field
         state.capture(mode)
     }
 
-    private func perform(_ action: ExtensionAction) {
+    private mutating func perform(_ action: ExtensionAction) {
         switch action {
         case .capture(let extensionField, let mode): capture(.ext(extensionField), mode)
         case .descend: break
@@ -163,7 +166,7 @@ final class RSSHandler {
         }
     }
 
-    private func assign(_ value: String) {
+    private mutating func assign(_ value: String) {
         guard !value.isEmpty else { return }
         let base = state.captureBase
         if itemDepth != 0 {

@@ -100,9 +100,35 @@ enum HTMLEntities {
         let nameStart = j
         while j < n, j - nameStart <= maximumNameLength, isASCIIAlphanumeric(bytes[j]) { j += 1 }
         guard j > nameStart, j < n, bytes[j] == UInt8(ascii: ";") else { return nil }
+        if let common = common(UnsafeBufferPointer(rebasing: bytes[nameStart..<j])) { return (.scalar(common), j + 1) }
         let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<j]), as: UTF8.self)
         guard let value = table[name] else { return nil }
         return (.text(value), j + 1)
+    }
+
+    /// The few names most text uses, without a table lookup (same values as the table).
+    @inline(__always)
+    private static func common(_ name: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        switch name.count {
+        case 2:
+            if name[1] == UInt8(ascii: "t") {
+                if name[0] == UInt8(ascii: "l") { return "<" }
+                if name[0] == UInt8(ascii: "g") { return ">" }
+            }
+        case 3:
+            if name[0] == UInt8(ascii: "a") && name[1] == UInt8(ascii: "m") && name[2] == UInt8(ascii: "p") { return "&" }
+        case 4:
+            let word = UInt32(name[0]) | UInt32(name[1]) << 8 | UInt32(name[2]) << 16 | UInt32(name[3]) << 24
+            switch word {
+            case 0x746F_7571: return "\""  // quot
+            case 0x736F_7061: return "'"  // apos
+            case 0x7073_626E: return "\u{A0}"  // nbsp
+            default: break
+            }
+        default:
+            break
+        }
+        return nil
     }
 
     private static func digitValue(_ b: UInt8, hex: Bool) -> UInt32? {
