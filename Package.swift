@@ -81,6 +81,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // libFuzzer targets (`Scripts/fuzz`): one file each, no `main.swift`; a normal build links them as no-ops.
+        .executableTarget(name: "FuzzFeed", dependencies: ["RundschauParser", "RundschauModel"]),
+        .executableTarget(name: "FuzzDump", dependencies: ["RundschauImport", "RundschauModel"]),
+
         .testTarget(name: "RundschauXMLTests", dependencies: ["RundschauXML"]),
         .testTarget(name: "RundschauTextTests", dependencies: ["RundschauText"]),
         .testTarget(name: "RundschauConfigTests", dependencies: ["RundschauConfig"]),

@@ -24,17 +24,31 @@ struct AdapterContext {
     /// The document URL when it can serve as a base (it has a scheme); a bare file name cannot.
     var baseURL: String? { documentURL.flatMap { URLResolver.hasScheme($0) ? $0 : nil } }
     let logger: Logger?
-    private(set) var warnings: [String] = []
+    private var kept: [String] = []
+    private var suppressed = 0
+
+    /// The most warnings a feed keeps: a hostile feed can have a bad date in each of 100,000 entries.
+    static let maxWarnings = 100
+
+    /// The warnings recorded, at most ``maxWarnings``, then one line counting the rest.
+    var warnings: [String] {
+        suppressed == 0 ? kept : kept + ["\(suppressed) more warning(s) not shown"]
+    }
 
     init(documentURL: String?, logger: Logger?, warnings: [String] = []) {
         self.documentURL = documentURL
         self.logger = logger
-        self.warnings = warnings
+        for warning in warnings { warn(warning) }
     }
 
-    /// Records a recoverable oddity in ``Feed/warnings`` and logs it at debug level.
+    /// Records a recoverable oddity in ``Feed/warnings`` and logs it at debug level (the first
+    /// ``maxWarnings`` of them; the rest are only counted).
     mutating func warn(_ message: String) {
-        warnings.append(message)
+        guard kept.count < Self.maxWarnings else {
+            suppressed += 1
+            return
+        }
+        kept.append(message)
         logger?.debug("\(message)", metadata: ["feed.url": .string(documentURL ?? "")])
     }
 
@@ -58,11 +72,15 @@ struct AdapterContext {
 
     // MARK: Shared normalizations
 
+    // The de-duplications below keep a hash index beside the result: a hostile feed can repeat an element
+    // 10^5 times or more, and a linear search per element made that quadratic (minutes per feed).
+
     /// People from single-string forms (`email (Name)`, `Name <email>`, a bare name), de-duplicated.
     static func people(_ texts: [String]) -> [Person] {
         var result: [Person] = []
+        var seen: Set<Person> = []
         for text in texts {
-            guard let person = PersonParser.parse(text), !person.isEmpty, !result.contains(person) else { continue }
+            guard let person = PersonParser.parse(text), !person.isEmpty, seen.insert(person).inserted else { continue }
             result.append(person)
         }
         return result
@@ -71,21 +89,30 @@ struct AdapterContext {
     /// Enclosures de-duplicated by URL: the first occurrence wins, later ones fill in a missing type or length.
     static func dedupe(_ enclosures: [Enclosure]) -> [Enclosure] {
         var result: [Enclosure] = []
+        var indexByURL: [String: Int] = [:]
         for enclosure in enclosures {
-            if let index = result.firstIndex(where: { $0.url == enclosure.url }) {
+            if let index = indexByURL[enclosure.url] {
                 if result[index].type == nil { result[index].type = enclosure.type }
                 if result[index].length == nil { result[index].length = enclosure.length }
             } else {
+                indexByURL[enclosure.url] = result.count
                 result.append(enclosure)
             }
         }
         return result
     }
 
+    /// A relation and a target, or a term and a scheme: what two links or two categories must share to be one.
+    private struct PairKey: Hashable {
+        var first: String
+        var second: String?
+    }
+
     /// Links de-duplicated by relation and target.
     static func dedupe(_ links: [Link]) -> [Link] {
         var result: [Link] = []
-        for link in links where !result.contains(where: { $0.rel == link.rel && $0.href == link.href }) {
+        var seen: Set<PairKey> = []
+        for link in links where seen.insert(PairKey(first: link.rel, second: link.href)).inserted {
             result.append(link)
         }
         return result
@@ -94,10 +121,13 @@ struct AdapterContext {
     /// Categories de-duplicated by term and scheme (a later label fills in a missing one).
     static func dedupe(_ categories: [RundschauModel.Category]) -> [RundschauModel.Category] {
         var result: [RundschauModel.Category] = []
+        var indexByKey: [PairKey: Int] = [:]
         for category in categories {
-            if let index = result.firstIndex(where: { $0.term == category.term && $0.scheme == category.scheme }) {
+            let key = PairKey(first: category.term, second: category.scheme)
+            if let index = indexByKey[key] {
                 if result[index].label == nil { result[index].label = category.label }
             } else {
+                indexByKey[key] = result.count
                 result.append(category)
             }
         }

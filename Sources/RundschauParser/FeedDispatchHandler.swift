@@ -10,6 +10,7 @@ final class FeedDispatchHandler: XMLEventHandler {
     private enum Mode: UInt8 { case undecided, rss, rdf, atom, rejected }
 
     private let baseURL: String?
+    private let maxEntries: Int
     private var mode = Mode.undecided
     private var rss: RSSHandler?
     private var rdf: RDFHandler?
@@ -21,9 +22,13 @@ final class FeedDispatchHandler: XMLEventHandler {
     /// The root element's qualified name, for messages.
     private var rootName = ""
 
-    /// - Parameter baseURL: the document URL, when it can serve as a base for relative links.
-    init(baseURL: String?) {
+    /// - Parameters:
+    ///   - baseURL: the document URL, when it can serve as a base for relative links.
+    ///   - maxEntries: the most entries to keep (``FeedParserOptions/maxEntries``); later ones are dropped
+    ///     with a warning.
+    init(baseURL: String?, maxEntries: Int = .max) {
         self.baseURL = baseURL
+        self.maxEntries = maxEntries
     }
 
     /// True when the root element is one of the feed roots.
@@ -63,7 +68,7 @@ final class FeedDispatchHandler: XMLEventHandler {
 
     private func decide(localName: String, prefix: String?, namespace: String?, attributes: [XMLAttribute]) {
         rootName = prefix.map { "\($0):\(localName)" } ?? localName
-        let state = SAXState(baseURL: baseURL)
+        let state = SAXState(baseURL: baseURL, maxEntries: maxEntries)
         var classifier = NamespaceClassifier()
         let ns = classifier.kind(of: namespace)
         switch (localName, ns) {
@@ -111,17 +116,20 @@ final class FeedDispatchHandler: XMLEventHandler {
         switch mode {
         case .rss:
             guard let rss else { return nil }
+            warnIfCapped(dropped: rss.state.droppedEntries, context: &context)
             closed = rss.rootClosed
             let count = rss.document.channel.items.count
             warnIfIncomplete(closed: closed, entries: count, brokenOff: brokenOff, context: &context)
             feed = RSSAdapter.feed(rss.document, context: &context)
         case .rdf:
             guard let rdf else { return nil }
+            warnIfCapped(dropped: rdf.state.droppedEntries, context: &context)
             closed = rdf.rootClosed
             warnIfIncomplete(closed: closed, entries: rdf.document.items.count, brokenOff: brokenOff, context: &context)
             feed = RDFAdapter.feed(rdf.document, context: &context)
         case .atom:
             guard let atom else { return nil }
+            warnIfCapped(dropped: atom.state.droppedEntries, context: &context)
             closed = atom.rootClosed
             warnIfIncomplete(closed: closed, entries: atom.feed.entries.count, brokenOff: brokenOff, context: &context)
             feed = AtomAdapter.feed(atom.feed, context: &context)
@@ -129,6 +137,11 @@ final class FeedDispatchHandler: XMLEventHandler {
             return nil
         }
         return feed
+    }
+
+    private func warnIfCapped(dropped: Int, context: inout AdapterContext) {
+        guard dropped > 0 else { return }
+        context.warn("feed: more than \(maxEntries) entries; the first \(maxEntries) kept, \(dropped) dropped")
     }
 
     private func warnIfIncomplete(closed: Bool, entries: Int, brokenOff: String?, context: inout AdapterContext) {

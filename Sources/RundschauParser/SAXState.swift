@@ -39,9 +39,16 @@ struct SAXState {
     private var langs: [(depth: Int, lang: String)] = []
     /// Namespace classification cache.
     var namespaces = NamespaceClassifier()
+    /// The most entries a handler keeps (``FeedParserOptions/maxEntries``).
+    let maxEntries: Int
+    /// Entries that closed after ``maxEntries`` were kept: counted, not kept.
+    private(set) var droppedEntries = 0
 
-    /// - Parameter baseURL: the document URL, when it can serve as a base for relative links.
-    init(baseURL: String?) {
+    /// - Parameters:
+    ///   - baseURL: the document URL, when it can serve as a base for relative links.
+    ///   - maxEntries: the most entries to keep.
+    init(baseURL: String?, maxEntries: Int = .max) {
+        self.maxEntries = maxEntries
         buffer.reserveCapacity(4096)
         if let baseURL, !baseURL.isEmpty { bases.append((0, baseURL)) }
     }
@@ -101,6 +108,13 @@ struct SAXState {
         }
         popScopes()
         return .element
+    }
+
+    /// Whether an entry that just closed is kept, `kept` entries being kept already; counts it when not.
+    mutating func keepsEntry(after kept: Int) -> Bool {
+        if kept < maxEntries { return true }
+        droppedEntries += 1
+        return false
     }
 
     /// Completes `endElement`.

@@ -33,6 +33,9 @@ public enum XMLStreamParser {
             throw XMLError(.tooLarge, "the document is \(utf8.count) bytes, over the limit of \(options.maxDocumentSize)")
         }
         guard utf8.count <= Int(Int32.max) else { throw XMLError(.tooLarge, "the document is too large for libxml2") }
+        if let offset = XMLAttributeScan.firstTag(in: utf8, withMoreThan: options.maxAttributes) {
+            throw XMLError(.tooManyAttributes, "refused: a start tag at byte \(offset) has more than \(options.maxAttributes) attributes")
+        }
         let context = SAXContext(handler: handler, options: options)
         guard let ctxt = xmlCreateMemoryParserCtxt(base.assumingMemoryBound(to: CChar.self), Int32(utf8.count)) else {
             throw XMLError(.internalFailure, "libxml2 could not create a parser")
@@ -92,6 +95,7 @@ private final class SAXContext {
     var diagnostics: [XMLDiagnostic] = []
     var declaredEntities: [String: String] = [:]
     var entityDeclarations = 0
+    var attributeDeclarations = 0
     var droppedEntityReferences = 0
     /// libxml2 interns names and namespace URIs in its dictionary: one Swift string per pointer.
     var names: [UnsafeRawPointer: String] = [:]
@@ -135,6 +139,7 @@ private func installHandlers(_ ctxt: xmlParserCtxtPtr) {
     sax.pointee.ignorableWhitespace = onCharacters
     sax.pointee.serror = onError
     sax.pointee.entityDecl = onEntityDeclaration
+    sax.pointee.attributeDecl = onAttributeDeclaration
     sax.pointee.getEntity = onGetEntity
     sax.pointee.getParameterEntity = onGetParameterEntity
     sax.pointee.reference = nil
@@ -243,6 +248,24 @@ private let onEntityDeclaration: entityDeclSAXFunc = { ctx, name, type, _, _, co
         return
     }
     state.declaredEntities[entityName] = text
+}
+
+/// Counts `<!ATTLIST>` attribute definitions: libxml2 adds each declared default to every matching element
+/// and checks them pairwise, so many defaults make every element expensive. Allowed ones take libxml2's
+/// default path.
+private let onAttributeDeclaration: attributeDeclSAXFunc = { ctx, element, fullName, type, def, defaultValue, tree in
+    guard let (ctxt, state) = context(ctx), state.stopError == nil else {
+        xmlFreeEnumeration(tree)
+        return
+    }
+    state.attributeDeclarations += 1
+    if state.attributeDeclarations > state.options.maxAttributeDeclarations {
+        xmlFreeEnumeration(tree)
+        state.stop(ctxt, XMLError(.tooManyAttributes,
+            "refused: the DTD declares more than \(state.options.maxAttributeDeclarations) attributes"))
+        return
+    }
+    xmlSAX2AttributeDecl(ctx, element, fullName, type, def, defaultValue, tree)
 }
 
 /// Only the five predefined entities resolve; everything else is "undeclared" to libxml2 and never expanded.

@@ -73,7 +73,7 @@ final class AtomHandler {
             } else if depth == sourceDepth {
                 sourceDepth = 0
             } else if depth == entryDepth {
-                feed.entries.append(entry)
+                if state.keepsEntry(after: feed.entries.count) { feed.entries.append(entry) }
                 entryDepth = 0
             } else if depth == 1 {
                 rootClosed = true

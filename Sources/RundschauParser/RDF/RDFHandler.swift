@@ -105,7 +105,7 @@ final class RDFHandler {
             field = .none
         case .element:
             if state.depth == scopeDepth {
-                if scope == .item { document.items.append(item) }
+                if scope == .item, state.keepsEntry(after: document.items.count) { document.items.append(item) }
                 if scope == .channel { channelDepth = 0 }
                 // An item nested in the channel returns to the channel.
                 if scope == .item && channelDepth != 0 {

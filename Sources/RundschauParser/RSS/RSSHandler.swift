@@ -55,7 +55,7 @@ final class RSSHandler {
         case .element:
             let depth = state.depth
             if depth == itemDepth {
-                document.channel.items.append(item)
+                if state.keepsEntry(after: document.channel.items.count) { document.channel.items.append(item) }
                 itemDepth = 0
             } else if depth == imageDepth {
                 imageDepth = 0
