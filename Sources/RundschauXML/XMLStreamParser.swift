@@ -52,6 +52,11 @@ public enum XMLStreamParser {
         if options.recover { flags |= Int32(XML_PARSE_RECOVER.rawValue) }
         xmlCtxtUseOptions(ctxt, flags)
         _ = xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
+        // Errors raised without a parser context (libxml2 detecting UTF-16/UCS-4 on its own and failing to
+        // convert) go to the thread's structured handler, else to stderr: silence those for this parse.
+        let previous = __xmlStructuredError()?.pointee, previousContext = __xmlStructuredErrorContext()?.pointee
+        xmlSetStructuredErrorFunc(nil, silenceUnattachedErrors)
+        defer { xmlSetStructuredErrorFunc(previousContext, previous) }
         let status = withExtendedLifetime(context) { xmlParseDocument(ctxt) }
         if let stop = context.stopError { throw stop }
         let wellFormed = ctxt.pointee.wellFormed != 0
@@ -267,6 +272,8 @@ private let onAttributeDeclaration: attributeDeclSAXFunc = { ctx, element, fullN
     }
     xmlSAX2AttributeDecl(ctx, element, fullName, type, def, defaultValue, tree)
 }
+
+private let silenceUnattachedErrors: xmlStructuredErrorFunc = { _, _ in }
 
 /// Only the five predefined entities resolve; everything else is "undeclared" to libxml2 and never expanded.
 private let onGetEntity: getEntitySAXFunc = { _, name in
