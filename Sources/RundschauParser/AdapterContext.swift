@@ -58,9 +58,15 @@ struct AdapterContext {
         for candidate in candidates {
             guard let text = candidate?.nonEmpty else { continue }
             if let date = FeedDate.parse(text) { return date }
-            warn("\(place): unreadable date \"\(text)\"")
+            warn("\(place): unreadable date \"\(Self.excerpt(text))\"")
         }
         return nil
+    }
+
+    /// A value quoted in a warning: at most 100 characters, then `…` (a hostile feed can put megabytes
+    /// into a date element).
+    static func excerpt(_ text: String) -> String {
+        text.count <= 100 ? text : text.prefix(100) + "…"
     }
 
     /// Resolves a raw URL against its base, else against `fallbackBase` (the site link, for feeds that

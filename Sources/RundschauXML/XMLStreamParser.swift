@@ -225,6 +225,9 @@ private let onError: xmlStructuredErrorFunc = { ctx, error in
     if error.pointee.code == Int32(XML_WAR_UNDECLARED_ENTITY.rawValue), ctxt.pointee.inSubset == 0 {
         state.droppedEntityReferences += 1
     }
+    // Only the first error and 20 diagnostics are kept: skip building messages nobody reads (a malformed
+    // document in recover mode can raise an error every few bytes).
+    guard state.firstError == nil || state.diagnostics.count < 20 else { return }
     let message = error.pointee.message.map { String(cString: $0) }?
         .trimmingCharacters(in: .whitespacesAndNewlines) ?? "error \(error.pointee.code)"
     let diagnostic = XMLDiagnostic(message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))

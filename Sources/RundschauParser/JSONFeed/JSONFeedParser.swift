@@ -39,7 +39,7 @@ enum JSONFeedParser {
         context.warn(
             document.version == nil
                 ? "feed: no JSON Feed version; read as JSON Feed 1.1"
-                : "feed: unknown JSON Feed version \"\(document.version ?? "")\"; read as JSON Feed 1.1")
+                : "feed: unknown JSON Feed version \"\(AdapterContext.excerpt(document.version ?? ""))\"; read as JSON Feed 1.1")
         return document
     }
 
