@@ -153,6 +153,10 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
 
+        // libFuzzer targets (`Scripts/fuzz`): one file each, no `main.swift`; a normal build links them as no-ops.
+        .executableTarget(name: "FuzzFeed", dependencies: ["RundschauParser", "RundschauModel"]),
+        .executableTarget(name: "FuzzDump", dependencies: ["RundschauImport", "RundschauModel"]),
+
         .testTarget(name: "RundschauXMLTests", dependencies: ["RundschauXML"]),
         // The README's first command, end to end, through the built executable.
         .testTarget(

@@ -90,9 +90,16 @@ extension DumpImporter {
                     try importFile(at: URL(fileURLWithPath: path), source: source)
                 }
             case .standardInput:
-                let data = FileHandle.standardInput.readDataToEndOfFile()
+                // At most one byte past the limit is read: importData refuses that as too large.
+                let limit = options.maxFileSize < Int.max ? options.maxFileSize + 1 : options.maxFileSize
                 outcome = Result { () throws(DumpImportError) in
-                    try importData([UInt8](data), name: "-", source: source)
+                    let data: Data
+                    do {
+                        data = try FileHandle.standardInput.read(upToCount: limit) ?? Data()
+                    } catch {
+                        throw DumpImportError(.unreadable, file: "-", reason: "cannot read standard input (\(error.localizedDescription))")
+                    }
+                    return try importData([UInt8](data), name: "-", source: source)
                 }
             }
             results.append(DumpImportResult(file: input.name, outcome: outcome))

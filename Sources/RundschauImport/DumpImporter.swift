@@ -50,8 +50,13 @@ public struct DumpImporter: Sendable {
     ///   - bytes: the raw dump.
     ///   - name: the file name used in errors and, without `source`, for the source name.
     ///   - source: the source name to store the items under; `nil` derives it from `name`.
-    /// - Throws: ``DumpImportError`` with code `empty`, `binary` or `noArticles`.
+    /// - Throws: ``DumpImportError`` with code `tooLarge` (over ``DumpImportOptions/maxFileSize``), `empty`,
+    ///   `binary` or `noArticles`.
     public func importData(_ bytes: [UInt8], name: String, source: String? = nil) throws(DumpImportError) -> [Entry] {
+        guard bytes.count <= options.maxFileSize else {
+            throw DumpImportError(
+                .tooLarge, file: name, reason: "file too large (\(bytes.count) bytes, limit \(options.maxFileSize))")
+        }
         let decoded: DumpDecoder.Decoded
         switch DumpDecoder.decode(bytes) {
         case .success(let value): decoded = value

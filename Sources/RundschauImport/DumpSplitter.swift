@@ -93,7 +93,9 @@ struct DumpSplitter {
     }
 
     private mutating func consumeBody(_ body: BodyLine) {
-        if var open = article, continues(open, with: body) {
+        // `take()` moves the article out, so that appending to its paragraphs does not copy them: a copy bound
+        // while `article` still held the array made every append copy it (quadratic in paragraphs per article).
+        if article.map({ continues($0, with: body) }) == true, var open = article.take() {
             for header in group.headers { open.item.paragraphs.append(header.text) }
             let gaps = (group.headers.map(\.blanksBefore) + [body.line.blanksBefore])
             open.paragraphGap = max(open.paragraphGap, gaps.max() ?? 0)
@@ -149,11 +151,10 @@ struct DumpSplitter {
     /// Short sentences (lines ending in a period, too short to count as paragraphs) at the start of the
     /// group continue the open article: titles do not end in a period.
     private mutating func absorbTrailingSentences() {
-        guard var open = article, !open.closed else { return }
-        while let first = group.headers.first, LineClassifier.endsWithPeriod(first.text) {
-            open.item.paragraphs.append(first.text)
-            group.headers.removeFirst()
-        }
+        guard article?.closed == false, var open = article.take() else { return }
+        let absorbed = group.headers.prefix { LineClassifier.endsWithPeriod($0.text) }
+        open.item.paragraphs.append(contentsOf: absorbed.map(\.text))
+        group.headers.removeFirst(absorbed.count)
         article = open
     }
 

@@ -24,17 +24,31 @@ struct AdapterContext {
     /// The document URL when it can serve as a base (it has a scheme); a bare file name cannot.
     var baseURL: String? { documentURL.flatMap { URLResolver.hasScheme($0) ? $0 : nil } }
     let logger: Logger?
-    private(set) var warnings: [String] = []
+    private var kept: [String] = []
+    private var suppressed = 0
+
+    /// The most warnings a feed keeps: a hostile feed can have a bad date in each of 100,000 entries.
+    static let maxWarnings = 100
+
+    /// The warnings recorded, at most ``maxWarnings``, then one line counting the rest.
+    var warnings: [String] {
+        suppressed == 0 ? kept : kept + ["\(suppressed) more warning(s) not shown"]
+    }
 
     init(documentURL: String?, logger: Logger?, warnings: [String] = []) {
         self.documentURL = documentURL
         self.logger = logger
-        self.warnings = warnings
+        for warning in warnings { warn(warning) }
     }
 
-    /// Records a recoverable oddity in ``Feed/warnings`` and logs it at debug level.
+    /// Records a recoverable oddity in ``Feed/warnings`` and logs it at debug level (the first
+    /// ``maxWarnings`` of them; the rest are only counted).
     mutating func warn(_ message: String) {
-        warnings.append(message)
+        guard kept.count < Self.maxWarnings else {
+            suppressed += 1
+            return
+        }
+        kept.append(message)
         logger?.debug("\(message)", metadata: ["feed.url": .string(documentURL ?? "")])
     }
 
@@ -45,9 +59,15 @@ struct AdapterContext {
         for candidate in candidates {
             guard let text = candidate?.nonEmpty else { continue }
             if let date = FeedDate.parse(text) { return date }
-            warn("\(place): unreadable date \"\(text)\"")
+            warn("\(place): unreadable date \"\(Self.excerpt(text))\"")
         }
         return nil
+    }
+
+    /// A value quoted in a warning: at most 100 characters, then `…` (a hostile feed can put megabytes
+    /// into a date element).
+    static func excerpt(_ text: String) -> String {
+        text.count <= 100 ? text : text.prefix(100) + "…"
     }
 
     /// Resolves a raw URL against its base, else against `fallbackBase` (the site link, for feeds that
@@ -59,6 +79,9 @@ struct AdapterContext {
 
     // MARK: Shared normalizations
 
+    // The de-duplications below keep a hash index beside the result: a hostile feed can repeat an element
+    // 10^5 times or more, and a linear search per element made that quadratic (minutes per feed).
+
     /// People from single-string forms (`email (Name)`, `Name <email>`, a bare name), de-duplicated.
     static func people(_ texts: [String]) -> [Person] {
         if texts.isEmpty { return [] }
@@ -67,8 +90,9 @@ struct AdapterContext {
             return [person]
         }
         var result: [Person] = []
+        var seen: Set<Person> = []
         for text in texts {
-            guard let person = PersonParser.parse(text), !person.isEmpty, !result.contains(person) else { continue }
+            guard let person = PersonParser.parse(text), !person.isEmpty, seen.insert(person).inserted else { continue }
             result.append(person)
         }
         return result
@@ -78,22 +102,31 @@ struct AdapterContext {
     static func dedupe(_ enclosures: [Enclosure]) -> [Enclosure] {
         if enclosures.count < 2 || !hasDuplicate(enclosures, by: { $0.url == $1.url }) { return enclosures }
         var result: [Enclosure] = []
+        var indexByURL: [String: Int] = [:]
         for enclosure in enclosures {
-            if let index = result.firstIndex(where: { $0.url == enclosure.url }) {
+            if let index = indexByURL[enclosure.url] {
                 if result[index].type == nil { result[index].type = enclosure.type }
                 if result[index].length == nil { result[index].length = enclosure.length }
             } else {
+                indexByURL[enclosure.url] = result.count
                 result.append(enclosure)
             }
         }
         return result
     }
 
+    /// A relation and a target, or a term and a scheme: what two links or two categories must share to be one.
+    private struct PairKey: Hashable {
+        var first: String
+        var second: String?
+    }
+
     /// Links de-duplicated by relation and target.
     static func dedupe(_ links: [Link]) -> [Link] {
         if links.count < 2 || !hasDuplicate(links, by: { $0.rel == $1.rel && $0.href == $1.href }) { return links }
         var result: [Link] = []
-        for link in links where !result.contains(where: { $0.rel == link.rel && $0.href == link.href }) {
+        var seen: Set<PairKey> = []
+        for link in links where seen.insert(PairKey(first: link.rel, second: link.href)).inserted {
             result.append(link)
         }
         return result
@@ -105,10 +138,13 @@ struct AdapterContext {
             return categories
         }
         var result: [RundschauModel.Category] = []
+        var indexByKey: [PairKey: Int] = [:]
         for category in categories {
-            if let index = result.firstIndex(where: { $0.term == category.term && $0.scheme == category.scheme }) {
+            let key = PairKey(first: category.term, second: category.scheme)
+            if let index = indexByKey[key] {
                 if result[index].label == nil { result[index].label = category.label }
             } else {
+                indexByKey[key] = result.count
                 result.append(category)
             }
         }
@@ -117,7 +153,10 @@ struct AdapterContext {
 
     /// Whether two elements are the same by `same` (then the dedupe functions have work to do).
     @inline(__always)
+    /// Whether any two elements are the same. Pairwise only for the handful an entry usually has; beyond that it
+    /// answers "maybe" so the caller's linear, hashing de-duplication runs (hostile feeds carry 10^5 categories).
     private static func hasDuplicate<Element>(_ elements: [Element], by same: (Element, Element) -> Bool) -> Bool {
+        guard elements.count <= 16 else { return true }
         for i in 1..<elements.count {
             for j in 0..<i where same(elements[i], elements[j]) { return true }
         }

@@ -10,6 +10,7 @@ final class FeedDispatchHandler: XMLSymbolHandler {
     private enum Mode: UInt8 { case undecided, rss, rdf, atom, rejected }
 
     private let baseURL: String?
+    private let maxEntries: Int
     private var mode = Mode.undecided
     // The format handlers are structs behind pointers: every event mutates one in place, with no dynamic
     // exclusivity check (as a class property would need) and no copy.
@@ -23,9 +24,13 @@ final class FeedDispatchHandler: XMLSymbolHandler {
     /// The root element's qualified name, for messages.
     private var rootName = ""
 
-    /// - Parameter baseURL: the document URL, when it can serve as a base for relative links.
-    init(baseURL: String?) {
+    /// - Parameters:
+    ///   - baseURL: the document URL, when it can serve as a base for relative links.
+    ///   - maxEntries: the most entries to keep (``FeedParserOptions/maxEntries``); later ones are dropped
+    ///     with a warning.
+    init(baseURL: String?, maxEntries: Int = .max) {
         self.baseURL = baseURL
+        self.maxEntries = maxEntries
     }
 
     deinit {
@@ -90,7 +95,7 @@ final class FeedDispatchHandler: XMLSymbolHandler {
     private func decide(_ element: XMLStartElement) {
         let localName = element.localName.string
         rootName = element.prefix.map { "\($0.string):\(localName)" } ?? localName
-        let state = SAXState(baseURL: baseURL)
+        let state = SAXState(baseURL: baseURL, maxEntries: maxEntries)
         let ns = element.namespace.namespaceKind
         switch (element.localName.feedName, ns) {
         case (.rss, _):
@@ -135,17 +140,20 @@ final class FeedDispatchHandler: XMLSymbolHandler {
         switch mode {
         case .rss:
             guard let rss else { return nil }
+            warnIfCapped(dropped: rss.pointee.state.droppedEntries, context: &context)
             closed = rss.pointee.rootClosed
             let count = rss.pointee.document.channel.items.count
             warnIfIncomplete(closed: closed, entries: count, brokenOff: brokenOff, context: &context)
             feed = RSSAdapter.feed(rss.pointee.document, context: &context)
         case .rdf:
             guard let rdf else { return nil }
+            warnIfCapped(dropped: rdf.pointee.state.droppedEntries, context: &context)
             closed = rdf.pointee.rootClosed
             warnIfIncomplete(closed: closed, entries: rdf.pointee.document.items.count, brokenOff: brokenOff, context: &context)
             feed = RDFAdapter.feed(rdf.pointee.document, context: &context)
         case .atom:
             guard let atom else { return nil }
+            warnIfCapped(dropped: atom.pointee.state.droppedEntries, context: &context)
             closed = atom.pointee.rootClosed
             warnIfIncomplete(closed: closed, entries: atom.pointee.feed.entries.count, brokenOff: brokenOff, context: &context)
             feed = AtomAdapter.feed(atom.pointee.feed, context: &context)
@@ -153,6 +161,11 @@ final class FeedDispatchHandler: XMLSymbolHandler {
             return nil
         }
         return feed
+    }
+
+    private func warnIfCapped(dropped: Int, context: inout AdapterContext) {
+        guard dropped > 0 else { return }
+        context.warn("feed: more than \(maxEntries) entries; the first \(maxEntries) kept, \(dropped) dropped")
     }
 
     private func warnIfIncomplete(closed: Bool, entries: Int, brokenOff: String?, context: inout AdapterContext) {

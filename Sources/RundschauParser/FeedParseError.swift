@@ -25,7 +25,8 @@ public struct FeedParseError: Error, Sendable, CustomStringConvertible {
         public static let tooLarge = Code(.tooLarge)
         /// The input looks like XML or JSON but nothing could be salvaged from it.
         public static let malformed = Code(.malformed)
-        /// The input was refused as an attack: unbounded entity expansion, absurd nesting.
+        /// The input was refused as an attack: unbounded entity expansion, absurd nesting (XML or JSON),
+        /// thousands of attributes on one element.
         public static let hostile = Code(.hostile)
         /// The declared or requested character encoding is unknown.
         public static let unsupportedEncoding = Code(.unsupportedEncoding)

@@ -24,10 +24,11 @@ public enum FeedParser {
     ///     relative links (under any `xml:base`); without one, relative links resolve against the feed's
     ///     site link. Errors and log entries name it.
     ///   - charset: an encoding hint from outside the document (HTTP `Content-Type` charset).
-    ///   - options: size limit and logger.
+    ///   - options: limits (document size, entries per feed, JSON depth) and logger.
     /// - Throws: ``FeedParseError`` with code `empty`, `tooLarge`, `notAFeed` (HTML page, other XML, plain
     ///   text, binary data, JSON that is no JSON Feed), `malformed` (nothing salvageable), `hostile`
-    ///   (entity expansion, absurd nesting), `unsupportedEncoding` or `internalFailure`.
+    ///   (entity expansion, absurd nesting, thousands of attributes on one element), `unsupportedEncoding`
+    ///   or `internalFailure`.
     public static func parse(
         _ data: [UInt8], url: String? = nil, charset: String? = nil, options: FeedParserOptions = .init()
     ) throws(FeedParseError) -> Feed {
@@ -46,7 +47,7 @@ public enum FeedParser {
         case .text:
             throw FeedParseError(.notAFeed, "plain text, not XML or JSON", url: url)
         case .json:
-            let document = try JSONFeedParser.parse(data, url: url, context: &context)
+            let document = try JSONFeedParser.parse(data, url: url, options: options, context: &context)
             var feed = JSONFeedAdapter.feed(document, context: &context)
             feed.warnings = context.warnings
             return feed
@@ -66,7 +67,7 @@ public enum FeedParser {
             let result = try XMLDocumentReader.read(
                 data, charset: charset, options: XMLParseOptions(maxDocumentSize: options.maxDocumentSize)
             ) {
-                let handler = FeedDispatchHandler(baseURL: baseURL)
+                let handler = FeedDispatchHandler(baseURL: baseURL, maxEntries: options.maxEntries)
                 lastHandler = handler
                 return handler
             }
@@ -104,7 +105,7 @@ public enum FeedParser {
             return FeedParseError(.empty, "the document is empty", url: url, underlying: error)
         case .tooLarge:
             return FeedParseError(.tooLarge, error.description, url: url, underlying: error)
-        case .tooDeep, .entityExpansion:
+        case .tooDeep, .entityExpansion, .tooManyAttributes:
             return FeedParseError(.hostile, error.description, url: url, underlying: error)
         case .unsupportedEncoding:
             return FeedParseError(.unsupportedEncoding, error.description, url: url, underlying: error)

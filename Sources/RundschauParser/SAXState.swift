@@ -37,9 +37,16 @@ struct SAXState {
     private var bases: [(depth: Int, url: String)] = []
     /// `xml:lang` scopes.
     private var langs: [(depth: Int, lang: String)] = []
+    /// The most entries a handler keeps (``FeedParserOptions/maxEntries``).
+    let maxEntries: Int
+    /// Entries that closed after ``maxEntries`` were kept: counted, not kept.
+    private(set) var droppedEntries = 0
 
-    /// - Parameter baseURL: the document URL, when it can serve as a base for relative links.
-    init(baseURL: String?) {
+    /// - Parameters:
+    ///   - baseURL: the document URL, when it can serve as a base for relative links.
+    ///   - maxEntries: the most entries to keep.
+    init(baseURL: String?, maxEntries: Int = .max) {
+        self.maxEntries = maxEntries
         if let baseURL, !baseURL.isEmpty { bases.append((0, baseURL)) }
     }
 
@@ -98,6 +105,13 @@ struct SAXState {
         }
         popScopes()
         return .element
+    }
+
+    /// Whether an entry that just closed is kept, `kept` entries being kept already; counts it when not.
+    mutating func keepsEntry(after kept: Int) -> Bool {
+        if kept < maxEntries { return true }
+        droppedEntries += 1
+        return false
     }
 
     /// Completes `endElement`.

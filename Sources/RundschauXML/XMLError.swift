@@ -2,7 +2,10 @@
 public struct XMLError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A stable, matchable reason.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Base: String { case empty, tooLarge, tooDeep, notWellFormed, entityExpansion, unsupportedEncoding, internalFailure }
+        private enum Base: String {
+            case empty, tooLarge, tooDeep, tooManyAttributes, notWellFormed, entityExpansion, unsupportedEncoding
+            case internalFailure
+        }
         private let base: Base
         private init(_ base: Base) { self.base = base }
         /// The input has no content.
@@ -11,6 +14,9 @@ public struct XMLError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let tooLarge = Code(.tooLarge)
         /// Elements nest deeper than ``XMLParseOptions/maxDepth``.
         public static let tooDeep = Code(.tooDeep)
+        /// A start tag has more attributes than ``XMLParseOptions/maxAttributes``, or the DTD declares more
+        /// attributes than ``XMLParseOptions/maxAttributeDeclarations``.
+        public static let tooManyAttributes = Code(.tooManyAttributes)
         /// A well-formedness error (strict mode) or nothing salvageable (recover mode).
         public static let notWellFormed = Code(.notWellFormed)
         /// The DTD declares entities in a way that could expand without bound (billion laughs).

@@ -59,6 +59,9 @@ public enum XMLStreamParser {
             throw XMLError(.tooLarge, "the document is \(utf8.count) bytes, over the limit of \(options.maxDocumentSize)")
         }
         guard utf8.count <= Int(Int32.max) else { throw XMLError(.tooLarge, "the document is too large for libxml2") }
+        if let offset = XMLAttributeScan.firstTag(in: utf8, withMoreThan: options.maxAttributes) {
+            throw XMLError(.tooManyAttributes, "refused: a start tag at byte \(offset) has more than \(options.maxAttributes) attributes")
+        }
         let context = SAXContext(handler: handler, options: options)
         let created = switch driver {
         case .pull: xmlCreateMemoryParserCtxt(base.assumingMemoryBound(to: CChar.self), Int32(utf8.count))
@@ -77,6 +80,11 @@ public enum XMLStreamParser {
         if options.recover { flags |= Int32(XML_PARSE_RECOVER.rawValue) }
         xmlCtxtUseOptions(ctxt, flags)
         _ = xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
+        // Errors raised without a parser context (libxml2 detecting UTF-16/UCS-4 on its own and failing to
+        // convert) go to the thread's structured handler, else to stderr: silence those for this parse.
+        let previous = __xmlStructuredError()?.pointee, previousContext = __xmlStructuredErrorContext()?.pointee
+        xmlSetStructuredErrorFunc(nil, silenceUnattachedErrors)
+        defer { xmlSetStructuredErrorFunc(previousContext, previous) }
         let status = withExtendedLifetime((context, handler)) {
             switch driver {
             case .pull: xmlParseDocument(ctxt)
@@ -260,6 +268,7 @@ private final class SAXContext {
     var diagnostics: [XMLDiagnostic] = []
     var declaredEntities: [String: String] = [:]
     var entityDeclarations = 0
+    var attributeDeclarations = 0
     var droppedEntityReferences = 0
     /// Local names and prefixes; namespace URIs. Behind pointers: no exclusivity checks per event.
     private let names: UnsafeMutablePointer<NameTable>
@@ -362,6 +371,7 @@ private func installHandlers(_ ctxt: xmlParserCtxtPtr) {
     sax.pointee.ignorableWhitespace = onCharacters
     sax.pointee.serror = onError
     sax.pointee.entityDecl = onEntityDeclaration
+    sax.pointee.attributeDecl = onAttributeDeclaration
     sax.pointee.getEntity = onGetEntity
     sax.pointee.getParameterEntity = onGetParameterEntity
     sax.pointee.reference = nil
@@ -440,6 +450,9 @@ private let onError: xmlStructuredErrorFunc = { ctx, error in
     if error.pointee.code == Int32(XML_WAR_UNDECLARED_ENTITY.rawValue), ctxt.pointee.inSubset == 0 {
         state.droppedEntityReferences += 1
     }
+    // Only the first error and 20 diagnostics are kept: skip building messages nobody reads (a malformed
+    // document in recover mode can raise an error every few bytes).
+    guard state.firstError == nil || state.diagnostics.count < 20 else { return }
     let message = error.pointee.message.map { String(cString: $0) }?
         .trimmingCharacters(in: .whitespacesAndNewlines) ?? "error \(error.pointee.code)"
     let diagnostic = XMLDiagnostic(message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))
@@ -469,6 +482,26 @@ private let onEntityDeclaration: entityDeclSAXFunc = { ctx, name, type, _, _, co
     }
     state.declaredEntities[entityName] = text
 }
+
+/// Counts `<!ATTLIST>` attribute definitions: libxml2 adds each declared default to every matching element
+/// and checks them pairwise, so many defaults make every element expensive. Allowed ones take libxml2's
+/// default path.
+private let onAttributeDeclaration: attributeDeclSAXFunc = { ctx, element, fullName, type, def, defaultValue, tree in
+    guard let (ctxt, state) = context(ctx), state.stopError == nil else {
+        xmlFreeEnumeration(tree)
+        return
+    }
+    state.attributeDeclarations += 1
+    if state.attributeDeclarations > state.options.maxAttributeDeclarations {
+        xmlFreeEnumeration(tree)
+        state.stop(ctxt, XMLError(.tooManyAttributes,
+            "refused: the DTD declares more than \(state.options.maxAttributeDeclarations) attributes"))
+        return
+    }
+    xmlSAX2AttributeDecl(ctx, element, fullName, type, def, defaultValue, tree)
+}
+
+private let silenceUnattachedErrors: xmlStructuredErrorFunc = { _, _ in }
 
 /// Only the five predefined entities resolve; everything else is "undeclared" to libxml2 and never expanded.
 private let onGetEntity: getEntitySAXFunc = { _, name in

@@ -75,8 +75,10 @@ struct AtomHandler {
             } else if depth == sourceDepth {
                 sourceDepth = 0
             } else if depth == entryDepth {
-                feed.entries.append(AtomEntry())
-                swap(&feed.entries[feed.entries.count - 1], &entry)  // a move: no copy of the entry's fields
+                if state.keepsEntry(after: feed.entries.count) {
+                    feed.entries.append(AtomEntry())
+                    swap(&feed.entries[feed.entries.count - 1], &entry)  // a move: no copy of the entry's fields
+                }
                 entryDepth = 0
             } else if depth == 1 {
                 rootClosed = true

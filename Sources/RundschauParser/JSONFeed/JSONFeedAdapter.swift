@@ -72,6 +72,7 @@ enum JSONFeedAdapter {
     ) -> [Person] {
         let list = authors?.isEmpty == false ? authors ?? [] : (author.map { [$0] } ?? [])
         var result: [Person] = []
+        var seen: Set<Person> = []
         for author in list {
             var person = Person(name: author.name.map(TextConstruct.collapseWhitespace)?.nonEmpty)
             if let url = author.url?.nonEmpty {
@@ -81,7 +82,7 @@ enum JSONFeedAdapter {
                     person.uri = resolve(url)
                 }
             }
-            if !person.isEmpty && !result.contains(person) { result.append(person) }
+            if !person.isEmpty && seen.insert(person).inserted { result.append(person) }
         }
         return result
     }

@@ -27,8 +27,19 @@ struct JSONFeedDocument: Decodable, Sendable {
     var language: String?
     /// `hubs`: WebSub endpoints.
     var hubs: [JSONFeedHub]?
-    /// `items` (required).
+    /// `items` (required), at most as many as the decoder's ``maxItemsKey`` allows.
     var items: [JSONFeedItem]?
+    /// How many elements the `items` array has, decoded or not.
+    var itemCount = 0
+
+    /// `userInfo` key for the most items to decode (an `Int`; unlimited when absent). Items past it are not
+    /// decoded at all, so memory follows the limit, not the document.
+    static let maxItemsKey: CodingUserInfoKey = {
+        guard let key = CodingUserInfoKey(rawValue: "rundschau.jsonfeed.maxItems") else {
+            preconditionFailure("a non-empty raw value always makes a CodingUserInfoKey")
+        }
+        return key
+    }()
 
     private enum Keys: String, CodingKey {
         case version, title, description, icon, favicon, author, authors, language, hubs, items
@@ -49,7 +60,11 @@ struct JSONFeedDocument: Decodable, Sendable {
         authors = c.lenientArray(JSONFeedAuthor.self, .authors)
         language = c.lenientString(.language)
         hubs = c.lenientArray(JSONFeedHub.self, .hubs)
-        items = c.lenientArray(JSONFeedItem.self, .items)
+        let maxItems = decoder.userInfo[Self.maxItemsKey] as? Int ?? .max
+        if let (values, count) = c.lenientArray(JSONFeedItem.self, .items, limit: maxItems) {
+            items = values
+            itemCount = count
+        }
     }
 }
 
@@ -185,5 +200,19 @@ extension KeyedDecodingContainer {
     func lenientArray<Element: Decodable>(_ type: Element.Type, _ key: Key) -> [Element]? {
         guard let values = try? decodeIfPresent([Failable<Element>].self, forKey: key) else { return nil }
         return values.compactMap(\.value)
+    }
+
+    /// Like ``lenientArray(_:_:)``, but decodes only the first `limit` elements; also returns how many
+    /// elements the array has.
+    func lenientArray<Element: Decodable>(_ type: Element.Type, _ key: Key, limit: Int) -> ([Element], count: Int)? {
+        guard (try? decodeNil(forKey: key)) == false, var array = try? nestedUnkeyedContainer(forKey: key) else {
+            return nil
+        }
+        var values: [Element] = []
+        while !array.isAtEnd, array.currentIndex < limit {
+            guard let element = try? array.decode(Failable<Element>.self) else { break }
+            if let value = element.value { values.append(value) }
+        }
+        return (values, array.count ?? array.currentIndex)
     }
 }

@@ -107,7 +107,7 @@ struct RDFHandler {
             field = .none
         case .element:
             if state.depth == scopeDepth {
-                if scope == .item {
+                if scope == .item, state.keepsEntry(after: document.items.count) {
                     document.items.append(RDFItem())
                     swap(&document.items[document.items.count - 1], &item)  // a move: no copy of the item's fields
                 }

@@ -11,7 +11,7 @@ enum RSSAdapter {
         case "2.0", "2.0.1", "2", "2.00": return .rss20
         case "0.91", "0.92", "0.93", "0.94", "0.9", "0.90": return .rss09x
         default:
-            context.warn("feed: unknown RSS version \"\(version)\"; read as RSS 2.0")
+            context.warn("feed: unknown RSS version \"\(AdapterContext.excerpt(version))\"; read as RSS 2.0")
             return .rss20
         }
     }

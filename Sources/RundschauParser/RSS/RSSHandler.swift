@@ -57,8 +57,10 @@ struct RSSHandler {
         case .element:
             let depth = state.depth
             if depth == itemDepth {
-                document.channel.items.append(RSSItem())
-                swap(&document.channel.items[document.channel.items.count - 1], &item)  // a move, not a copy
+                if state.keepsEntry(after: document.channel.items.count) {
+                    document.channel.items.append(RSSItem())
+                    swap(&document.channel.items[document.channel.items.count - 1], &item)  // a move, not a copy
+                }
                 itemDepth = 0
             } else if depth == imageDepth {
                 imageDepth = 0

@@ -49,7 +49,11 @@ extension Rundschau {
                 totals.files += 1
                 let bytes: [UInt8]
                 do {
-                    bytes = try await InputFiles.read(source)
+                    bytes = try await InputFiles.read(source, maxSize: maxSize)
+                } catch let error as FeedParseError {
+                    failures += 1
+                    Terminal.error("not a feed: \(source.displayName): \(error.message)")
+                    continue
                 } catch {
                     failures += 1
                     Terminal.error("not a feed: \(source.displayName): \(error.localizedDescription)")

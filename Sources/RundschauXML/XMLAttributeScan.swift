@@ -1,0 +1,67 @@
+import Foundation
+
+/// A quick pass over a document, before libxml2 sees it, that finds start tags with too many attributes.
+///
+/// libxml2 2.9 compares each attribute of a start tag with all earlier ones (duplicate and namespace checks),
+/// so one element with 10^5 attributes (1 MB) keeps it busy for seconds, and a 32 MiB document of them for
+/// hours. Counting is cheap: text is skipped with `memchr` up to the next `<`; inside a tag every `=` outside
+/// a quoted value is an attribute. The count can only err upwards on malformed markup (an unquoted value,
+/// stray `=`), never downwards: a `<` always ends a tag, as it does for libxml2, since no attribute value
+/// may contain one. Comments, CDATA sections and processing instructions are not special-cased: a fake tag
+/// inside them is counted too, which could refuse only a document with hundreds of `=` in one such span.
+enum XMLAttributeScan {
+    /// The byte offset of the first start tag with more than `limit` attributes, or `nil`.
+    static func firstTag(in utf8: UnsafeRawBufferPointer, withMoreThan limit: Int) -> Int? {
+        guard let base = utf8.baseAddress, utf8.count > 0 else { return nil }
+        let bytes = base.assumingMemoryBound(to: UInt8.self)
+        let count = utf8.count
+        var i = 0
+        while i < count {
+            guard let found = memchr(base + i, 0x3C, count - i) else { return nil }  // the next '<'
+            let tagStart = UnsafeRawPointer(found) - base
+            var j = tagStart + 1
+            guard j < count, isNameStart(bytes[j]) else {
+                i = j
+                continue
+            }
+            var attributes = 0
+            var quote: UInt8 = 0
+            var afterEquals = false
+            scan: while j < count {
+                let byte = bytes[j]
+                if quote != 0 {
+                    if byte == quote {
+                        quote = 0
+                    } else if byte == 0x3C {
+                        break scan  // '<' inside a value: malformed; libxml2 resumes there too
+                    }
+                } else {
+                    switch byte {
+                    case 0x3E, 0x3C:  // '>' ends the tag, '<' starts the next one
+                        break scan
+                    case 0x3D:  // '='
+                        attributes += 1
+                        if attributes > limit { return tagStart }
+                        afterEquals = true
+                    case 0x22, 0x27:  // a quote opens a value only after '='
+                        if afterEquals { quote = byte }
+                        afterEquals = false
+                    case 0x20, 0x09, 0x0A, 0x0D:
+                        break
+                    default:
+                        afterEquals = false
+                    }
+                }
+                j += 1
+            }
+            i = j
+        }
+        return nil
+    }
+
+    /// A byte that can start an element name: an ASCII letter, `_`, `:`, or any non-ASCII byte.
+    @inline(__always)
+    private static func isNameStart(_ byte: UInt8) -> Bool {
+        ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || byte == 0x5F || byte == 0x3A || byte >= 0x80
+    }
+}
