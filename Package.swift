@@ -35,7 +35,8 @@ let package = Package(
 
         // The normalized article model every stage shares.
         .target(name: "RundschauModel"),
-        // Text utilities shared by parser, importer and clustering: dates, HTML text, languages.
+        // Text utilities shared by parser, importer, clustering, store, fetch and serve: dates (also HTTP dates),
+        // HTML text, languages, stable (FNV-1a) hashes.
         .target(name: "RundschauText", dependencies: ["RundschauModel"]),
 
         // parse → normalize
@@ -56,7 +57,7 @@ let package = Package(
         .target(
             name: "RundschauFetch",
             dependencies: [
-                "RundschauModel", "RundschauXML",
+                "RundschauModel", "RundschauXML", "RundschauText",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -86,7 +87,7 @@ let package = Package(
         // Settings: Config/rundschau.yaml, strict and documented.
         .target(name: "RundschauConfig", dependencies: [.product(name: "Yams", package: "Yams")]),
         // store: the FeedStore protocol and its value types (no database library), and the SQLite backend.
-        .target(name: "RundschauStore", dependencies: ["RundschauModel"]),
+        .target(name: "RundschauStore", dependencies: ["RundschauModel", "RundschauText"]),
         .target(
             name: "RundschauStoreSQLite",
             dependencies: [
@@ -97,7 +98,7 @@ let package = Package(
         .target(
             name: "RundschauStorePostgres",
             dependencies: [
-                "RundschauStore", "RundschauModel",
+                "RundschauStore", "RundschauModel", "RundschauText",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -123,7 +124,7 @@ let package = Package(
         .target(
             name: "RundschauServer",
             dependencies: [
-                "RundschauConfig",
+                "RundschauConfig", "RundschauText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -192,7 +193,7 @@ let package = Package(
         .testTarget(
             name: "RundschauFetchTests",
             dependencies: [
-                "RundschauFetch", "RundschauTestServer", "RundschauModel",
+                "RundschauFetch", "RundschauTestServer", "RundschauModel", "RundschauText",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
@@ -202,7 +203,7 @@ let package = Package(
         .testTarget(
             name: "RundschauServerTests",
             dependencies: [
-                "RundschauServer", "RundschauConfig",
+                "RundschauServer", "RundschauConfig", "RundschauText",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]),

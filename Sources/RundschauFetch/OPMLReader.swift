@@ -1,4 +1,5 @@
 import Foundation
+import RundschauText
 import RundschauXML
 
 extension OPMLDocument {

@@ -1,4 +1,5 @@
 import Foundation
+import RundschauText
 
 /// Writes an ``OPMLDocument`` as well-formed OPML 2.0 (UTF-8, every attribute escaped).
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import RundschauText
 
 /// Writes `index.opml`: an OPML 2.0 subscription list of the published feeds with absolute `xmlUrl`s, for
 /// one-click subscription in feed readers.
@@ -9,7 +10,7 @@ enum OPMLWriter {
         out.raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<opml version=\"2.0\">\n  <head>\n")
         out.element("    ", "<title>", configuration.siteTitle, "</title>\n")
         if let newest = feeds.compactMap(\.updated).max() {
-            out.element("    ", "<dateModified>", AtomDate.rfc822(newest), "</dateModified>\n")
+            out.element("    ", "<dateModified>", HTTPDate.format(newest), "</dateModified>\n")
         }
         if let name = configuration.author.name, !name.isEmpty { out.element("    ", "<ownerName>", name, "</ownerName>\n") }
         out.raw("    <docs>http://opml.org/spec2.opml</docs>\n  </head>\n  <body>\n")

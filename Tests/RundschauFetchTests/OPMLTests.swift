@@ -1,5 +1,6 @@
 import Foundation
 import RundschauFetch
+import RundschauText
 import Testing
 
 @Suite("OPML read, write and round trip")
