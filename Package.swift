@@ -53,11 +53,13 @@ let package = Package(
                 "RundschauModel", "RundschauText",
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        // fetch: polite HTTP/file fetching, scheduling policy, OPML, autodiscovery. No store dependency.
+        // OPML 2.0 subscription lists: the document model and the one writer (export and the published index.opml).
+        .target(name: "RundschauOPML", dependencies: ["RundschauText"]),
+        // fetch: polite HTTP/file fetching, scheduling policy, OPML reading, autodiscovery. No store dependency.
         .target(
             name: "RundschauFetch",
             dependencies: [
-                "RundschauModel", "RundschauXML", "RundschauText",
+                "RundschauModel", "RundschauXML", "RundschauText", "RundschauOPML",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -109,7 +111,7 @@ let package = Package(
             dependencies: [
                 "RundschauModel", "RundschauConfig", "RundschauStore", "RundschauStoreSQLite",
                 "RundschauParser", "RundschauImport", "RundschauFetch", "RundschauCluster", "RundschauText",
-                "RundschauWriter", "RundschauStorePostgres",
+                "RundschauWriter", "RundschauStorePostgres", "RundschauOPML",
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
@@ -117,7 +119,7 @@ let package = Package(
         .target(
             name: "RundschauWriter",
             dependencies: [
-                "RundschauModel", "RundschauXML", "RundschauText",
+                "RundschauModel", "RundschauXML", "RundschauText", "RundschauOPML",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // serve: the output folder over HTTP, read-only, conditional GET and gzip.
@@ -193,7 +195,7 @@ let package = Package(
         .testTarget(
             name: "RundschauFetchTests",
             dependencies: [
-                "RundschauFetch", "RundschauTestServer", "RundschauModel", "RundschauText",
+                "RundschauFetch", "RundschauTestServer", "RundschauModel", "RundschauText", "RundschauOPML",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
