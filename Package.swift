@@ -35,7 +35,8 @@ let package = Package(
 
         // The normalized article model every stage shares.
         .target(name: "RundschauModel"),
-        // Text utilities shared by parser, importer and clustering: dates, HTML text, languages.
+        // Text utilities shared by parser, importer, clustering, store, fetch and serve: dates (also HTTP dates),
+        // HTML text, languages, stable (FNV-1a) hashes.
         .target(name: "RundschauText", dependencies: ["RundschauModel"]),
 
         // parse → normalize
@@ -52,11 +53,13 @@ let package = Package(
                 "RundschauModel", "RundschauText",
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        // fetch: polite HTTP/file fetching, scheduling policy, OPML, autodiscovery. No store dependency.
+        // OPML 2.0 subscription lists: the document model and the one writer (export and the published index.opml).
+        .target(name: "RundschauOPML", dependencies: ["RundschauText"]),
+        // fetch: polite HTTP/file fetching, scheduling policy, OPML reading, autodiscovery. No store dependency.
         .target(
             name: "RundschauFetch",
             dependencies: [
-                "RundschauModel", "RundschauXML",
+                "RundschauModel", "RundschauXML", "RundschauText", "RundschauOPML",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -86,7 +89,7 @@ let package = Package(
         // Settings: Config/rundschau.yaml, strict and documented.
         .target(name: "RundschauConfig", dependencies: [.product(name: "Yams", package: "Yams")]),
         // store: the FeedStore protocol and its value types (no database library), and the SQLite backend.
-        .target(name: "RundschauStore", dependencies: ["RundschauModel"]),
+        .target(name: "RundschauStore", dependencies: ["RundschauModel", "RundschauText"]),
         .target(
             name: "RundschauStoreSQLite",
             dependencies: [
@@ -97,7 +100,7 @@ let package = Package(
         .target(
             name: "RundschauStorePostgres",
             dependencies: [
-                "RundschauStore", "RundschauModel",
+                "RundschauStore", "RundschauModel", "RundschauText",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -108,7 +111,7 @@ let package = Package(
             dependencies: [
                 "RundschauModel", "RundschauConfig", "RundschauStore", "RundschauStoreSQLite",
                 "RundschauParser", "RundschauImport", "RundschauFetch", "RundschauCluster", "RundschauText",
-                "RundschauWriter", "RundschauStorePostgres",
+                "RundschauWriter", "RundschauStorePostgres", "RundschauOPML",
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
@@ -116,14 +119,14 @@ let package = Package(
         .target(
             name: "RundschauWriter",
             dependencies: [
-                "RundschauModel", "RundschauXML", "RundschauText",
+                "RundschauModel", "RundschauXML", "RundschauText", "RundschauOPML",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // serve: the output folder over HTTP, read-only, conditional GET and gzip.
         .target(
             name: "RundschauServer",
             dependencies: [
-                "RundschauConfig",
+                "RundschauConfig", "RundschauText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -196,7 +199,7 @@ let package = Package(
         .testTarget(
             name: "RundschauFetchTests",
             dependencies: [
-                "RundschauFetch", "RundschauTestServer", "RundschauModel",
+                "RundschauFetch", "RundschauTestServer", "RundschauModel", "RundschauText", "RundschauOPML",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
@@ -206,7 +209,7 @@ let package = Package(
         .testTarget(
             name: "RundschauServerTests",
             dependencies: [
-                "RundschauServer", "RundschauConfig",
+                "RundschauServer", "RundschauConfig", "RundschauText",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]),

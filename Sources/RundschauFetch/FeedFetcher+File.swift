@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RundschauText
 
 extension FeedFetcher {
     /// Reads a `file://` feed (one a script generates) as if it were served.

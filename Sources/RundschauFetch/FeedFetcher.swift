@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import NIOHTTPCompression
+import RundschauText
 
 /// Fetches feeds politely over HTTP(S) and from local files, with one shared `HTTPClient`.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import RundschauText
 
 /// Why a fetch (or an OPML read) did not produce a usable response.
 ///

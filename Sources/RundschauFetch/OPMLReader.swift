@@ -1,4 +1,6 @@
 import Foundation
+import RundschauOPML
+import RundschauText
 import RundschauXML
 
 extension OPMLDocument {
@@ -39,7 +41,9 @@ final class OPMLReader: XMLEventHandler {
     private var version: String?
     private var title: String?
     private var dateCreated: String?
+    private var dateModified: String?
     private var ownerName: String?
+    private var docs: String?
     private var elementStack: [String] = []
     private var text: [UInt8] = []
     /// Open outlines; the bottom entry collects the body's top-level outlines.
@@ -71,7 +75,8 @@ final class OPMLReader: XMLEventHandler {
         }
         outlineStack.append(OPMLOutline(
             text: value("text"), title: value("title"), type: value("type"), xmlURL: xmlURL,
-            htmlURL: value("htmlurl"), category: value("category")))
+            htmlURL: value("htmlurl"), description: value("description"), language: value("language"),
+            category: value("category")))
     }
 
     func endElement(localName: String, prefix: String?, namespace: String?) {
@@ -86,15 +91,19 @@ final class OPMLReader: XMLEventHandler {
             title = content.isEmpty ? nil : content
         case "datecreated" where elementStack.last == "head":
             dateCreated = content
+        case "datemodified" where elementStack.last == "head":
+            dateModified = content
         case "ownername" where elementStack.last == "head":
             ownerName = content.isEmpty ? nil : content
+        case "docs" where elementStack.last == "head":
+            docs = content.isEmpty ? nil : content
         default:
             break
         }
     }
 
     func characters(_ utf8: UnsafeBufferPointer<UInt8>) {
-        guard let last = elementStack.last, last == "title" || last == "datecreated" || last == "ownername" else { return }
+        guard let last = elementStack.last, Self.headFields.contains(last) else { return }
         text.append(contentsOf: utf8)
     }
 
@@ -109,15 +118,19 @@ final class OPMLReader: XMLEventHandler {
         }
         var warnings = warnings
         if skipped > 0 { warnings.append("\(skipped) feed outline(s) without a URL skipped") }
-        var parsedDate: Date?
-        if let dateCreated, !dateCreated.isEmpty {
-            parsedDate = HTTPDate.parse(dateCreated)
-            if parsedDate == nil { warnings.append("unreadable dateCreated '\(dateCreated)'") }
+        func date(_ text: String?, _ name: String) -> Date? {
+            guard let text, !text.isEmpty else { return nil }
+            let parsed = HTTPDate.parse(text)
+            if parsed == nil { warnings.append("unreadable \(name) '\(text)'") }
+            return parsed
         }
         return OPMLDocument(
-            title: title, dateCreated: parsedDate, ownerName: ownerName, version: version,
-            outlines: outlineStack[0].children, warnings: warnings)
+            title: title, dateCreated: date(dateCreated, "dateCreated"), dateModified: date(dateModified, "dateModified"),
+            ownerName: ownerName, docs: docs, version: version, outlines: outlineStack[0].children, warnings: warnings)
     }
+
+    /// The `head` elements whose text is kept (lowercased names).
+    private static let headFields: Set<String> = ["title", "datecreated", "datemodified", "ownername", "docs"]
 
     /// The bytes as UTF-8 without BOM: UTF-16 by BOM, Latin-1/Windows-1252 by declaration or when not UTF-8.
     static func utf8(_ bytes: [UInt8], warnings: inout [String]) -> [UInt8] {

@@ -1,4 +1,5 @@
 import Foundation
+import RundschauText
 
 /// Reads the `Retry-After` header of a 429 or 503 response (RFC 9110 §10.2.3).
 ///

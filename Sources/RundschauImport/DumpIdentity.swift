@@ -1,11 +1,12 @@
 import Foundation
 import RundschauModel
+import RundschauText
 
 /// The identity scheme of imported items, so that re-importing a dump adds nothing and editing one article
 /// updates that item only.
 ///
 /// An item's id is `urn:rundschau:dump:<source-slug>:<key>`, where `<key>` is 16 hex digits of a 64-bit
-/// FNV-1a hash over the item's normalized title and its publication day:
+/// FNV-1a hash (`StableHash`) over the item's normalized title and its publication day:
 ///
 /// - the normalized title is the title (or, for an article without a title line, the title derived from its
 ///   first sentence) lowercased, with every run of characters other than letters and digits turned into one
@@ -18,7 +19,7 @@ import RundschauModel
 public enum DumpIdentity {
     /// The id of an item with `title` and `published` imported under `source`.
     public static func entryID(source: String, title: String, published: Date?) -> String {
-        "urn:rundschau:dump:\(slug(source)):\(hex(fnv1a(titleKey(title) + "|" + dayKey(published))))"
+        "urn:rundschau:dump:\(slug(source)):\(StableHash.hex(of: titleKey(title) + "|" + dayKey(published)))"
     }
 
     /// A hash of everything an item shows (title, kicker, summary, content, date, authors, dateline,
@@ -29,7 +30,7 @@ public enum DumpIdentity {
             entry.published.map { String($0.timeIntervalSince1970) } ?? "",
             entry.authors.compactMap(\.name).joined(separator: ","), entry.dateline ?? "", entry.language ?? "",
         ]
-        return hex(fnv1a(fields.joined(separator: "\u{1F}")))
+        return StableHash.hex(of: fields.joined(separator: "\u{1F}"))
     }
 
     /// The source name as it appears in ids: lowercased, German umlauts and `ß` transliterated
@@ -78,18 +79,4 @@ public enum DumpIdentity {
     }
 
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-
-    static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
-
-    private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import RundschauFetch
+import RundschauOPML
 import RundschauStore
 
 /// Subscriptions in and out: OPML files, single URLs with autodiscovery.

@@ -1,6 +1,7 @@
 import CompressNIO
 import Foundation
 import NIOCore
+import RundschauText
 import Synchronization
 
 /// One version of a served file: its bytes, validators and (once asked for) its gzip form.
@@ -112,18 +113,16 @@ final class FeedFileCache: Sendable {
         let modified = Int(info.st_mtim.tv_sec)
         return CachedFile(
             identity: identity(info), body: buffer, contentType: contentType, etag: "\"\(tag)\"", gzipETag: "\"\(tag)-gz\"",
-            lastModified: HTTPDate.format(modified), modifiedSeconds: modified, gzipped: nil)
+            lastModified: HTTPDate.format(Date(timeIntervalSince1970: TimeInterval(modified))),
+            modifiedSeconds: modified, gzipped: nil)
     }
 
-    /// 64-bit FNV-1a over the bytes: cheap, stable across runs and machines.
+    /// 64-bit FNV-1a (`StableHash`) over the bytes: cheap, stable across runs and machines.
     private static func fnv1a(_ buffer: ByteBuffer) -> UInt64 {
         buffer.withUnsafeReadableBytes { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
-            return hash
+            var hash = StableHash()
+            hash.combine(bytes: bytes)
+            return hash.value
         }
     }
 }

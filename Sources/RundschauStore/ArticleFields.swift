@@ -1,5 +1,6 @@
 import Foundation
 import RundschauModel
+import RundschauText
 
 /// The columns of an article that come from its entry: what an upsert writes, and the revision hash that
 /// tells an upsert whether anything changed.
@@ -54,7 +55,7 @@ package struct ArticleFields: Hashable, Sendable {
     /// A hash over everything the store keeps of an entry. Changing any stored field changes it; the
     /// order and framing below are part of the stored data and must not change.
     package static func revisionHash(of entry: Entry) -> String {
-        var h = FNV1a64()
+        var h = StableHash()
         h.combine("revision-v1")
         h.combine(entry.id)
         h.combine(entry.title)

@@ -1,6 +1,7 @@
 import Logging
 import PostgresNIO
 import RundschauStore
+import RundschauText
 
 /// The PostgreSQL schema as a fixed history of migrations, under the same names as the SQLite backend's
 /// (`StoreSchema.migrations`).
@@ -77,7 +78,7 @@ enum PostgresMigrations {
 
     /// The advisory lock that serializes migrations of one schema: a stable 64-bit hash of its name.
     static func lockKey(schema: String?) -> Int64 {
-        var hasher = FNV1a64()
+        var hasher = StableHash()
         hasher.combine("rundschau-migrations")
         hasher.combine(schema)
         return Int64(bitPattern: hasher.value)

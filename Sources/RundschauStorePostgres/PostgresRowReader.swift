@@ -37,7 +37,7 @@ struct PostgresRowReader {
 
 extension Date {
     /// The date as the store keeps it: whole milliseconds since 1970, like the SQLite backend and like the
-    /// revision hash (`FNV1a64.combine(_: Date?)`), so that a date written and read back compares equal.
+    /// revision hash (`StableHash.combine(_: Date?)`), so that a date written and read back compares equal.
     var storedPrecision: Date {
         Date(timeIntervalSince1970: (timeIntervalSince1970 * 1000).rounded() / 1000)
     }

@@ -70,17 +70,23 @@ public enum HTMLText {
         return copy.withUTF8 { WhitespaceCollapser.isCollapsed($0) ? nil : WhitespaceCollapser.collapse($0) } ?? text
     }
 
-    /// Escapes `&`, `<`, `>` and `"` for HTML or XML text and attributes.
+    /// Escapes `&`, `<`, `>` and `"` for HTML or XML text and double-quoted attribute values.
+    ///
+    /// Works on Unicode scalars, so a markup character followed by a combining mark (`&\u{301}`) is escaped too;
+    /// text without any of the four comes back as it is, without copying.
     public static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: {
+            $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"")
+        }) else { return text }
         var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text {
-            switch ch {
+        out.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            default: out.append(ch)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

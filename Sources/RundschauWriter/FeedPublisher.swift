@@ -89,7 +89,7 @@ public struct FeedPublisher: Sendable {
                 "publish.feed": "\(feed.slug)", "publish.entries": "\(feedEntries.count)", "publish.documents": "\(documentCount)",
             ])
         }
-        try store(OPMLWriter.write(summaries, configuration: configuration), name: "index.opml", in: folder, report: &report)
+        try store(IndexOPML.write(summaries, configuration: configuration), name: "index.opml", in: folder, report: &report)
         try store(IndexPageWriter.write(summaries, configuration: configuration), name: "index.html", in: folder, report: &report)
         produced += ["index.opml", "index.html"]
 

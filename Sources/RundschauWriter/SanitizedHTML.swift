@@ -35,7 +35,8 @@ public struct SanitizedHTML: Sendable, Hashable, CustomStringConvertible {
     public var description: String { html }
 }
 
-/// Escaping for HTML built from pieces (sanitizer output, story content, index page).
+/// Escaping for HTML built from pieces (sanitizer output, story content, index page). Attribute values use
+/// `HTMLText.escape`, which also escapes `"`.
 enum HTMLEscape {
     /// Escapes `&`, `<`, `>` for text content.
     static func text(_ string: String) -> String {
@@ -49,25 +50,6 @@ enum HTMLEscape {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    /// Escapes `&`, `<`, `>` and `"` for a double-quoted attribute value.
-    static func attribute(_ string: String) -> String {
-        guard string.utf8.contains(where: {
-            $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"")
-        }) else { return string }
-        var out = ""
-        out.reserveCapacity(string.utf8.count + 16)
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
             default: out.unicodeScalars.append(scalar)
             }
         }

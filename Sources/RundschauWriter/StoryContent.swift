@@ -1,4 +1,5 @@
 import Foundation
+import RundschauText
 
 /// Builds the content of a story entry (story mode): the representative article's text, then the other
 /// outlets' coverage as a list of links ("Also reported by" / "Auch berichtet von").
@@ -18,7 +19,7 @@ public enum StoryContent {
         var items: [String] = []
         for item in related {
             guard let href = IRI.absolute(item.href, schemes: AtomFeedWriter.webSchemes), seen.insert(href).inserted else { continue }
-            var line = "<li><a href=\"\(HTMLEscape.attribute(href))\">"
+            var line = "<li><a href=\"\(HTMLText.escape(href))\">"
             let title = item.title?.trimmingWhitespaceAndControls() ?? ""
             line += HTMLEscape.text(title.isEmpty ? href : title)
             line += "</a>"

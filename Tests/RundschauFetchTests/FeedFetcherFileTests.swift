@@ -1,5 +1,6 @@
 import Foundation
 import RundschauFetch
+import RundschauText
 import Testing
 
 @Suite("FeedFetcher with file:// URLs and local paths")

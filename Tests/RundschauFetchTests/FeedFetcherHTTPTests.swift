@@ -1,6 +1,7 @@
 import Foundation
 import RundschauFetch
 import RundschauTestServer
+import RundschauText
 import Testing
 
 @Suite("FeedFetcher over HTTP (loopback server)")

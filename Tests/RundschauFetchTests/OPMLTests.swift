@@ -1,5 +1,7 @@
 import Foundation
 import RundschauFetch
+import RundschauOPML
+import RundschauText
 import Testing
 
 @Suite("OPML read, write and round trip")
@@ -163,6 +165,26 @@ struct OPMLTests {
         #expect(reread.dateCreated == Date(timeIntervalSince1970: 0))
         // The reread document writes the same bytes again.
         #expect(OPMLWriter().data(from: reread) == bytes)
+    }
+
+    @Test("the publisher's head and outline fields survive write → read")
+    func publisherFields() throws {
+        let modified = Date(timeIntervalSince1970: 1_718_100_900)
+        let outline = OPMLOutline(
+            text: "Rundschau: Nahost", title: "Rundschau: Nahost", type: "rss",
+            xmlURL: "https://news.example.org/feeds/nahost.atom", htmlURL: "https://news.example.org/feeds/",
+            description: "Israel, Gaza & Libanon", language: "de", category: "/Nahost")
+        let document = OPMLDocument(
+            title: "Rundschau", dateModified: modified, ownerName: "Rundschau", docs: "http://opml.org/spec2.opml",
+            outlines: [outline])
+        let xml = OPMLWriter().string(from: document)
+        #expect(xml.contains("<dateModified>Tue, 11 Jun 2024 10:15:00 GMT</dateModified>"))
+        #expect(xml.contains("<docs>http://opml.org/spec2.opml</docs>"))
+        #expect(xml.contains(" description=\"Israel, Gaza &amp; Libanon\" language=\"de\" category=\"/Nahost\"/>"))
+        let reread = try OPMLDocument.parse(Array(xml.utf8))
+        #expect(reread.warnings.isEmpty)
+        #expect(reread.dateModified == modified && reread.docs == document.docs && reread.dateCreated == nil)
+        #expect(reread.outlines == [outline])
     }
 
     @Test("characters XML forbids are dropped on write")

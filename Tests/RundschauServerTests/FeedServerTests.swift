@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import RundschauConfig
+import RundschauText
 import Testing
 @testable import RundschauServer
 
@@ -55,9 +56,9 @@ import Testing
             }
             let byDate = try await client.execute(uri: "/all.atom", method: .get, headers: [.ifModifiedSince: lastModified])
             #expect(byDate.status == .notModified)
-            let later = HTTPDate.format((HTTPDate.parse(lastModified) ?? 0) + 3600)
+            let later = HTTPDate.format((HTTPDate.parse(lastModified) ?? Date(timeIntervalSince1970: 0)) + 3600)
             #expect(try await client.execute(uri: "/all.atom", method: .get, headers: [.ifModifiedSince: later]).status == .notModified)
-            let earlier = HTTPDate.format((HTTPDate.parse(lastModified) ?? 0) - 1)
+            let earlier = HTTPDate.format((HTTPDate.parse(lastModified) ?? Date(timeIntervalSince1970: 0)) - 1)
             #expect(try await client.execute(uri: "/all.atom", method: .get, headers: [.ifModifiedSince: earlier]).status == .ok)
             #expect(try await client.execute(uri: "/all.atom", method: .get, headers: [.ifModifiedSince: "yesterday"]).status == .ok)
             // If-None-Match wins over If-Modified-Since.

@@ -21,15 +21,6 @@ import Testing
         #expect(RequestPath.relative(raw) == nil)
     }
 
-    @Test func httpDates() {
-        #expect(HTTPDate.format(784_111_777) == "Sun, 06 Nov 1994 08:49:37 GMT")
-        #expect(HTTPDate.parse("Sun, 06 Nov 1994 08:49:37 GMT") == 784_111_777)
-        #expect(HTTPDate.parse("Sunday, 06-Nov-94 08:49:37 GMT") == 784_111_777)
-        #expect(HTTPDate.parse("Sun Nov  6 08:49:37 1994") == 784_111_777)
-        #expect(HTTPDate.parse("yesterday") == nil)
-        #expect(HTTPDate.parse("Sun, 06 Nov 1994 25:49:37 GMT") == nil)
-    }
-
     @Test func acceptEncoding() {
         #expect(AcceptEncoding.allowsGzip("gzip, deflate, br"))
         #expect(AcceptEncoding.allowsGzip("GZIP;Q=0.5"))

@@ -5,15 +5,6 @@ import Testing
 
 @Suite("Content hashes")
 struct HashTests {
-    @Test("FNV-1a 64 matches the reference vectors", arguments: [
-        ("", "cbf29ce484222325"), ("a", "af63dc4c8601ec8c"), ("foobar", "85944171f73967e8"),
-    ])
-    func referenceVectors(input: String, expected: String) {
-        var hasher = FNV1a64()
-        hasher.combine(bytes: input.utf8)
-        #expect(hasher.hex == expected)
-    }
-
     @Test("text hash: equal for equal text whatever the link; fields do not run into each other")
     func textHash() {
         let a = ContentHash.text(title: "Titel", summary: "Teaser", content: nil)

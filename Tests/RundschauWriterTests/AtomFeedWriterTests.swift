@@ -100,11 +100,6 @@ import Testing
         #expect(AtomDate.rfc3339(Date(timeIntervalSince1970: seconds)) == expected)
     }
 
-    @Test func rfc822DatesForOPML() {
-        #expect(AtomDate.rfc822(Date(timeIntervalSince1970: 1_718_094_600)) == "Tue, 11 Jun 2024 08:30:00 GMT")
-        #expect(AtomDate.rfc822(Date(timeIntervalSince1970: 0)) == "Thu, 01 Jan 1970 00:00:00 GMT")
-    }
-
     @Test func tagURIsAreWellFormed() {
         #expect(Fixtures.configuration.tag("story/42") == "tag:news.example.org,2026:story/42")
         #expect(TagURI.make(authority: "Example.ORG", date: "2024-06", specific: "a b/ü#?") == "tag:example.org,2024-06:a%20b/%C3%BC%23?")

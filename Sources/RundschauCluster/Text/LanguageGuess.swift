@@ -1,7 +1,9 @@
 import RundschauText
 
 /// The language whose stemmer and stop words an article gets: its declared language, else
-/// `LanguageDetector.detect`, else a quick count of German and English function words.
+/// `LanguageDetector.detect` among all languages it knows, else `LanguageDetector` choosing between the two
+/// languages the clusterer has stemmers for (German and English), which still answers for some texts too short
+/// or unclear for an answer among all seven.
 enum LanguageGuess {
     /// `de` from `de-AT`, lowercased; nil for nil or empty.
     static func base(_ tag: String?) -> String? {
@@ -10,27 +12,13 @@ enum LanguageGuess {
         return code.lowercased()
     }
 
-    private static let germanMarkers: Set<String> = [
-        "der", "die", "das", "und", "ist", "nicht", "mit", "von", "zu", "den", "ein", "eine", "sich", "auf", "für",
-        "dem", "des", "im", "auch", "wurde", "bei", "nach", "sie", "es",
-    ]
-    private static let englishMarkers: Set<String> = [
-        "the", "and", "of", "to", "is", "that", "for", "with", "was", "on", "are", "by", "it", "from", "has", "have",
-        "be", "at", "this", "his", "said", "were", "which", "an",
-    ]
+    /// The languages with a stemmer here.
+    private static let stemmed = ["de", "en"]
 
     /// The language to use for `title` and `text`.
     static func language(declared: String?, title: String, text: String) -> String? {
         if let code = base(declared) { return code }
         let sample = title + " " + String(text.prefix(2_000))
-        if let code = base(LanguageDetector.detect(sample)) { return code }
-        var de = 0, en = 0
-        for word in sample.lowercased().split(whereSeparator: { !$0.isLetter }) {
-            let w = String(word)
-            if germanMarkers.contains(w) { de += 1 }
-            if englishMarkers.contains(w) { en += 1 }
-        }
-        if de == 0 && en == 0 { return nil }
-        return de >= en ? "de" : "en"
+        return base(LanguageDetector.detect(sample)) ?? LanguageDetector.detect(sample, candidates: stemmed)
     }
 }

@@ -86,6 +86,9 @@ struct TokenScanner {
     private var pendingHyphen = false
     private var pendingPunctuation = false
 
+    /// FNV-1a over the folded scalars of a token, each a whole 32-bit value (not its UTF-8 bytes), updated letter
+    /// by letter inside the scan loop: not the byte hash `StableHash` computes (they differ for non-ASCII text), so
+    /// it stays inline here.
     private static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325
     private static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
 

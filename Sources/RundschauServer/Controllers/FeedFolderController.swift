@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import RundschauText
 
 /// Serves the files of the output folder, read-only: `GET` and `HEAD`, strong ETags and Last-Modified,
 /// 304 for `If-None-Match` / `If-Modified-Since`, gzip when the client accepts it. `/` is `index.html`.
@@ -85,7 +86,7 @@ enum ConditionalRequest {
             return false
         }
         guard let since = headers[.ifModifiedSince].flatMap(HTTPDate.parse) else { return false }
-        return modifiedSeconds <= since
+        return Double(modifiedSeconds) <= since.timeIntervalSince1970
     }
 
     private static func stripWeak(_ tag: String) -> String {

@@ -2,6 +2,9 @@
 ///
 /// A word in several lists (`de`, `la`, `in`, `die`) counts for each of them with weight 1/(number of lists), so that
 /// words unique to one language carry the most evidence.
+///
+/// Evidence for `LanguageDetector`, not stop words for indexing: the clusterer (RundschauCluster's `StopWords`)
+/// removes far more words (reporting verbs, weekdays, months, numbers) for German and English.
 enum StopWords {
     static let lists: [String: Set<String>] = [
         "de": words("""

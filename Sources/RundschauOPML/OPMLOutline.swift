@@ -12,21 +12,28 @@ public struct OPMLOutline: Sendable, Hashable {
     public var xmlURL: String?
     /// `htmlUrl`: the site's URL.
     public var htmlURL: String?
+    /// `description`: what the feed is about.
+    public var description: String?
+    /// `language`: the feed's language tag (`de`, `en-GB`).
+    public var language: String?
     /// `category`: comma-separated, slash-delimited category paths (OPML 2.0), as written.
     public var category: String?
     /// Nested outlines.
     public var children: [OPMLOutline]
 
-/// Creates an outline.
+    /// Creates an outline.
     public init(
         text: String? = nil, title: String? = nil, type: String? = nil, xmlURL: String? = nil,
-        htmlURL: String? = nil, category: String? = nil, children: [OPMLOutline] = []
+        htmlURL: String? = nil, description: String? = nil, language: String? = nil, category: String? = nil,
+        children: [OPMLOutline] = []
     ) {
         self.text = text
         self.title = title
         self.type = type
         self.xmlURL = xmlURL
         self.htmlURL = htmlURL
+        self.description = description
+        self.language = language
         self.category = category
         self.children = children
     }

@@ -13,7 +13,7 @@ public struct OPMLSubscription: Sendable, Hashable {
     /// as `∕` (U+2215) so that it cannot split the path.
     public var categories: [String]
 
-/// Creates a subscription.
+    /// Creates a subscription.
     public init(xmlURL: String, htmlURL: String? = nil, title: String? = nil, type: String? = nil, categories: [String] = []) {
         self.xmlURL = xmlURL
         self.htmlURL = htmlURL

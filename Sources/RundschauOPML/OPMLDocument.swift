@@ -1,6 +1,7 @@
 import Foundation
 
-/// An OPML subscription list: read from OPML 1.0/2.0 files, built from subscriptions, written by ``OPMLWriter``.
+/// An OPML subscription list: read from OPML 1.0/2.0 files (`OPMLDocument.parse` in RundschauFetch), built from
+/// subscriptions, written by ``OPMLWriter`` (`rundschau opml export` and the publisher's `index.opml`).
 ///
 /// Nested outlines without `xmlUrl` are folders; each subscription's folder path becomes its first category
 /// (`Tech/Swift`), and writing turns that category back into folders.
@@ -16,8 +17,12 @@ public struct OPMLDocument: Sendable, Hashable {
     public var title: String?
     /// `head/dateCreated` (RFC 822).
     public var dateCreated: Date?
+    /// `head/dateModified` (RFC 822).
+    public var dateModified: Date?
     /// `head/ownerName`.
     public var ownerName: String?
+    /// `head/docs`: the URL of the format's documentation (`http://opml.org/spec2.opml`).
+    public var docs: String?
     /// The `version` attribute of `<opml>` as read (`1.0`, `2.0`); written as `2.0` always.
     public var version: String?
     /// The outlines of `body`, as a tree.
@@ -25,14 +30,16 @@ public struct OPMLDocument: Sendable, Hashable {
     /// What was repaired while reading (sloppy XML recovered, encoding guessed, subscriptions without URL skipped).
     public var warnings: [String]
 
-/// Creates a document from an outline tree.
+    /// Creates a document from an outline tree.
     public init(
-        title: String? = nil, dateCreated: Date? = nil, ownerName: String? = nil, version: String? = "2.0",
-        outlines: [OPMLOutline] = [], warnings: [String] = []
+        title: String? = nil, dateCreated: Date? = nil, dateModified: Date? = nil, ownerName: String? = nil,
+        docs: String? = nil, version: String? = "2.0", outlines: [OPMLOutline] = [], warnings: [String] = []
     ) {
         self.title = title
         self.dateCreated = dateCreated
+        self.dateModified = dateModified
         self.ownerName = ownerName
+        self.docs = docs
         self.version = version
         self.outlines = outlines
         self.warnings = warnings

@@ -1,6 +1,12 @@
 import Foundation
+import RundschauText
 
-/// Writes an ``OPMLDocument`` as well-formed OPML 2.0 (UTF-8, every attribute escaped).
+/// Writes an ``OPMLDocument`` as well-formed OPML 2.0 (UTF-8, every attribute escaped): `rundschau opml export`
+/// and the publisher's `index.opml`.
+///
+/// The head lists `title`, `dateCreated`, `dateModified`, `ownerName` and `docs` in that order, each when set;
+/// outline attributes come as `text`, `title`, `type`, `xmlUrl`, `htmlUrl`, `description`, `language`,
+/// `category`. Equal documents give equal bytes.
 ///
 /// ```swift
 /// let xml = OPMLWriter().string(from: OPMLDocument(title: "Feeds", subscriptions: list, dateCreated: Date()))
@@ -9,7 +15,7 @@ public struct OPMLWriter: Sendable {
     /// The indentation of one nesting level.
     public var indent: String
 
-/// Creates a writer that indents with `indent`.
+    /// Creates a writer that indents with `indent`.
     public init(indent: String = "  ") {
         self.indent = indent
     }
@@ -22,7 +28,11 @@ public struct OPMLWriter: Sendable {
         if let date = document.dateCreated {
             out += "\(indent)\(indent)<dateCreated>\(HTTPDate.format(date))</dateCreated>\n"
         }
+        if let date = document.dateModified {
+            out += "\(indent)\(indent)<dateModified>\(HTTPDate.format(date))</dateModified>\n"
+        }
         if let owner = document.ownerName { out += "\(indent)\(indent)<ownerName>\(Self.escape(owner))</ownerName>\n" }
+        if let docs = document.docs { out += "\(indent)\(indent)<docs>\(Self.escape(docs))</docs>\n" }
         out += "\(indent)</head>\n\(indent)<body>\n"
         for outline in document.outlines { write(outline, depth: 2, into: &out) }
         out += "\(indent)</body>\n</opml>\n"
@@ -43,6 +53,8 @@ public struct OPMLWriter: Sendable {
         if outline.isSubscription || outline.type != nil { attributes.append(("type", outline.type ?? "rss")) }
         if let xmlURL = outline.xmlURL { attributes.append(("xmlUrl", xmlURL)) }
         if let htmlURL = outline.htmlURL { attributes.append(("htmlUrl", htmlURL)) }
+        if let description = outline.description { attributes.append(("description", description)) }
+        if let language = outline.language { attributes.append(("language", language)) }
         if let category = outline.category { attributes.append(("category", category)) }
         out += pad + "<outline"
         for (name, value) in attributes { out += " \(name)=\"\(Self.escape(value))\"" }
