@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// Release-mode benchmarks: `swift run -c release rundschau-bench <what> …`. Numbers go in the README.
 @main
-struct Bench: ParsableCommand {
+struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rundschau-bench",
         abstract: "Measure Rundschau's speed and memory (build with -c release).",
