@@ -25,7 +25,9 @@ extension Rundschau {
             if let host { settings.host = host }
             if let port { settings.port = port }
             try FileManager.default.createDirectory(atPath: environment.output, withIntermediateDirectories: true)
-            let logger = global.logger("rundschau.serve")
+            // A server logs one access line per request (info) unless --log-level says otherwise.
+            var logger = global.logger("rundschau.serve")
+            if global.logLevel == nil { logger.logLevel = .info }
             let output = environment.output
             let listen = settings
             let app = try buildApplication(settings: listen, outputFolder: output, logger: logger) { port in
