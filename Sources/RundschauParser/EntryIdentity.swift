@@ -1,3 +1,4 @@
+import RundschauText
 import Foundation
 
 /// The stable identity of an entry, the key the store and deduplication use.
@@ -23,26 +24,9 @@ enum EntryIdentity {
         return nil
     }
 
-    /// FNV-1a, 64-bit (offset basis 0xcbf29ce484222325, prime 0x100000001b3), over the UTF-8 bytes.
-    static func fnv1a64(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        return hash
-    }
+    /// FNV-1a, 64-bit, over the UTF-8 bytes: the project's one ``StableHash``.
+    static func fnv1a64(_ text: String) -> UInt64 { StableHash.value(of: text) }
 
     /// 16 lowercase hex digits, zero-padded.
-    static func hex(_ value: UInt64) -> String {
-        String(unsafeUninitializedCapacity: 16) { bytes in
-            var rest = value
-            for index in stride(from: 15, through: 0, by: -1) {
-                let digit = UInt8(truncatingIfNeeded: rest & 0xF)
-                bytes[index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
-                rest >>= 4
-            }
-            return 16
-        }
-    }
+    static func hex(_ value: UInt64) -> String { StableHash.hex(value) }
 }

@@ -33,8 +33,9 @@ public struct RunJob: Sendable {
             try await syncSubscriptions(store: store, now: now, into: &summary)
             try await fetchDue(store: store, now: now, into: &summary)
             try await importDumps(store: store, now: now, into: &summary)
-            try await cluster(store: store, into: &summary)
-            try await publish(store: store, into: &summary)
+            let topics = try TopicsFile.load(path: environment.settings.paths.topics)
+            try await cluster(store: store, topics: topics, into: &summary)
+            try await publish(store: store, topics: topics, into: &summary)
         } catch {
             summary.problems.append("run: \(error)")
         }
@@ -69,19 +70,15 @@ public struct RunJob: Sendable {
         }
     }
 
-    private func topicsFile() throws -> TopicsFile {
-        try TopicsFile.load(path: environment.settings.paths.topics)
-    }
-
-    private func cluster(store: any FeedStore, into summary: inout Summary) async throws {
-        let step = ClusterStep(settings: environment.settings, topics: try topicsFile(), logger: logger)
+    private func cluster(store: any FeedStore, topics: TopicsFile, into summary: inout Summary) async throws {
+        let step = ClusterStep(settings: environment.settings, topics: topics, logger: logger)
         let report = try await step.run(store: store, progress: progress)
         summary.counts.duplicates += report.duplicates
         summary.counts.clusters += report.newClusters
     }
 
-    private func publish(store: any FeedStore, into summary: inout Summary) async throws {
-        let step = PublishStep(settings: environment.settings, topics: try topicsFile(), output: environment.output,
+    private func publish(store: any FeedStore, topics: TopicsFile, into summary: inout Summary) async throws {
+        let step = PublishStep(settings: environment.settings, topics: topics, output: environment.output,
                                logger: logger)
         let report = try await step.run(store: store, progress: progress)
         summary.counts.feedsWritten += report.written.count
