@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/RundschauText/HTML/HTMLEntityTable.swift from the WHATWG named character references
+"""Writes Sources/RundschauText/Generated/HTMLEntityTable.swift from the WHATWG named character references
 (the HTML5 list as Python's standard library ships it in html.entities.html5). Only the names with a
 semicolon are kept; decoding requires the semicolon."""
 import html.entities
@@ -23,5 +23,5 @@ enum HTMLEntityTable {{
 }}
 '''
 root = pathlib.Path(__file__).resolve().parent.parent
-(root / 'Sources/RundschauText/HTML/HTMLEntityTable.swift').write_text(swift)
+(root / 'Sources/RundschauText/Generated/HTMLEntityTable.swift').write_text(swift)
 print(len(names), 'names')

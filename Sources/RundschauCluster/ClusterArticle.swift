@@ -31,11 +31,15 @@ public struct ClusterArticle: Hashable, Sendable {
     public var language: String?
     /// The store's content hash, when it has one; otherwise one is computed from the normalized text.
     public var contentHash: String?
+    /// Labels the source put on the article: its kicker (`Gaza`, `Debatte`) and feed categories. Topic matching
+    /// counts them like title words; stories and duplicates ignore them.
+    public var tags: [String]
 
-    /// Creates a value from all its fields.
+    /// An article for clustering; `tags` are the kicker and categories, when there are any.
     public init(
         id: Int64, entryID: String, source: String, title: String, text: String, url: String? = nil,
-        published: Date? = nil, firstSeen: Date, language: String? = nil, contentHash: String? = nil
+        published: Date? = nil, firstSeen: Date, language: String? = nil, contentHash: String? = nil,
+        tags: [String] = []
     ) {
         self.id = id
         self.entryID = entryID
@@ -47,6 +51,7 @@ public struct ClusterArticle: Hashable, Sendable {
         self.firstSeen = firstSeen
         self.language = language
         self.contentHash = contentHash
+        self.tags = tags
     }
 
     /// The time clustering uses: `published`, else `firstSeen`, so archives and dumps cluster as they happened.

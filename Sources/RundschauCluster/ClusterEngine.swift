@@ -78,32 +78,43 @@ public struct ClusterEngine: Sendable {
     public func process(existing: [ClusteredArticle], new: [ClusterArticle]) -> ClusterResult {
         var detector = DuplicateDetector(settings: duplicateSettings)
         var clusterer = StoryClusterer(settings: storySettings)
+        var boilerplate = BoilerplateFilter()
 
-        let stored = Self.inTimeOrder(existing, \.article)
-        for item in stored {
-            let bodyStart = clusterer.extractor.scan(title: item.article.title, text: item.article.text)
+        // Both detectors and the topic matcher see the bodies without boilerplate.
+        var stored = Self.inTimeOrder(existing, \.article)
+        for index in stored.indices {
+            let article = stored[index].article
+            let body = boilerplate.clean(source: article.source, text: article.text)
+            boilerplate.record(isCanonical: stored[index].duplicateOf == nil)
+            let bodyStart = clusterer.extractor.scan(title: article.title, text: body)
             let words = clusterer.extractor.scanner.hashes[bodyStart...]
-            _ = detector.add(item.article, bodyWords: words, decide: false, knownCanonical: item.duplicateOf)
+            _ = detector.add(article, bodyWords: words, decide: false, knownCanonical: stored[index].duplicateOf)
             clusterer.restore(
-                item.article, clusterID: item.clusterID, isDuplicate: item.duplicateOf != nil, bodyStart: bodyStart)
+                article, clusterID: stored[index].clusterID, isDuplicate: stored[index].duplicateOf != nil,
+                bodyStart: bodyStart)
+            if body.utf8.count != article.text.utf8.count { stored[index].article.text = body }
         }
 
         var seenIDs = Set(existing.map(\.article.id))
-        let fresh = Self.inTimeOrder(new.filter { seenIDs.insert($0.id).inserted }, \.self)
+        var fresh = Self.inTimeOrder(new.filter { seenIDs.insert($0.id).inserted }, \.self)
         var duplicates: [DuplicateLink] = []
         var assignments: [ClusterAssignment] = []
         duplicates.reserveCapacity(fresh.count / 4)
         assignments.reserveCapacity(fresh.count)
-        for article in fresh {
-            let bodyStart = clusterer.extractor.scan(title: article.title, text: article.text)
+        for index in fresh.indices {
+            let article = fresh[index]
+            let body = boilerplate.clean(source: article.source, text: article.text)
+            let bodyStart = clusterer.extractor.scan(title: article.title, text: body)
             let words = clusterer.extractor.scanner.hashes[bodyStart...]
             let link = detector.add(article, bodyWords: words, decide: true, knownCanonical: nil)
+            boilerplate.record(isCanonical: link == nil)
             var joined: Int64?
             if let link {
                 duplicates.append(link)
                 joined = clusterer.clusterID(of: link.canonical) != nil ? link.canonical : link.matched
             }
             assignments.append(clusterer.add(article, duplicateOf: joined, bodyStart: bodyStart))
+            if body.utf8.count != article.text.utf8.count { fresh[index].text = body }
         }
 
         var result = ClusterResult(duplicates: duplicates, assignments: assignments)

@@ -20,9 +20,8 @@ public struct DiscoveredFeed: Sendable, Hashable {
 
 /// Feed autodiscovery: finds the feeds an HTML page links to.
 ///
-/// The scanning is a seam: by default ``builtInScanner`` (a small pure-Swift `<link>` tag scanner, see
-/// ``scanLinkTags(_:pageURL:)``) is used; the glue can pass a scanner built on RundschauXML's `HTMLLinkScanner`
-/// instead. Either way ``discover(html:pageURL:)`` keeps only the feed types, drops duplicates and keeps document
+/// The scanning is a seam: by default ``builtInScanner`` (``scanLinkTags(_:pageURL:)``, RundschauXML's
+/// `HTMLLinkScanner` over libxml2's HTML parser) is used; tests or the glue can pass another scanner. Either way ``discover(html:pageURL:)`` keeps only the feed types, drops duplicates and keeps document
 /// order (the page's first feed is usually its main one).
 /// ```swift
 /// let feeds = FeedDiscovery().discover(html: response.body, pageURL: response.finalURL)

@@ -46,11 +46,11 @@ enum LineClassifier {
         if let byline = BylineDetector.detect(bodyText) {
             return [.meta(authors: byline.authors, date: byline.date)]
         }
-        if let date = DateLineDetector.dateOnly(bodyText) {
+        if let date = DateLabelDetector.dateOnly(bodyText) {
             return [.meta(authors: [], date: date)]
         }
         var leadingDate: FoundDate?
-        if let (date, rest) = DateLineDetector.leadingDate(bodyText) {
+        if let (date, rest) = DateLabelDetector.leadingDate(bodyText) {
             leadingDate = date
             bodyText = rest
         }
@@ -68,7 +68,7 @@ enum LineClassifier {
 
     /// True for lines that would be bylines, date lines or captions (the unwrapper never joins those).
     static func isMetaOrCaption(_ text: String) -> Bool {
-        if BylineDetector.detect(text) != nil || DateLineDetector.dateOnly(text) != nil { return true }
+        if BylineDetector.detect(text) != nil || DateLabelDetector.dateOnly(text) != nil { return true }
         if case .caption = CaptionDetector.classify(text) { return true }
         return false
     }

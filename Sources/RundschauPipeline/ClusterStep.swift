@@ -145,6 +145,7 @@ public struct ClusterStep: Sendable {
             source: feed?.title ?? feed?.url ?? "feed \(article.feedID)",
             title: article.title.map { HTMLText.collapseWhitespace($0) } ?? "",
             text: text, url: article.canonicalURL ?? article.link, published: article.published,
-            firstSeen: article.firstSeen, language: article.language, contentHash: article.contentHash)
+            firstSeen: article.firstSeen, language: article.language, contentHash: article.contentHash,
+            tags: (article.kicker.map { [$0] } ?? []) + article.categories.map { $0.label ?? $0.term })
     }
 }

@@ -7,5 +7,6 @@ struct Bench: AsyncParsableCommand {
         commandName: "rundschau-bench",
         abstract: "Measure Rundschau's speed and memory (build with -c release).",
         subcommands: [ParseBench.self, CorpusCommand.self, DigestCommand.self, FetchBench.self, WriteBench.self,
-                      ServeBench.self, ClusterDataCommand.self, ClusterEvalCommand.self, ClusterSpeedCommand.self])
+                      ServeBench.self, ClusterDataCommand.self, ClusterEvalCommand.self, ClusterSpeedCommand.self,
+                      EvalCommand.self])
 }

@@ -6,7 +6,7 @@ import RundschauStore
 import RundschauStoreSQLite
 import RundschauTestServer
 
-/// `rundschau run` killed with SIGKILL at random points during fetch and publish: the database stays consistent,
+/// `rundschau run` killed with SIGKILL at fixed points during fetch and publish: the database stays consistent,
 /// no committed article is lost, and every file in `Feeds/` is complete and well-formed.
 @Suite(.serialized) struct CrashSafetyTests {
     static let feeds = 120
@@ -31,7 +31,7 @@ import RundschauTestServer
             guard let index = Int(request.path.dropFirst("/f/".count)), index < bodies.count else { return .status(404) }
             // Slow enough that kills land mid-fetch; no ETag, so every run fetches and rewrites.
             return TestResponse(status: 200, headers: [("Content-Type", "application/rss+xml")],
-                                body: .bytes(Array(bodies[index].utf8)), delay: .milliseconds(Int64.random(in: 5...40)))
+                                body: .bytes(Array(bodies[index].utf8)), delay: .milliseconds(Int64(5 + index * 7 % 36)))
         }
         let folder = try MainJobTests.checkout()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -42,7 +42,9 @@ import RundschauTestServer
         let database = folder.appendingPathComponent(".rundschau/rundschau.sqlite").path
         var committed = 0
         var kills = 0
-        for round in 0..<8 {
+        // Fixed kill points (ms after start), early and late, so that every run of the test kills at the same moments.
+        let killAfter = [80, 900, 250, 600, 120, 450, 350, 750]
+        for (round, delay) in killAfter.enumerated() {
             let process = Process()
             process.executableURL = try MainJobTests.executable
             process.arguments = round.isMultiple(of: 2) ? ["run"] : ["fetch", "--all"]
@@ -50,7 +52,7 @@ import RundschauTestServer
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            try await Task.sleep(for: .milliseconds(Int.random(in: 80...900)))
+            try await Task.sleep(for: .milliseconds(delay))
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 kills += 1

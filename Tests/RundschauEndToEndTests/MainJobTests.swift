@@ -105,9 +105,12 @@ import RundschauPipeline
         }
         #expect(before == after, "an idle second run leaves every file byte-identical")
 
-        let status = try Self.rundschau(["status"], in: folder)
-        #expect(status.stdout.contains("articles  12"))
-        #expect(status.stdout.contains("last run  run succeeded"))
+        let status = try Self.rundschau(["status", "--json"], in: folder)
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        #expect(summary["articles"] as? Int == 12)
+        let lastRun = try #require(summary["last_run"] as? [String: Any])
+        #expect(lastRun["command"] as? String == "run")
+        #expect(lastRun["status"] as? String == "succeeded")
     }
 
     @Test func anOverlappingRunExitsAtOnceWithStatus3() throws {

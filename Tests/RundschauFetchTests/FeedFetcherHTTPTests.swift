@@ -192,11 +192,9 @@ struct FeedFetcherHTTPTests {
         try await withServer(configuration) { server, fetcher in
             server.route("/slow", response: TestResponse(status: 200, body: .bytes(Array(rss().utf8)),
                                                          delay: .seconds(20)))
-            let start = ContinuousClock.now
+            // The server answers after 20 s with a good feed: a timeout error means the limit cut the wait off.
             let error = try #require(await fetcher.fetch(FetchRequest(url: server.url("/slow"))).error)
             #expect(error.code == .timeout)
-            // Well before the server would answer, with room for a fully loaded 2-core machine.
-            #expect(seconds(since: start) < 15)
         }
     }
 
@@ -207,10 +205,9 @@ struct FeedFetcherHTTPTests {
         try await withServer(configuration) { server, fetcher in
             server.route("/stall", response: TestResponse(status: 200, body: .bytes(Array(rss().utf8)),
                                                           bodyDelay: .seconds(20)))
-            let start = ContinuousClock.now
+            // The body would complete after 20 s: a timeout error means the limit cut the wait off.
             let error = try #require(await fetcher.fetch(FetchRequest(url: server.url("/stall"))).error)
             #expect(error.code == .timeout)
-            #expect(seconds(since: start) < 15)
         }
     }
 
@@ -221,10 +218,9 @@ struct FeedFetcherHTTPTests {
         try await withServer(configuration) { server, fetcher in
             server.route("/trickle", response: TestResponse(status: 200, body: .bytes(Array(rss().utf8)),
                                                             bodyDelay: .seconds(20)))
-            let start = ContinuousClock.now
+            // The body would complete after 20 s: a timeout error means the limit cut the wait off.
             let error = try #require(await fetcher.fetch(FetchRequest(url: server.url("/trickle"))).error)
             #expect(error.code == .timeout)
-            #expect(seconds(since: start) < 15)
         }
     }
 
@@ -251,10 +247,8 @@ struct FeedFetcherHTTPTests {
             server.route("/endless", response: TestResponse(
                 status: 200, headers: [("Content-Type", "application/rss+xml")],
                 body: .endless(chunk: chunk, limit: 64 << 20)))
-            let start = ContinuousClock.now
             let error = try #require(await fetcher.fetch(FetchRequest(url: server.url("/endless"))).error)
             #expect(error.code == .tooLarge)
-            #expect(seconds(since: start) < 30)
             // The fetcher hung up: the server stops well before its own 64 MiB bound.
             for _ in 0..<50 where server.openEndlessBodies > 0 { try await Task.sleep(for: .milliseconds(100)) }
             #expect(server.openEndlessBodies == 0)

@@ -9,7 +9,7 @@ let quietLogger = Logger(label: "rundschau.fetch.tests", factory: { _ in SwiftLo
 extension FeedFetcher.Configuration {
     /// Short timeouts so that no test can hang: every server is on 127.0.0.1.
     static var testing: FeedFetcher.Configuration {
-        FeedFetcher.Configuration(connectTimeout: .seconds(2), readTimeout: .seconds(5), totalTimeout: .seconds(10))
+        FeedFetcher.Configuration(connectTimeout: .seconds(10), readTimeout: .seconds(30), totalTimeout: .seconds(60))
     }
 }
 

@@ -32,24 +32,24 @@ import Testing
 }
 
 /// Lines that carry nothing but a date, and date labels opening a line.
-@Suite struct DateLineDetectorTests {
+@Suite struct DateLabelDetectorTests {
     @Test func dateOnlyLines() {
-        #expect(DateLineDetector.dateOnly("11.06.2024")?.token == "11.06.2024")
-        #expect(DateLineDetector.dateOnly("Stand: 10.06.2024, 14:30 Uhr")?.token == "10.06.2024")
-        #expect(DateLineDetector.dateOnly("Veröffentlicht am Dienstag, 11. Juni 2024")?.token == "11. Juni 2024")
-        #expect(DateLineDetector.dateOnly("Published: Tue 2024-06-11")?.token == "2024-06-11")
-        #expect(DateLineDetector.dateOnly("Gespräch am 11.06.2024 in Berlin") == nil)
-        #expect(DateLineDetector.dateOnly("Der 24-Jährige unterschreibt bis 2027") == nil)
+        #expect(DateLabelDetector.dateOnly("11.06.2024")?.token == "11.06.2024")
+        #expect(DateLabelDetector.dateOnly("Stand: 10.06.2024, 14:30 Uhr")?.token == "10.06.2024")
+        #expect(DateLabelDetector.dateOnly("Veröffentlicht am Dienstag, 11. Juni 2024")?.token == "11. Juni 2024")
+        #expect(DateLabelDetector.dateOnly("Published: Tue 2024-06-11")?.token == "2024-06-11")
+        #expect(DateLabelDetector.dateOnly("Gespräch am 11.06.2024 in Berlin") == nil)
+        #expect(DateLabelDetector.dateOnly("Der 24-Jährige unterschreibt bis 2027") == nil)
     }
 
     @Test func leadingDateLabels() {
-        let labelled = DateLineDetector.leadingDate("date 2024-03 BERLIN (dts Nachrichtenagentur) - Der Minister")
+        let labelled = DateLabelDetector.leadingDate("date 2024-03 BERLIN (dts Nachrichtenagentur) - Der Minister")
         #expect(labelled?.date.token == "2024-03")
         #expect(labelled?.rest == "BERLIN (dts Nachrichtenagentur) - Der Minister")
-        let bare = DateLineDetector.leadingDate("11.06.2024 KIEL (dpa) - Der Hafen")
+        let bare = DateLabelDetector.leadingDate("11.06.2024 KIEL (dpa) - Der Hafen")
         #expect(bare?.rest == "KIEL (dpa) - Der Hafen")
-        #expect(DateLineDetector.leadingDate("11.06.2024 war ein guter Tag für alle.") == nil)
-        #expect(DateLineDetector.leadingDate("Am 11.06.2024 war ein guter Tag.") == nil)
+        #expect(DateLabelDetector.leadingDate("11.06.2024 war ein guter Tag für alle.") == nil)
+        #expect(DateLabelDetector.leadingDate("Am 11.06.2024 war ein guter Tag.") == nil)
     }
 }
 

@@ -5,10 +5,14 @@ import Testing
 
 /// Hostile feeds meet a documented limit: a clear error or a warning, in bounded time and memory.
 ///
-/// Time bounds are generous (debug build, a loaded 2-core machine): each refusal takes milliseconds, and each
-/// bounded case a few seconds at most, where the unbounded behaviour took minutes or hours. Memory is bounded
-/// by construction (the limits keep what is stored small); peak figures are in the README.
+/// A refusal is checked by what proves the limit was hit (the error code and message naming the limit), not by
+/// the clock. Cases that stay linear only by construction (huge text, many children) keep a ceiling of minutes,
+/// a last resort against a quadratic regression that would take hours; speed belongs to the benchmarks. Memory
+/// is bounded by construction (the limits keep what is stored small); peak figures are in the README.
 @Suite(.serialized) struct ResourceBoundsTests {
+    /// Last-resort ceiling for the linear-by-construction cases: far above any loaded debug run, far below quadratic.
+    private static let ceiling: Duration = .seconds(300)
+
     /// Runs `body` and returns its result with the time it took.
     private func timed<T>(_ body: () throws -> T) rethrows -> (T, Duration) {
         let clock = ContinuousClock()
@@ -38,18 +42,17 @@ import Testing
     @Test func nesting100000LevelsIsRefusedAtLevel257() {
         let n = 100_000
         let xml = bytes("<rss><channel>", String(repeating: "<a>", count: n), String(repeating: "</a>", count: n), "</channel></rss>")
-        let (failure, elapsed) = timed { error(xml) }
+        let failure = error(xml)
         #expect(failure?.code == .hostile)
         #expect(failure?.message.hasPrefix("elements nest deeper than 256 levels") == true)
-        #expect(elapsed < .seconds(2))
     }
 
     @Test func unclosedNesting100000LevelsIsRefusedToo() {
         // Never closed: the strict parse fails, but depth stops it before any repair is tried.
         let xml = bytes("junk<rss><channel>&nbsp;", String(repeating: "<div>", count: 100_000))
-        let (failure, elapsed) = timed { error(xml) }
+        let failure = error(xml)
         #expect(failure?.code == .hostile)
-        #expect(elapsed < .seconds(2))
+        #expect(failure?.message.hasPrefix("elements nest deeper than 256 levels") == true)
     }
 
     @Test func nestedMarkupInsideEscapedHTMLIsJustText() throws {
@@ -58,7 +61,7 @@ import Testing
         let title = String(repeating: "&lt;b&gt;", count: n) + "Hallo" + String(repeating: "&lt;/b&gt;", count: n)
         let (feed, elapsed) = try timed { try FeedParser.parse(bytes(rss("<item><title>\(title)</title></item>"))) }
         #expect(feed.entries.first?.title == "Hallo")
-        #expect(elapsed < .seconds(20))
+        #expect(elapsed < Self.ceiling)
     }
 
     // MARK: Entries
@@ -75,7 +78,7 @@ import Testing
         // One warning per kept (empty) entry would be 100,000 lines: capped, and the rest counted.
         #expect(feed.warnings.count == 101)
         #expect(feed.warnings.last == "\(100_000 + 1 - 100) more warning(s) not shown")
-        #expect(elapsed < .seconds(120))
+        #expect(elapsed < Self.ceiling)
     }
 
     @Test func tooManyRSSItemsKeepTheFirstOnes() throws {
@@ -118,7 +121,7 @@ import Testing
         let (feed, elapsed) = try timed { try FeedParser.parse(json) }
         #expect(feed.entries.count == 100_000)
         #expect(feed.warnings == ["feed: more than 100000 entries; the first 100000 kept, 1900000 dropped"])
-        #expect(elapsed < .seconds(120))
+        #expect(elapsed < Self.ceiling)
     }
 
     @Test func warningsAreCappedAt100() throws {
@@ -138,7 +141,7 @@ import Testing
         let xml = bytes(rss("<item><guid>g</guid><description>\(String(repeating: "x", count: size))</description></item>"))
         let (feed, elapsed) = try timed { try FeedParser.parse(xml) }
         #expect(feed.entries.first?.summary?.utf8.count == size)
-        #expect(elapsed < .seconds(60))
+        #expect(elapsed < Self.ceiling)
     }
 
     @Test func hugeCDATASectionIsCutByLibxml2WithAWarning() throws {
@@ -146,34 +149,32 @@ import Testing
         let xml = bytes(rss("<item><title>t</title><description><![CDATA[\(String(repeating: "y", count: 11_000_000))]]></description></item>"))
         let (feed, elapsed) = try timed { try FeedParser.parse(xml) }
         #expect(feed.warnings.contains { $0.contains("CData section too big") })
-        #expect(elapsed < .seconds(60))
+        #expect(elapsed < Self.ceiling)
     }
 
     @Test func elementWith100000AttributesIsRefusedBeforeParsing() {
         let attributes = (0..<100_000).map { "a\($0)=\"v\"" }.joined(separator: " ")
         let xml = bytes(rss("<item \(attributes)><title>t</title></item>"))
-        let (failure, elapsed) = timed { error(xml) }
+        let failure = error(xml)
         #expect(failure?.code == .hostile)
         #expect(failure?.message.hasPrefix("refused: a start tag at byte ") == true)
         #expect(failure?.message.hasSuffix(" has more than 256 attributes") == true)
-        #expect(elapsed < .seconds(2))
     }
 
     @Test func rootWith100000NamespaceDeclarationsIsRefused() {
         let declarations = (0..<100_000).map { "xmlns:p\($0)=\"urn:\($0)\"" }.joined(separator: " ")
-        let (failure, elapsed) = timed { error(bytes("<rss \(declarations)><channel/></rss>")) }
+        let failure = error(bytes("<rss \(declarations)><channel/></rss>"))
         #expect(failure?.code == .hostile)
-        #expect(elapsed < .seconds(2))
+        #expect(failure?.message.hasSuffix(" has more than 256 attributes") == true)
     }
 
     @Test func attributeDefaultsFromTheDTDAreBounded() {
         // 10^4 defaulted attributes on every <item>: 50 s in libxml2 for 300 items before the limit.
         let definitions = (0..<10_000).map { "a\($0) CDATA \"x\"" }.joined(separator: " ")
         let xml = rssWithDTD("<!ATTLIST item \(definitions)>", String(repeating: "<item><title>x</title></item>", count: 300))
-        let (failure, elapsed) = timed { error(xml) }
+        let failure = error(xml)
         #expect(failure?.code == .hostile)
         #expect(failure?.message == "refused: the DTD declares more than 16 attributes")
-        #expect(elapsed < .seconds(2))
     }
 
     @Test func oneEntryWith100000CategoriesLinksEnclosuresAndAuthorsIsLinear() throws {
@@ -192,7 +193,7 @@ import Testing
         let (atomFeed, atomElapsed) = try timed { try FeedParser.parse(bytes(atom(atomEntry))) }
         #expect(atomFeed.entries.first?.links.count == n)
         // Quadratic de-duplication took 15 s (categories), 40 s (enclosures) and minutes (authors) in release.
-        #expect(elapsed + atomElapsed < .seconds(120))
+        #expect(elapsed + atomElapsed < Self.ceiling)
     }
 
     @Test func aMalformedDocumentWithHalfAMillionErrorsIsRecoveredQuickly() {
@@ -200,7 +201,7 @@ import Testing
         // these 3 MB before only the kept ones were built.
         let xml = bytes(rss("<item><title>t</title><author>" + String(repeating: "Name <", count: 500_000) + "</author></item>"))
         let (_, elapsed) = timed { error(xml) }
-        #expect(elapsed < .seconds(10))
+        #expect(elapsed < Self.ceiling)
     }
 
     @Test func valuesQuotedInWarningsAreShortened() throws {
@@ -219,14 +220,14 @@ import Testing
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.truncate(atOffset: 1 << 30)
         try handle.close()
-        let (outcome, elapsed) = timed { Result { try FeedParser.readDocument(atPath: path) } }
+        let outcome = Result { try FeedParser.readDocument(atPath: path) }
         guard case .failure(let failure as FeedParseError) = outcome else {
             Issue.record("expected a FeedParseError, got \(outcome)")
             return
         }
         #expect(failure.code == .tooLarge)
+        // Refused by its size on disk: the message names it, and not one byte was read (the file is sparse).
         #expect(failure.message == "the document is 1073741824 bytes, over the limit of 33554432")
-        #expect(elapsed < .seconds(1))
     }
 
     @Test func streamedInputIsCutOffOneBytePastTheLimit() throws {
@@ -255,9 +256,10 @@ import Testing
             dtd += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level == 1 ? "" : String(level - 1));", count: 10) + "\">"
         }
         let xml = rssWithDTD(dtd, #"<item><title>t</title><enclosure url="&lol9;"/></item>"#)
-        let (failure, elapsed) = timed { error(xml) }
+        let failure = error(xml)
         #expect(failure?.code == .hostile)
-        #expect(elapsed < .seconds(1))
+        // Refused at the declarations, before any expansion.
+        #expect(failure?.message.contains("refers to other entities") == true, "\(String(describing: failure))")
     }
 
     @Test func parameterEntityLaughsAreRefusedOrInert() throws {
@@ -265,21 +267,20 @@ import Testing
         var dtd = #"<!ENTITY % a "aaaaaaaaaa">"#
         for level in 1...9 { dtd += "<!ENTITY % a\(level) \"" + String(repeating: "%a\(level == 1 ? "" : String(level - 1));", count: 10) + "\">" }
         let xml = rssWithDTD(dtd, "<item><title>t</title></item>")
-        let (outcome, elapsed) = timed { Result { try FeedParser.parse(xml) } }
+        let outcome = Result { try FeedParser.parse(xml) }
         switch outcome {
         case .success(let feed): #expect(feed.entries.map(\.title) == ["t"])
         case .failure(let failure): #expect((failure as? FeedParseError)?.code == .hostile)
         }
-        #expect(elapsed < .seconds(1))
     }
 
     @Test func quadraticBlowupIsRefusedFast() {
         // One 4 KB entity referenced 10^4 times: 40 MB if expanded; the repair path stops at the size limit.
         let xml = rssWithDTD("<!ENTITY big \"\(String(repeating: "a", count: 4000))\">",
                       "<item><title>" + String(repeating: "&big;", count: 10_000) + "</title></item>")
-        let (failure, elapsed) = timed { error(xml) }
+        let failure = error(xml)
         #expect(failure?.code == .hostile)
-        #expect(elapsed < .seconds(5))
+        #expect(failure?.message.contains("takes the document over the limit") == true, "\(String(describing: failure))")
     }
 
     @Test func quadraticBlowupWithManySmallEntitiesIsRefused() {
@@ -296,10 +297,9 @@ import Testing
         for json in [String(repeating: "[", count: n) + String(repeating: "]", count: n),
                      String(repeating: #"{"items":"#, count: n) + "1" + String(repeating: "}", count: n),
                      String(repeating: "[", count: n)] {
-            let (failure, elapsed) = timed { error(bytes(json)) }
+            let failure = error(bytes(json))
             #expect(failure?.code == .hostile)
             #expect(failure?.message == "JSON nests deeper than 64 levels (at byte \(json.hasPrefix("[") ? 64 : 64 * 9))")
-            #expect(elapsed < .seconds(2))
         }
     }
 

@@ -24,8 +24,9 @@ import Testing
     @Test func parsingTwiceGivesTheSameFeed() throws {
         for fixture in Golden.all() {
             let bytes = try Golden.bytes(fixture.path)
-            let first = try? FeedParser.parse(bytes, url: fixture.documentURL)
-            let second = try? FeedParser.parse(bytes, url: fixture.documentURL)
+            let first = try FeedParser.parse(bytes, url: fixture.documentURL)
+            let second = try FeedParser.parse(bytes, url: fixture.documentURL)
+            #expect(!first.entries.isEmpty || first.title != nil, "\(fixture.path) parsed to nothing")
             #expect(first == second, "\(fixture.path)")
         }
     }

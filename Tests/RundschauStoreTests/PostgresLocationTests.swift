@@ -58,13 +58,13 @@ struct PostgresLocationTests {
 
     @Test("an unreachable server fails at once with cannotOpen, naming the URL without its password")
     func unreachable() async throws {
-        let started = ContinuousClock.now
+        // One direct connection attempt, no pool retrying in the background: the refusal comes back as the error.
         let error = await #expect(throws: StoreError.self) {
             _ = try await PostgresFeedStore(url: "postgres://rundschau:hunter2@127.0.0.1:1/rundschau?sslmode=disable", logger: .quiet)
         }
         #expect(error?.code == .cannotOpen)
         #expect(error?.location == "postgres://rundschau:***@127.0.0.1:1/rundschau?sslmode=disable")
         #expect(error.map { "\($0)" }?.contains("hunter2") == false)
-        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(error?.message.hasPrefix("cannot connect") == true, "\(String(describing: error))")
     }
 }

@@ -104,8 +104,9 @@ struct PostgresWorkerTests {
             let stale = try #require(try await survivor.feed(id: feeds[0]))
             #expect(stale.leaseOwner == "dying")
 
-            try await Task.sleep(for: .milliseconds(2_200))
-            let rescued = try await survivor.claimDueFeeds(limit: 10, worker: "survivor", leaseSeconds: 60, now: Date())
+            // Three seconds later by the workers' clock: the two-second lease has run out.
+            let rescued = try await survivor.claimDueFeeds(
+                limit: 10, worker: "survivor", leaseSeconds: 60, now: Date().addingTimeInterval(3))
             #expect(rescued.map(\.id) == feeds)
             #expect(rescued.allSatisfy { $0.leaseOwner == "survivor" })
             for feed in rescued {

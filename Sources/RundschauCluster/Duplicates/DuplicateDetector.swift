@@ -6,6 +6,9 @@
 /// containment for a short text inside a long one (a truncated teaser). Different outlets' own wording shares
 /// almost no 5-shingles, so a story retold is never a duplicate.
 ///
+/// Only canonical articles are indexed as candidates, so a copy is linked only when it resembles the canonical
+/// article itself: no chains through a third article.
+///
 /// A duplicate group keeps one canonical article: the first article of the group that was added. Add articles
 /// in time order (``ClusterEngine`` does) and the canonical is the earliest published one (ties: first seen,
 /// then lowest id). A canonical never changes once chosen; later copies link to it, even when published earlier.
@@ -110,7 +113,9 @@ public struct DuplicateDetector: Sendable {
         byID[article.id] = doc
         if let url, byURL[url] == nil { byURL[url] = doc }
         if let content, byContent[content] == nil { byContent[content] = doc }
-        if comparable {
+        // Only canonical articles are candidates: a copy links to the article it resembles itself, never through
+        // a third article (chains join unrelated texts).
+        if comparable && canonical == article.id {
             let sigs = signatures
             bands.insert(doc, signature[...]) { d in sigs[Int(d) * MinHasher.bins..<(Int(d) + 1) * MinHasher.bins] }
         }

@@ -3,7 +3,7 @@ import Foundation
 /// Assigns configured topics to articles and stories.
 ///
 /// An article's score for a topic counts each distinct keyword, phrase or pattern it matches once, twice when the
-/// match is in the title; the article belongs to the topic at `minimumScore` (default 2: two body matches or one
+/// match is in the title, the kicker, a feed category or the link's section path (`/sport/…`); the article belongs to the topic at `minimumScore` (default 2: two body matches or one
 /// title match). An article can belong to several topics. A story gets a topic when its label article has it or
 /// at least a third of its distinct (non-duplicate) members do.
 ///
@@ -173,6 +173,9 @@ public struct TopicMatcher: Sendable {
         let salt: UInt64 = language == "de" ? 0x5555 : language == "en" ? 0xAAAA : 0x3333
         memo.scanner.reset()
         memo.scanner.append(article.title, startsSentence: true)
+        // Kicker, feed categories and the link's section path count like the title: the source's own labels.
+        for tag in article.tags { memo.scanner.append(tag, startsSentence: true) }
+        if let url = article.url { memo.scanner.append(Self.sectionPath(of: url), startsSentence: true) }
         let bodyStart = memo.scanner.count
         memo.scanner.append(article.text, startsSentence: true)
         let n = memo.scanner.count
@@ -242,6 +245,20 @@ public struct TopicMatcher: Sendable {
             if score >= minimumScore { out.append(topic.name) }
         }
         return out
+    }
+
+    /// The words of a link's section path: its path segments before the last one (the article's own slug),
+    /// without numbers (`https://example.org/sport/fussball/2024/06/slug` → `sport fussball`).
+    static func sectionPath(of url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return "" }
+        let afterHost = url[schemeEnd.upperBound...].drop { $0 != "/" }
+        let path = afterHost.prefix { $0 != "?" && $0 != "#" }
+        var segments = path.split(separator: "/")
+        guard segments.count >= 2 else { return "" }
+        segments.removeLast()
+        return segments.filter { segment in segment.count >= 3 && !segment.contains(where: \.isNumber) && !segment.contains(".") }
+            .map { $0.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ") }
+            .joined(separator: " ")
     }
 
     /// Keywords that a German compound's stem ends with (`bundesverteidigungsminist` ends with
