@@ -81,12 +81,16 @@ public struct ClusterEngine: Sendable {
         var boilerplate = BoilerplateFilter()
 
         // Both detectors and the topic matcher see the bodies without boilerplate.
+        var seenIDs = Set(existing.map(\.article.id))
+        var fresh = Self.inTimeOrder(new.filter { seenIDs.insert($0.id).inserted }, \.self)
         var stored = Self.inTimeOrder(existing, \.article)
+        for item in stored { boilerplate.learn(source: item.article.source, text: item.article.text) }
+        for article in fresh { boilerplate.learn(source: article.source, text: article.text) }
         for index in stored.indices {
             let article = stored[index].article
             let body = boilerplate.clean(source: article.source, text: article.text)
             boilerplate.record(isCanonical: stored[index].duplicateOf == nil)
-            let bodyStart = clusterer.extractor.scan(title: article.title, text: body)
+            let bodyStart = clusterer.scan(article, body: body)
             let words = clusterer.extractor.scanner.hashes[bodyStart...]
             _ = detector.add(article, bodyWords: words, decide: false, knownCanonical: stored[index].duplicateOf)
             clusterer.restore(
@@ -95,8 +99,6 @@ public struct ClusterEngine: Sendable {
             if body.utf8.count != article.text.utf8.count { stored[index].article.text = body }
         }
 
-        var seenIDs = Set(existing.map(\.article.id))
-        var fresh = Self.inTimeOrder(new.filter { seenIDs.insert($0.id).inserted }, \.self)
         var duplicates: [DuplicateLink] = []
         var assignments: [ClusterAssignment] = []
         duplicates.reserveCapacity(fresh.count / 4)
@@ -104,7 +106,7 @@ public struct ClusterEngine: Sendable {
         for index in fresh.indices {
             let article = fresh[index]
             let body = boilerplate.clean(source: article.source, text: article.text)
-            let bodyStart = clusterer.extractor.scan(title: article.title, text: body)
+            let bodyStart = clusterer.scan(article, body: body)
             let words = clusterer.extractor.scanner.hashes[bodyStart...]
             let link = detector.add(article, bodyWords: words, decide: true, knownCanonical: nil)
             boilerplate.record(isCanonical: link == nil)
@@ -117,7 +119,9 @@ public struct ClusterEngine: Sendable {
             if body.utf8.count != article.text.utf8.count { fresh[index].text = body }
         }
 
-        var result = ClusterResult(duplicates: duplicates, assignments: assignments)
+        // Stories merged during the run: every assignment names the surviving story.
+        for index in assignments.indices { assignments[index].cluster = clusterer.survivor(of: assignments[index].cluster) }
+        var result = ClusterResult(duplicates: duplicates, assignments: assignments, merges: clusterer.merges)
         assignTopics(&result, clusterer: clusterer, existing: stored, fresh: fresh)
         logger.debug(
             "clustered",

@@ -2,8 +2,11 @@
 public struct ClusterResult: Sendable {
     /// New articles that are duplicates, each linked to its group's canonical article.
     public var duplicates: [DuplicateLink]
-    /// Where every new article went (duplicates follow their canonical's story).
+    /// Where every new article went (duplicates follow their canonical's story; merged stories are resolved to the
+    /// survivor).
     public var assignments: [ClusterAssignment]
+    /// Stories absorbed by older ones in this run: move `from`'s stored articles to `into` and drop `from`.
+    public var merges: [StoryMerge]
     /// Stories that gained members or were opened in this run, with labels and topics.
     public var clusters: [StoryCluster]
     /// Topics of every article of this run (existing and new) that has any.
@@ -13,14 +16,16 @@ public struct ClusterResult: Sendable {
     /// Topics discovered from recurring term groups in this run's articles.
     public var discoveredTopics: [DiscoveredTopic]
 
-    /// Creates a value from all its fields.
+    /// A run's decisions; everything defaults to empty.
     public init(
-        duplicates: [DuplicateLink] = [], assignments: [ClusterAssignment] = [], clusters: [StoryCluster] = [],
+        duplicates: [DuplicateLink] = [], assignments: [ClusterAssignment] = [], merges: [StoryMerge] = [],
+        clusters: [StoryCluster] = [],
         articleTopics: [Int64: [TopicRef]] = [:], clusterTopics: [ClusterID: [TopicRef]] = [:],
         discoveredTopics: [DiscoveredTopic] = []
     ) {
         self.duplicates = duplicates
         self.assignments = assignments
+        self.merges = merges
         self.clusters = clusters
         self.articleTopics = articleTopics
         self.clusterTopics = clusterTopics

@@ -12,6 +12,8 @@ public struct ClusterReport: Sendable {
     public var duplicates = 0
     public var newClusters = 0
     public var updatedClusters = 0
+    /// Stored stories absorbed by another story.
+    public var mergedClusters = 0
     public var discoveredTopics = 0
 }
 
@@ -102,6 +104,14 @@ public struct ClusterStep: Sendable {
                 report.newClusters += 1
             }
         }
+        // Stored stories that merged into another: their articles move, and they stop appearing in the feeds.
+        var merges: [RundschauStore.ClusterID: RundschauStore.ClusterID] = [:]
+        for merge in result.merges {
+            guard let from = storeIDForEngine[merge.from], let into = storeIDForEngine[merge.into] else { continue }
+            merges[from] = into
+        }
+        try await store.mergeClusters(merges)
+        report.mergedClusters = merges.count
         var assignments: [ArticleID: RundschauStore.ClusterID?] = [:]
         for assignment in result.assignments {
             if let storeID = storeIDForEngine[assignment.cluster] { assignments[ArticleID(assignment.article)] = storeID }
@@ -130,7 +140,8 @@ public struct ClusterStep: Sendable {
             clusterTopics[storeID] = refs.compactMap { topicIDs[$0.name] }
         }
         if !clusterTopics.isEmpty { try await store.setClusterTopics(clusterTopics) }
-        progress("\(report.duplicates) duplicate(s), \(report.newClusters) new and \(report.updatedClusters) updated stories")
+        progress("\(report.duplicates) duplicate(s), \(report.newClusters) new and \(report.updatedClusters) updated stories"
+            + (report.mergedClusters > 0 ? ", \(report.mergedClusters) merged into others" : ""))
         return report
     }
 

@@ -122,6 +122,11 @@ public protocol FeedStore: Sendable {
     /// - Throws: ``StoreError/Code/notFound`` for an unknown article or cluster (nothing is written then).
     func assignClusters(_ assignments: [ArticleID: ClusterID?]) async throws
 
+    /// Merges clusters, in one transaction: every article of each key moves to its value, and the key's cluster
+    /// (with its topic links) is deleted. Merges into a cluster that is itself merged away are not resolved.
+    /// - Throws: ``StoreError/Code/notFound`` for an unknown cluster (nothing is written then).
+    func mergeClusters(_ merges: [ClusterID: ClusterID]) async throws
+
     /// Clusters with their members and topics, latest ``StoredCluster/lastSeen`` first.
     func clusters(_ query: ClusterQuery) async throws -> [StoredCluster]
 

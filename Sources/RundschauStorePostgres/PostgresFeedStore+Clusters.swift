@@ -46,6 +46,18 @@ extension PostgresFeedStore {
         }
     }
 
+    /// See ``FeedStore/mergeClusters(_:)``.
+    public func mergeClusters(_ merges: [ClusterID: ClusterID]) async throws {
+        guard !merges.isEmpty else { return }
+        try await write("cannot merge clusters") { sql in
+            try await Self.requireClusters(Set(merges.keys).union(merges.values), in: sql)
+            for (from, into) in merges where from != into {
+                try await sql("UPDATE article SET cluster_id = \(into.rawValue) WHERE cluster_id = \(from.rawValue)")
+                try await sql("DELETE FROM cluster WHERE id = \(from.rawValue)")
+            }
+        }
+    }
+
     /// Clusters with members and topics, read from one snapshot (see ``FeedStore/clusters(_:)``).
     public func clusters(_ query: ClusterQuery) async throws -> [StoredCluster] {
         if let limit = query.limit, limit < 0 { throw invalidArgument("negative limit \(limit)") }

@@ -39,6 +39,18 @@ extension SQLiteFeedStore {
         }
     }
 
+    public func mergeClusters(_ merges: [ClusterID: ClusterID]) async throws {
+        guard !merges.isEmpty else { return }
+        try await write("cannot merge clusters") { db in
+            try Self.requireClusters(Set(merges.keys).union(merges.values), in: db)
+            for (from, into) in merges where from != into {
+                try db.execute(
+                    sql: "UPDATE article SET cluster_id = ? WHERE cluster_id = ?", arguments: [into.rawValue, from.rawValue])
+                try db.execute(sql: "DELETE FROM cluster WHERE id = ?", arguments: [from.rawValue])
+            }
+        }
+    }
+
     public func clusters(_ query: ClusterQuery) async throws -> [StoredCluster] {
         if let limit = query.limit, limit < 0 {
             throw StoreError(code: .invalidArgument, message: "negative limit \(limit)", location: path)

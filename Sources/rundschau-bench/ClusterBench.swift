@@ -56,11 +56,26 @@ struct ClusterEvalCommand: ParsableCommand {
     @Argument(help: "Gold file: entry id<TAB>story[<TAB>duplicate group].")
     var gold: String
 
-    @Option(help: "Story similarity threshold (default: the library's).")
-    var threshold: Double?
+    @Option(help: "Join threshold of headline-only articles (default: the library's).")
+    var shortJoin: Double?
 
-    @Option(help: "Name bonus (default: the library's).")
-    var nameBonus: Double?
+    @Option(help: "Merge threshold of headline-only articles (default: the library's).")
+    var shortMerge: Double?
+
+    @Option(help: "Character n-gram weight for headline-only articles (default: the library's).")
+    var shortChar: Double?
+
+    @Option(help: "Join threshold of articles with a body (default: the library's).")
+    var fullJoin: Double?
+
+    @Option(help: "Merge threshold of articles with a body (default: the library's).")
+    var fullMerge: Double?
+
+    @Option(help: "Character n-gram weight for articles with a body (default: the library's).")
+    var fullChar: Double?
+
+    @Option(help: "Bodies with fewer words make an article headline-only (default: the library's).")
+    var shortWords: Int?
 
     @Option(help: "Title weight (default: the library's).")
     var titleWeight: Double?
@@ -68,17 +83,8 @@ struct ClusterEvalCommand: ParsableCommand {
     @Option(help: "Name weight (default: the library's).")
     var nameWeight: Double?
 
-    @Option(help: "Time decay (default: the library's).")
-    var timeDecay: Double?
-
-    @Option(help: "Weight of unshared terms in the norms (default: the library's).")
-    var unsharedWeight: Double?
-
-    @Option(help: "Minimum shared terms (default: the library's).")
-    var minimumShared: Int?
-
-    @Option(help: "Member weight (default: the library's).")
-    var memberWeight: Double?
+    @Flag(help: "Cluster only the articles the gold file lists (to score one part of a split on its own).")
+    var onlyGold = false
 
     @Flag(help: "Let articles join stories opened in another language.")
     var crossLanguage = false
@@ -96,18 +102,19 @@ struct ClusterEvalCommand: ParsableCommand {
     var errors = false
 
     func run() throws {
-        let articles = try ClusterData.readArticles(self.articles)
         let (goldStories, goldGroups) = try ClusterData.readGold(gold)
+        let articles = try ClusterData.readArticles(self.articles).filter { !onlyGold || goldStories[$0.entryID] != nil }
         var stories = StoryClusterSettings()
-        if let threshold { stories.threshold = threshold }
-        if let nameBonus { stories.nameBonus = nameBonus }
+        if let shortJoin { stories.short.join = shortJoin }
+        if let shortMerge { stories.short.merge = shortMerge }
+        if let shortChar { stories.short.charWeight = shortChar }
+        if let fullJoin { stories.full.join = fullJoin }
+        if let fullMerge { stories.full.merge = fullMerge }
+        if let fullChar { stories.full.charWeight = fullChar }
+        if let shortWords { stories.shortTextWords = shortWords }
         if let titleWeight { stories.titleWeight = titleWeight }
         if let nameWeight { stories.nameWeight = nameWeight }
-        if let timeDecay { stories.timeDecay = timeDecay }
         if crossLanguage { stories.crossLanguage = true }
-        if let memberWeight { stories.memberWeight = memberWeight }
-        if let minimumShared { stories.minimumSharedTerms = minimumShared }
-        if let unsharedWeight { stories.unsharedWeight = unsharedWeight }
         var duplicates = DuplicateSettings()
         if let jaccard { duplicates.jaccard = jaccard }
         if let containment { duplicates.containment = containment }

@@ -1,4 +1,5 @@
 import Foundation
+import RundschauText
 import RundschauCluster
 import RundschauModel
 
@@ -125,15 +126,7 @@ enum ClusterData {
         return articles
     }
 
-    private static func plainText(_ html: String) -> String {
-        // RundschauText's HTMLText does the real work once it lands; tags are dropped here for the benchmark.
-        var out = ""
-        var inTag = false
-        for ch in html {
-            if ch == "<" { inTag = true } else if ch == ">" { inTag = false; out.append(" ") } else if !inTag { out.append(ch) }
-        }
-        return out
-    }
+    private static func plainText(_ html: String) -> String { HTMLText.plainText(fromHTML: html) }
 
     private static func readJSONL(_ path: String, firstID: Int64) throws -> [ClusterArticle] {
         let decoder = JSONDecoder()

@@ -126,7 +126,8 @@ import Testing
         for (i, (title, text)) in texts.enumerated() {
             articles.append(T.article(Int64(100 + i), title: title, text: text, hours: Double(i * 9), source: "s\(i)"))
         }
-        let engine = ClusterEngine(stories: StoryClusterSettings(threshold: 0.95), discovery: TopicDiscoverySettings(minArticles: 4))
+        let apart = StoryClusterSettings.Kind(join: 2, merge: 2, charWeight: 0.5)  // every article a story of its own
+        let engine = ClusterEngine(stories: StoryClusterSettings(short: apart, full: apart), discovery: TopicDiscoverySettings(minArticles: 4))
         let result = engine.process(existing: [], new: articles)
         let topic = try #require(result.discoveredTopics.first)
         #expect(topic.discovered)

@@ -1,13 +1,23 @@
 import Foundation
 
-/// Places articles into story clusters incrementally: each new article joins the most similar story near it in
-/// time, or opens a new one. Existing assignments never change and cluster ids are stable (a story's id is the
-/// id of the article that opened it).
+/// Places articles into story clusters incrementally: each new article joins the story whose members it resembles
+/// most on average, or opens a new one; two stories merge when the evidence that they are one accumulates.
 ///
-/// Similarity is the cosine of TF-IDF vectors (document frequencies kept incrementally over the articles added)
-/// between the article and the story's centroid, plus a bonus for shared names, faded by the time distance.
-/// Candidates come from an inverted index of each article's strongest terms, bucketed by day, so only stories
-/// with a member inside the time window are ever compared: cost grows linearly with the number of articles.
+/// **Similarity** of two articles is `w·cos(char n-grams) + (1−w)·cos(word stems)`, both TF-IDF with document
+/// frequencies learned from the stream. Character 3–5-grams of the title (and, for headline-only articles, of the
+/// link's slug words, see ``SlugWords``) catch what word matching misses in short text (`Titanfall`/`Titanfall's`,
+/// `marijuana`/`pot-tax`); word stems with names weighted up carry full texts.
+///
+/// **A story's score** is its members' mean similarity to the new article (average link), not the similarity to
+/// its centroid: a big story's centroid resembles everything. Each member's vector is normalized when it arrives,
+/// so a story keeps one sum of its members' normalized vectors and the mean costs one sparse dot product.
+///
+/// **Merges.** When an article joins story S, its summed similarity to the members of every other candidate story T
+/// is added to the evidence between S and T; when that evidence, averaged over all member pairs, reaches the merge
+/// threshold, the two become one: the older story's id survives (``merges`` lists the others).
+///
+/// Candidates come from an inverted index of each article's strongest terms and n-grams, bucketed by day, so only
+/// stories with a member inside the time window are ever compared and cost grows linearly with the articles.
 ///
 /// Rebuild it each run from the articles inside the window with their stored clusters (``restore(_:clusterID:isDuplicate:)``),
 /// then ``add(_:duplicateOf:)`` the new ones in time order. ``ClusterEngine`` does both.
@@ -17,8 +27,14 @@ public struct StoryClusterer: Sendable {
 
     private struct Story {
         var id: ClusterID
+        /// Sum of the members' word vectors, each normalized (with the IDF of its arrival); term ids ascending.
         var terms: [Int32] = []
         var weights: [Float] = []
+        /// The same for character n-grams.
+        var grams: [Int32] = []
+        var gramWeights: [Float] = []
+        /// Members with features (copies and empty articles do not count in the mean).
+        var size: Float = 0
         var members: [Int32] = []
         var first: Double
         var last: Double
@@ -26,10 +42,23 @@ public struct StoryClusterer: Sendable {
         var language: String?
         var opened: Bool
         var touched: Bool
+        /// Summed similarity between this story's members and another story's, observed as articles joined.
+        var evidence: [Int32: Float] = [:]
+        var alive = true
+    }
+
+    /// One article's vectors: word terms (sublinear tf with name and title weights) and character n-grams.
+    private struct Vectors {
+        var words: ArticleFeatures
+        var grams: [Int32] = []
+        var gramWeights: [Float] = []
+        var short: Bool
     }
 
     var extractor: FeatureExtractor
     private var df: [Int32] = []
+    private var gramDF: [Int32] = []
+    private var gramIDs: [UInt64: Int32] = [:]
     private var documentCount = 0
 
     // Articles, by internal number.
@@ -45,18 +74,22 @@ public struct StoryClusterer: Sendable {
 
     private var stories: [Story] = []
     private var storyByID: [ClusterID: Int32] = [:]
+    /// Stories merged into others since this clusterer was created, in the order it happened.
+    public private(set) var merges: [StoryMerge] = []
 
-    // Inverted index: (term, day) → linked list of articles.
+    // Inverted index: (term or n-gram, day) → linked list of articles.
     private var postingTable = PostingTable()
     private var postingDoc: [Int32] = []
     private var postingNext: [Int32] = []
 
     // Scratch.
     private var query: [Float] = []
+    private var gramQuery: [Float] = []
     private var score: [Float] = []
     private var scored: [Int32] = []
+    private var gramCounts: [Int32: Float] = [:]
 
-    /// Creates a value from all its fields.
+    /// A clusterer with no articles yet.
     public init(settings: StoryClusterSettings = StoryClusterSettings()) {
         self.settings = settings
         extractor = FeatureExtractor(
@@ -66,15 +99,23 @@ public struct StoryClusterer: Sendable {
     /// Number of articles known (restored and added).
     public var count: Int { ids.count }
 
-    /// The story of an article known to this clusterer.
+    /// The story of an article known to this clusterer (after merges: the surviving story).
     public func clusterID(of article: Int64) -> ClusterID? {
         guard let doc = byID[article] else { return nil }
         return stories[Int(storyOf[Int(doc)])].id
     }
 
+    /// The story that `id` is now part of: itself, or the story it was merged into.
+    public func survivor(of id: ClusterID) -> ClusterID {
+        guard var index = storyByID[id] else { return id }
+        // A merged story's entry points at the story that absorbed it, which may have been absorbed in turn.
+        while !stories[Int(index)].alive, let next = storyByID[stories[Int(index)].id], next != index { index = next }
+        return stories[Int(index)].id
+    }
+
     /// Re-enters an article placed by an earlier run, with its stored story. Duplicates only join the member list.
     public mutating func restore(_ article: ClusterArticle, clusterID: ClusterID, isDuplicate: Bool) {
-        let bodyStart = extractor.scan(title: article.title, text: article.text)
+        let bodyStart = scan(article)
         restore(article, clusterID: clusterID, isDuplicate: isDuplicate, bodyStart: bodyStart)
     }
 
@@ -82,21 +123,27 @@ public struct StoryClusterer: Sendable {
     /// - Parameter duplicateOf: the canonical article (already known to this clusterer) when `article` is a copy.
     @discardableResult
     public mutating func add(_ article: ClusterArticle, duplicateOf: Int64? = nil) -> ClusterAssignment {
-        let bodyStart = duplicateOf == nil ? extractor.scan(title: article.title, text: article.text) : 0
+        let bodyStart = duplicateOf == nil ? scan(article) : 0
         return add(article, duplicateOf: duplicateOf, bodyStart: bodyStart)
+    }
+
+    /// Scans title and body; a headline-only article's title is followed by its link's slug words.
+    mutating func scan(_ article: ClusterArticle, body: String? = nil) -> Int {
+        let text = body ?? article.text
+        let bodyStart = extractor.scan(title: article.title, text: text)
+        guard extractor.scanner.count - bodyStart < settings.shortTextWords, let url = article.url else { return bodyStart }
+        let slug = SlugWords.words(of: url)
+        return slug.isEmpty ? bodyStart : extractor.scan(title: article.title + "\n" + slug, text: text)
     }
 
     // MARK: - Shared paths (the engine scans once for both detectors)
 
     mutating func restore(_ article: ClusterArticle, clusterID: ClusterID, isDuplicate duplicate: Bool, bodyStart: Int) {
         let time = article.effectiveDate.timeIntervalSince1970
-        let story = storyIndex(for: clusterID, time: time, opened: false, language: language(of: article))
-        if duplicate {
-            appendArticle(article, time: time, story: story, duplicate: true, features: nil)
-        } else {
-            let features = extractor.features(bodyStart: bodyStart, language: language(of: article))
-            appendArticle(article, time: time, story: story, duplicate: false, features: features)
-        }
+        let lang = language(of: article)
+        let story = storyIndex(for: clusterID, time: time, opened: false, language: lang)
+        let vectors = duplicate ? nil : vectors(bodyStart: bodyStart, language: lang)
+        appendArticle(article, time: time, story: story, duplicate: duplicate, vectors: vectors)
     }
 
     mutating func add(_ article: ClusterArticle, duplicateOf: Int64?, bodyStart: Int) -> ClusterAssignment {
@@ -104,16 +151,17 @@ public struct StoryClusterer: Sendable {
         if let duplicateOf, let canonical = byID[duplicateOf] {
             let story = storyOf[Int(canonical)]
             stories[Int(story)].touched = true
-            appendArticle(article, time: time, story: story, duplicate: true, features: nil)
+            appendArticle(article, time: time, story: story, duplicate: true, vectors: nil)
             return ClusterAssignment(
                 article: article.id, cluster: stories[Int(story)].id, opened: false, score: 1, nearest: nil)
         }
         let lang = language(of: article)
-        let features = extractor.features(bodyStart: bodyStart, language: lang)
-        let (best, similarity) = bestStory(features, time: time, language: lang)
+        let vectors = vectors(bodyStart: bodyStart, language: lang)
+        let kind = vectors.short ? settings.short : settings.full
+        let (best, similarity, sums) = bestStory(vectors, time: time, language: lang, kind: kind)
         let story: Int32
         let opened: Bool
-        if let best, similarity >= settings.threshold {
+        if let best, similarity >= kind.join {
             story = best
             opened = false
         } else {
@@ -121,10 +169,11 @@ public struct StoryClusterer: Sendable {
             opened = true
         }
         stories[Int(story)].touched = true
-        appendArticle(article, time: time, story: story, duplicate: false, features: features)
+        appendArticle(article, time: time, story: story, duplicate: false, vectors: vectors)
+        if !opened { mergeWithEvidence(story, sums: sums, time: time, kind: kind) }
         return ClusterAssignment(
-            article: article.id, cluster: stories[Int(story)].id, opened: opened, score: similarity,
-            nearest: best.map { stories[Int($0)].id })
+            article: article.id, cluster: stories[Int(storyOf[Int(byID[article.id] ?? 0)])].id, opened: opened,
+            score: similarity, nearest: best.map { stories[Int($0)].id })
     }
 
     private func language(of article: ClusterArticle) -> String? {
@@ -139,58 +188,112 @@ public struct StoryClusterer: Sendable {
         return index
     }
 
+    // MARK: - Vectors
+
+    /// Word features of what `scan` left in the scanner, and character 3–5-grams of its title part.
+    private mutating func vectors(bodyStart: Int, language: String?) -> Vectors {
+        let words = extractor.features(bodyStart: bodyStart, language: language)
+        let bodyWords = extractor.scanner.count - bodyStart
+        var out = Vectors(words: words, short: bodyWords < settings.shortTextWords)
+        gramCounts.removeAll(keepingCapacity: true)
+        let scanner = extractor.scanner
+        var padded: [UInt32] = []
+        for i in 0..<min(bodyStart, extractor.tokenTerms.count) where extractor.tokenTerms[i] >= 0 {
+            padded.removeAll(keepingCapacity: true)
+            padded.append(0x20)
+            padded.append(contentsOf: scanner.scalars(i))
+            padded.append(0x20)
+            for n in 3...5 where padded.count >= n {
+                for start in 0...(padded.count - n) {
+                    var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(n)
+                    for k in start..<(start + n) { h = (h ^ UInt64(padded[k])) &* 0x0000_0100_0000_01B3 }
+                    let id: Int32
+                    if let known = gramIDs[h] {
+                        id = known
+                    } else {
+                        id = Int32(gramIDs.count)
+                        gramIDs[h] = id
+                        gramDF.append(0)
+                    }
+                    gramCounts[id, default: 0] += 1
+                }
+            }
+        }
+        out.grams = gramCounts.keys.sorted()
+        out.gramWeights = out.grams.map { 1 + log(gramCounts[$0] ?? 1) }
+        return out
+    }
+
     // MARK: - Weights
 
     @inline(__always)
     private func idf(_ term: Int32) -> Float {
         let d = Int(term) < df.count ? df[Int(term)] : 0
-        return log(Float(documentCount + 1) / Float(d + 1)) + 0.5
+        return log(Float(documentCount + 1) / Float(d + 1)) + 1
+    }
+
+    @inline(__always)
+    private func gramIDF(_ gram: Int32) -> Float {
+        log(Float(documentCount + 1) / Float(gramDF[Int(gram)] + 1)) + 1
     }
 
     private static let day: Double = 86_400
 
     @inline(__always)
-    private static func postingKey(_ term: Int32, _ day: Int) -> UInt64 {
-        // Never 0: the top bit is set.
-        (1 << 63) | (UInt64(UInt32(bitPattern: term)) << 24) | (UInt64(bitPattern: Int64(day)) & 0xFF_FFFF)
+    private static func postingKey(_ term: UInt32, _ day: Int) -> UInt64 {
+        // Never 0: the top bit is set. N-grams are entered with bit 31 of `term` set.
+        (1 << 63) | (UInt64(term) << 24) | (UInt64(bitPattern: Int64(day)) & 0xFF_FFFF)
     }
+
+    private static let gramBit: UInt32 = 0x8000_0000
 
     // MARK: - Candidates and scoring
 
-    private mutating func bestStory(_ a: ArticleFeatures, time: Double, language: String?) -> (Int32?, Double) {
-        let unseenWeight = Float(settings.unsharedWeight)
-        guard !a.terms.isEmpty else { return (nil, 0) }
+    /// The best story by mean similarity, that similarity, and each scored story's summed similarity to the
+    /// article (for the merge evidence).
+    private mutating func bestStory(
+        _ a: Vectors, time: Double, language: String?, kind: StoryClusterSettings.Kind
+    ) -> (Int32?, Double, [(Int32, Float)]) {
+        guard !a.words.terms.isEmpty || !a.grams.isEmpty else { return (nil, 0, []) }
         let termCount = extractor.dictionary.count
         if query.count < termCount { query.append(contentsOf: repeatElement(0, count: termCount - query.count + 1024)) }
+        if gramQuery.count < gramIDs.count {
+            gramQuery.append(contentsOf: repeatElement(0, count: gramIDs.count - gramQuery.count + 4096))
+        }
         if score.count < stories.count + 1 { score.append(contentsOf: repeatElement(0, count: stories.count + 1024)) }
 
-        // Query vector (normalized tf times idf), dense for the dot products.
+        // Normalized query vectors (tf × idf / norm), dense for the dot products.
+        var ranked: [(Float, UInt32)] = []
         var norm: Float = 0
-        for w in a.weights { norm += w * w }
+        for (k, t) in a.words.terms.enumerated() { norm += sq(a.words.weights[k] * idf(t)) }
         norm = norm.squareRoot()
-        var queryNorm: Float = 0
-        var ranked: [(Float, Int32)] = []
-        ranked.reserveCapacity(a.terms.count)
-        for (k, t) in a.terms.enumerated() {
-            let q = a.weights[k] / norm * idf(t)
-            query[Int(t)] = q
-            // Terms no other article has can match nothing: they stay out of the norm.
-            if documentFrequency(t) >= 1 {
-                queryNorm += q * q
-                ranked.append((q, t))
-            } else {
-                queryNorm += unseenWeight * q * q
+        if norm > 0 {
+            var rankedWords: [(Float, UInt32)] = []
+            for (k, t) in a.words.terms.enumerated() {
+                let q = a.words.weights[k] * idf(t) / norm
+                query[Int(t)] = q
+                if df[safe: Int(t)] > 0 { rankedWords.append((q, UInt32(t))) }
             }
+            ranked += Self.strongest(rankedWords, settings.queryTerms)
         }
-        queryNorm = queryNorm.squareRoot()
-        defer { for t in a.terms { query[Int(t)] = 0 } }
+        var gramNorm: Float = 0
+        for (k, g) in a.grams.enumerated() { gramNorm += sq(a.gramWeights[k] * gramIDF(g)) }
+        gramNorm = gramNorm.squareRoot()
+        if gramNorm > 0 {
+            var rankedGrams: [(Float, UInt32)] = []
+            for (k, g) in a.grams.enumerated() {
+                let q = a.gramWeights[k] * gramIDF(g) / gramNorm
+                gramQuery[Int(g)] = q
+                if gramDF[Int(g)] > 0 { rankedGrams.append((q, UInt32(g) | Self.gramBit)) }
+            }
+            ranked += Self.strongest(rankedGrams, settings.queryGrams)
+        }
+        defer {
+            for t in a.words.terms { query[Int(t)] = 0 }
+            for g in a.grams { gramQuery[Int(g)] = 0 }
+        }
 
-        // Inverted-index look-up: stories with a member within the window sharing strong terms (only terms some
-        // article has can be looked up).
-        if ranked.count > settings.queryTerms {
-            ranked.sort { $0.0 > $1.0 }
-            ranked.removeLast(ranked.count - settings.queryTerms)
-        }
+        // Inverted-index look-up: stories with a member within the window sharing strong terms or n-grams.
         let window = settings.window
         let today = Int((time / Self.day).rounded(.down))
         let span = Int((window / Self.day).rounded(.up))
@@ -209,67 +312,117 @@ public struct StoryClusterer: Sendable {
                 }
             }
         }
-        guard !scored.isEmpty else { return (nil, 0) }
+        guard !scored.isEmpty else { return (nil, 0, []) }
         var candidates = scored.map { ($0, score[Int($0)]) }
         for s in scored { score[Int(s)] = 0 }
         scored.removeAll(keepingCapacity: true)
         if candidates.count > settings.candidates {
-            candidates.sort { $0.1 > $1.1 }
+            candidates.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
             candidates.removeLast(candidates.count - settings.candidates)
         }
 
-        // Exact scores against the centroids.
+        // Mean similarity to each candidate's members: one dot product with the sum of their normalized vectors.
+        let charWeight = Float(kind.charWeight)
         var best: Int32?
         var bestScore = -1.0
+        var sums: [(Int32, Float)] = []
         for (s, _) in candidates {
             let story = stories[Int(s)]
             if !settings.crossLanguage, let language, let other = story.language, other != language { continue }
-            var dot: Float = 0
-            var centroidNorm: Float = 0
-            var sharedNames = 0
-            var shared = 0
+            guard story.size > 0 else { continue }
+            var wordDot: Float = 0
             for (k, t) in story.terms.enumerated() {
-                let c = story.weights[k] * idf(t)
                 let q = query[Int(t)]
-                // Likewise terms of a single member that the new article lacks: no other article has them.
-                centroidNorm += (q != 0 || documentFrequency(t) >= 2 ? 1 : unseenWeight) * c * c
-                if q != 0 {
-                    shared += 1
-                    dot += q * c
-                    if a.names.contains(t) { sharedNames += 1 }
-                }
+                if q != 0 { wordDot += q * story.weights[k] * idf(t) }
             }
-            guard centroidNorm > 0, queryNorm > 0, shared >= settings.minimumSharedTerms else { continue }
-            var cosine = Double(dot / (queryNorm * centroidNorm.squareRoot()))
-            // The closest single member counts too: a story's centroid blurs as it grows.
-            for doc in story.members.suffix(32) where settings.memberWeight > 0 && !isDuplicate[Int(doc)] {
-                var memberDot: Float = 0, memberNorm: Float = 0
-                for v in Int(vectorStart[Int(doc)])..<Int(vectorStart[Int(doc) + 1]) {
-                    let w = vectorWeights[v] * idf(vectorTerms[v])
-                    memberNorm += w * w
-                    memberDot += w * query[Int(vectorTerms[v])]
-                }
-                if memberNorm > 0 {
-                    cosine = max(cosine, settings.memberWeight * Double(memberDot / (queryNorm * memberNorm.squareRoot())))
-                }
+            var gramDot: Float = 0
+            for (k, g) in story.grams.enumerated() {
+                let q = gramQuery[Int(g)]
+                if q != 0 { gramDot += q * story.gramWeights[k] * gramIDF(g) }
             }
-            let bonus = settings.nameBonus * Double(min(sharedNames, 3)) / 3
-            let distance = max(0, story.first - time, time - story.last)
-            let fade = 1 - settings.timeDecay * min(1, distance / window)
-            let total = (cosine + bonus) * fade
-            if total > bestScore || (total == bestScore && best.map { stories[Int($0)].id > story.id } ?? true) {
-                bestScore = total
+            let sum = charWeight * gramDot + (1 - charWeight) * wordDot
+            sums.append((s, sum))
+            let mean = Double(sum / story.size)
+            if mean > bestScore || (mean == bestScore && best.map { stories[Int($0)].id > story.id } ?? true) {
+                bestScore = mean
                 best = s
             }
         }
-        return (best, max(0, bestScore))
+        return (best, max(0, bestScore), sums)
+    }
+
+    private static func strongest(_ items: [(Float, UInt32)], _ limit: Int) -> [(Float, UInt32)] {
+        guard items.count > limit else { return items }
+        return Array(items.sorted { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }.prefix(limit))
+    }
+
+    // MARK: - Merges
+
+    /// Adds the joining article's similarity sums to the evidence between its story and the others, then merges
+    /// while the best-supported pair reaches the merge threshold.
+    private mutating func mergeWithEvidence(_ joined: Int32, sums: [(Int32, Float)], time: Double, kind: StoryClusterSettings.Kind) {
+        var s = joined
+        for (t, sum) in sums where t != s && sum > 0 && stories[Int(t)].alive {
+            stories[Int(s)].evidence[t, default: 0] += sum
+            stories[Int(t)].evidence[s, default: 0] += sum
+        }
+        while true {
+            let story = stories[Int(s)]
+            var best: Int32 = -1
+            var bestMean: Float = 0
+            for (t, total) in story.evidence {
+                let other = stories[Int(t)]
+                guard other.alive, other.size > 0, story.size > 0,
+                    other.last >= time - settings.window, other.first <= time + settings.window
+                else { continue }
+                if !settings.crossLanguage, let a = story.language, let b = other.language, a != b { continue }
+                let mean = total / (story.size * other.size)
+                if mean > bestMean || (mean == bestMean && t < best) {
+                    bestMean = mean
+                    best = t
+                }
+            }
+            guard best >= 0, Double(bestMean) >= kind.merge else { return }
+            s = merge(s, best)
+        }
+    }
+
+    /// Merges two stories and returns the survivor's index: a story stored by an earlier run (perhaps published)
+    /// over one opened in this run, else the older one (first member earlier; ties: lower id).
+    private mutating func merge(_ a: Int32, _ b: Int32) -> Int32 {
+        let x = stories[Int(a)], y = stories[Int(b)]
+        let older = x.opened != y.opened ? !x.opened : (x.first, x.id) <= (y.first, y.id)
+        let keep = older ? a : b
+        let gone = older ? b : a
+        var survivor = stories[Int(keep)]
+        let absorbed = stories[Int(gone)]
+        (survivor.terms, survivor.weights) = Self.add(survivor.terms, survivor.weights, absorbed.terms, absorbed.weights, scale: 1)
+        (survivor.grams, survivor.gramWeights) = Self.add(survivor.grams, survivor.gramWeights, absorbed.grams, absorbed.gramWeights, scale: 1)
+        survivor.size += absorbed.size
+        survivor.members += absorbed.members
+        survivor.first = min(survivor.first, absorbed.first)
+        survivor.last = max(survivor.last, absorbed.last)
+        survivor.touched = true
+        survivor.evidence[gone] = nil
+        for (t, total) in absorbed.evidence where t != keep {
+            survivor.evidence[t, default: 0] += total
+            stories[Int(t)].evidence[gone] = nil
+            stories[Int(t)].evidence[keep, default: 0] += total
+        }
+        for doc in absorbed.members { storyOf[Int(doc)] = keep }
+        stories[Int(keep)] = survivor
+        truncate(keep)
+        stories[Int(gone)] = Story(id: absorbed.id, first: absorbed.first, last: absorbed.last, language: absorbed.language,
+                                   opened: absorbed.opened, touched: false, alive: false)
+        storyByID[absorbed.id] = keep
+        for index in merges.indices where merges[index].into == absorbed.id { merges[index].into = survivor.id }
+        merges.append(StoryMerge(from: absorbed.id, into: survivor.id))
+        return keep
     }
 
     // MARK: - Bookkeeping
 
-    private mutating func appendArticle(
-        _ article: ClusterArticle, time: Double, story: Int32, duplicate: Bool, features: ArticleFeatures?
-    ) {
+    private mutating func appendArticle(_ article: ClusterArticle, time: Double, story: Int32, duplicate: Bool, vectors: Vectors?) {
         let doc = Int32(ids.count)
         ids.append(article.id)
         times.append(time)
@@ -281,90 +434,121 @@ public struct StoryClusterer: Sendable {
         stories[Int(story)].first = min(stories[Int(story)].first, time)
         stories[Int(story)].last = max(stories[Int(story)].last, time)
 
-        guard let features, !features.terms.isEmpty else {
+        guard let vectors, !vectors.words.terms.isEmpty || !vectors.grams.isEmpty else {
             vectorStart.append(Int32(vectorTerms.count))
             return
         }
+        let words = vectors.words
+        // Norms with the IDF before this article counts: the member's vector is frozen as it arrives.
+        var norm: Float = 0
+        for (k, t) in words.terms.enumerated() { norm += sq(words.weights[k] * idf(t)) }
+        norm = max(norm.squareRoot(), 1e-6)
+        var gramNorm: Float = 0
+        for (k, g) in vectors.grams.enumerated() { gramNorm += sq(vectors.gramWeights[k] * gramIDF(g)) }
+        gramNorm = max(gramNorm.squareRoot(), 1e-6)
+
+        // Strongest terms and n-grams by tf-idf, for the inverted index and the stored vector.
+        var ranked = words.terms.enumerated().map { (k, t) in (words.weights[k], t, words.weights[k] * idf(t)) }
+        ranked.sort { $0.2 > $1.2 || ($0.2 == $1.2 && $0.1 < $1.1) }
+        var rankedGrams = vectors.grams.enumerated().map { (k, g) in (g, vectors.gramWeights[k] * gramIDF(g)) }
+        rankedGrams.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+
         // Document frequencies.
         documentCount += 1
         if df.count < extractor.dictionary.count {
             df.append(contentsOf: repeatElement(0, count: extractor.dictionary.count - df.count + 1024))
         }
-        for t in features.terms { df[Int(t)] += 1 }
-
-        // Normalized tf vector, strongest terms first by tf-idf.
-        var norm: Float = 0
-        for w in features.weights { norm += w * w }
-        norm = norm.squareRoot()
-        var ranked = features.terms.enumerated().map { (k, t) in (features.weights[k] / norm, t, features.weights[k] / norm * idf(t)) }
-        ranked.sort { $0.2 > $1.2 || ($0.2 == $1.2 && $0.1 < $1.1) }
+        for t in words.terms { df[Int(t)] += 1 }
+        for g in vectors.grams { gramDF[Int(g)] += 1 }
 
         // Inverted index.
         let day = Int((time / Self.day).rounded(.down))
-        for (_, t, _) in ranked.prefix(settings.indexedTerms) {
-            postingDoc.append(doc)
-            postingNext.append(postingTable.push(Self.postingKey(t, day), head: Int32(postingDoc.count - 1)))
-        }
+        for (_, t, _) in ranked.prefix(settings.indexedTerms) { index(doc, UInt32(t), day) }
+        for (g, _) in rankedGrams.prefix(settings.indexedGrams) { index(doc, UInt32(g) | Self.gramBit, day) }
 
-        // Stored vector (for labels) and the story centroid.
+        // Stored vector (labels, discovery).
         let kept = ranked.prefix(48).sorted { $0.1 < $1.1 }
         for (w, t, _) in kept {
             vectorTerms.append(t)
-            vectorWeights.append(w)
+            vectorWeights.append(w / norm)
         }
         vectorStart.append(Int32(vectorTerms.count))
-        mergeIntoCentroid(story, features, norm: norm)
+
+        // The story's sums of normalized member vectors.
+        var sums = stories[Int(story)]
+        (sums.terms, sums.weights) = Self.add(sums.terms, sums.weights, words.terms, words.weights, scale: 1 / norm)
+        (sums.grams, sums.gramWeights) = Self.add(sums.grams, sums.gramWeights, vectors.grams, vectors.gramWeights, scale: 1 / gramNorm)
+        sums.size += 1
+        stories[Int(story)] = sums
+        truncate(story)
     }
 
-    private mutating func mergeIntoCentroid(_ s: Int32, _ features: ArticleFeatures, norm: Float) {
-        var story = stories[Int(s)]
-        stories[Int(s)].terms = []
-        stories[Int(s)].weights = []
-        var terms: [Int32] = []
+    private mutating func index(_ doc: Int32, _ term: UInt32, _ day: Int) {
+        postingDoc.append(doc)
+        postingNext.append(postingTable.push(Self.postingKey(term, day), head: Int32(postingDoc.count - 1)))
+    }
+
+    /// `a + scale × b` over sparse vectors with ascending ids.
+    private static func add(_ aIDs: [Int32], _ aWeights: [Float], _ bIDs: [Int32], _ bWeights: [Float], scale: Float) -> ([Int32], [Float]) {
+        var ids: [Int32] = []
         var weights: [Float] = []
-        terms.reserveCapacity(story.terms.count + features.terms.count)
-        weights.reserveCapacity(story.terms.count + features.terms.count)
+        ids.reserveCapacity(aIDs.count + bIDs.count)
+        weights.reserveCapacity(aIDs.count + bIDs.count)
         var i = 0, j = 0
-        while i < story.terms.count || j < features.terms.count {
-            if j >= features.terms.count || (i < story.terms.count && story.terms[i] < features.terms[j]) {
-                terms.append(story.terms[i])
-                weights.append(story.weights[i])
+        while i < aIDs.count || j < bIDs.count {
+            if j >= bIDs.count || (i < aIDs.count && aIDs[i] < bIDs[j]) {
+                ids.append(aIDs[i])
+                weights.append(aWeights[i])
                 i += 1
-            } else if i >= story.terms.count || features.terms[j] < story.terms[i] {
-                terms.append(features.terms[j])
-                weights.append(features.weights[j] / norm)
+            } else if i >= aIDs.count || bIDs[j] < aIDs[i] {
+                ids.append(bIDs[j])
+                weights.append(bWeights[j] * scale)
                 j += 1
             } else {
-                terms.append(story.terms[i])
-                weights.append(story.weights[i] + features.weights[j] / norm)
+                ids.append(aIDs[i])
+                weights.append(aWeights[i] + bWeights[j] * scale)
                 i += 1
                 j += 1
             }
         }
-        // Truncate with some slack, so the sort runs once every few members rather than for each.
-        if terms.count > settings.centroidTerms + settings.centroidTerms / 4 {
-            var scored = [(Float, Int)]()
-            scored.reserveCapacity(terms.count)
-            for i in 0..<terms.count { scored.append((weights[i] * idf(terms[i]), i)) }
-            scored.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-            let keep = scored.prefix(settings.centroidTerms).map(\.1).sorted()
-            terms = keep.map { terms[$0] }
-            weights = keep.map { weights[$0] }
+        return (ids, weights)
+    }
+
+    /// Keeps a story's strongest terms and n-grams (by weight × IDF), with slack so that the sort runs once every
+    /// few members rather than for each.
+    private mutating func truncate(_ s: Int32) {
+        var story = stories[Int(s)]
+        stories[Int(s)].terms = []
+        stories[Int(s)].weights = []
+        stories[Int(s)].grams = []
+        stories[Int(s)].gramWeights = []
+        if story.terms.count > settings.storyTerms + settings.storyTerms / 4 {
+            (story.terms, story.weights) = Self.strongest(story.terms, story.weights, settings.storyTerms) { idf($0) }
         }
-        story.terms = terms
-        story.weights = weights
+        if story.grams.count > settings.storyGrams + settings.storyGrams / 4 {
+            (story.grams, story.gramWeights) = Self.strongest(story.grams, story.gramWeights, settings.storyGrams) { gramIDF($0) }
+        }
         stories[Int(s)] = story
+    }
+
+    private static func strongest(_ ids: [Int32], _ weights: [Float], _ limit: Int, idf: (Int32) -> Float) -> ([Int32], [Float]) {
+        var scored = [(Float, Int)]()
+        scored.reserveCapacity(ids.count)
+        for i in 0..<ids.count { scored.append((weights[i] * idf(ids[i]), i)) }
+        scored.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        let keep = scored.prefix(limit).map(\.1).sorted()
+        return (keep.map { ids[$0] }, keep.map { weights[$0] })
     }
 
     // MARK: - Results
 
-    /// Ids of the stories that gained members or were opened since this clusterer was created.
-    public var touchedClusters: [ClusterID] { stories.filter(\.touched).map(\.id) }
+    /// Ids of the live stories that gained members, were opened or absorbed another since this clusterer was created.
+    public var touchedClusters: [ClusterID] { stories.filter { $0.touched && $0.alive }.map(\.id) }
 
     /// Story summaries (label, time span, members) for the given ids; topics are left empty.
     public func stories(_ clusterIDs: [ClusterID]) -> [StoryCluster] {
         clusterIDs.compactMap { id in
-            guard let s = storyByID[id] else { return nil }
+            guard let s = storyByID[id], stories[Int(s)].id == id else { return nil }
             let story = stories[Int(s)]
             let members = story.members.sorted { (times[Int($0)], ids[Int($0)]) < (times[Int($1)], ids[Int($1)]) }
             guard let labelDoc = representative(story) ?? members.first else { return nil }
@@ -375,7 +559,7 @@ public struct StoryClusterer: Sendable {
         }
     }
 
-    /// The canonical member with a title whose vector is closest to the centroid (ties: earliest).
+    /// The canonical member with a title whose vector is closest to the story's sum (ties: earliest).
     private func representative(_ story: Story) -> Int32? {
         var centroid: [Int32: Float] = [:]
         var centroidNorm: Float = 0
@@ -404,7 +588,7 @@ public struct StoryClusterer: Sendable {
         return best
     }
 
-    /// Terms (display forms) of an article's stored vector, strongest first: for topic discovery.
+    /// Terms of an article's stored vector, strongest first: for topic discovery.
     func topTerms(of article: Int64, limit: Int) -> [(term: Int32, weight: Float)] {
         guard let doc = byID[article], !isDuplicate[Int(doc)] else { return [] }
         var out: [(term: Int32, weight: Float)] = []
@@ -417,4 +601,26 @@ public struct StoryClusterer: Sendable {
 
     /// Document frequency of a term among the canonical articles known.
     func documentFrequency(_ term: Int32) -> Int { Int(term) < df.count ? Int(df[Int(term)]) : 0 }
+}
+
+/// One story absorbed by another: its articles now belong to `into`, and `from` no longer exists.
+public struct StoryMerge: Hashable, Sendable {
+    /// The story that was absorbed.
+    public var from: ClusterID
+    /// The surviving (older) story.
+    public var into: ClusterID
+
+    /// A merge of `from` into `into`.
+    public init(from: ClusterID, into: ClusterID) {
+        self.from = from
+        self.into = into
+    }
+}
+
+@inline(__always)
+private func sq(_ x: Float) -> Float { x * x }
+
+extension Array where Element == Int32 {
+    /// The element at `index`, or 0 past the end.
+    fileprivate subscript(safe index: Int) -> Int32 { index < count ? self[index] : 0 }
 }

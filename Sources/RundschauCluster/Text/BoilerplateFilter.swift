@@ -1,21 +1,23 @@
 /// Removes recurring boilerplate from article bodies before duplicate detection and story features see them:
 /// newsletter pitches, rights footers, "Lesen Sie auch" teasers, agency disclaimers, cookie notes.
 ///
-/// Works sentence by sentence, learning from the stream (restored articles included, so every run sees the same
-/// state). A sentence of four or more words is boilerplate when
-/// - the same source (feed) carried it in an earlier article: a feed does not publish one article's sentence
-///   again in another, but its template does; or
+/// Works sentence by sentence. First every article of a run (stored context and new ones) is shown to
+/// ``learn(source:text:)``; then each is cleaned in time order. A sentence of four or more words is boilerplate when
+/// - another article of the same source (feed) in the run carries it too: a feed does not publish one article's
+///   sentence again in another, but its template does (so the feed's first article loses its footer as well); or
 /// - at least `crossSourceLimit` earlier *canonical* articles carried it: text shared by many articles that are
 ///   not copies of each other is a disclaimer, not news. Copies are not counted, so a wire story republished by
 ///   twenty outlets keeps its sentences; or
 /// - it is a known template: WordPress's "The post … appeared first on …" and its German form.
 ///
-/// Digits are folded before comparing (`(APA, red, 9.3.2016)` recurs with other dates). The filter keeps the text
-/// as it is when nothing is removed.
+/// Digits are folded before comparing (`(APA, red, 9.3.2016)` recurs with other dates). The text comes back as it
+/// is when nothing is removed. A feed that republishes one of its own articles under a new id inside the window
+/// loses the shared sentences from both; the content hash and the link still catch exact reposts.
 ///
 /// ```swift
 /// var filter = BoilerplateFilter()
-/// let body = filter.clean(source: "Kurier", text: article.text)
+/// for article in all { filter.learn(source: article.source, text: article.text) }
+/// let body = filter.clean(source: article.source, text: article.text)
 /// // … decide whether the article is a copy …
 /// filter.record(isCanonical: link == nil)
 /// ```
@@ -25,18 +27,37 @@ struct BoilerplateFilter: Sendable {
     /// Sentences with fewer words are never boilerplate (too little to say).
     var minimumWords = 4
 
-    /// Keys of (source, sentence) seen before.
-    private var seenInSource: Set<UInt64> = []
+    /// (source, sentence) → number of the run's articles of that source carrying it (saturating).
+    private var sourceCount: [UInt64: UInt8] = [:]
     /// Sentence → number of canonical articles carrying it (saturating).
     private var canonicalCount: [UInt64: UInt8] = [:]
     /// Sentences of the article last cleaned, waiting for `record`.
     private var pending: [UInt64] = []
-    private var pendingSource: UInt64 = 0
+
+    /// Counts the sentences of one article of the run, for its source.
+    mutating func learn(source: String, text: String) {
+        let sourceHash = Self.hash(source)
+        var text = text
+        let count = text.utf8.count
+        var keys: Set<UInt64> = []
+        text.withUTF8 { bytes in
+            var start = 0
+            while start < count {
+                let sentence = Self.nextSentence(bytes, from: start)
+                if sentence.words >= minimumWords { keys.insert(Self.mix(sourceHash, sentence.key)) }
+                start = sentence.end
+            }
+        }
+        for key in keys {
+            let n = sourceCount[key] ?? 0
+            if n < UInt8.max { sourceCount[key] = n + 1 }
+        }
+    }
 
     /// The text without its boilerplate sentences; remembers the article's sentences until ``record(isCanonical:)``.
     mutating func clean(source: String, text: String) -> String {
         pending.removeAll(keepingCapacity: true)
-        pendingSource = Self.hash(source)
+        let sourceHash = Self.hash(source)
         var text = text
         var kept: [Range<Int>] = []
         var removed = false
@@ -47,8 +68,7 @@ struct BoilerplateFilter: Sendable {
                 let sentence = Self.nextSentence(bytes, from: start)
                 let key = sentence.key
                 if sentence.words >= minimumWords {
-                    let sourceKey = Self.mix(pendingSource, key)
-                    if seenInSource.contains(sourceKey) || (canonicalCount[key] ?? 0) >= crossSourceLimit
+                    if (sourceCount[Self.mix(sourceHash, key)] ?? 0) >= 2 || (canonicalCount[key] ?? 0) >= crossSourceLimit
                         || sentence.template
                     {
                         removed = true
@@ -74,11 +94,8 @@ struct BoilerplateFilter: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Records the sentences of the article last cleaned: for its source, and across sources when it is canonical.
+    /// Counts the sentences of the article last cleaned across sources when it is canonical (not a copy).
     mutating func record(isCanonical: Bool) {
-        for key in pending {
-            seenInSource.insert(Self.mix(pendingSource, key))
-        }
         if isCanonical {
             for key in Set(pending) {
                 let n = canonicalCount[key] ?? 0

@@ -39,7 +39,8 @@ struct FeatureExtractor: Sendable {
     private var tf: [Float] = []
     private var nameFlag: [UInt8] = []
     private var touched: [Int32] = []
-    private var tokenTerms: [Int32] = []
+    /// Term of each scanned token after `features` (-1: stop word or too short), for the character n-grams.
+    private(set) var tokenTerms: [Int32] = []
 
     init(weights: Weights = Weights()) {
         self.weights = weights
