@@ -77,6 +77,9 @@ struct ClusterEvalCommand: ParsableCommand {
     @Option(help: "Bodies with fewer words make an article headline-only (default: the library's).")
     var shortWords: Int?
 
+    @Option(help: "Weight of a new article's unshared terms in its norm (default: the library's).")
+    var unsharedWeight: Double?
+
     @Option(help: "Title weight (default: the library's).")
     var titleWeight: Double?
 
@@ -112,6 +115,7 @@ struct ClusterEvalCommand: ParsableCommand {
         if let fullMerge { stories.full.merge = fullMerge }
         if let fullChar { stories.full.charWeight = fullChar }
         if let shortWords { stories.shortTextWords = shortWords }
+        if let unsharedWeight { stories.unsharedWeight = unsharedWeight }
         if let titleWeight { stories.titleWeight = titleWeight }
         if let nameWeight { stories.nameWeight = nameWeight }
         if crossLanguage { stories.crossLanguage = true }

@@ -48,6 +48,10 @@ public struct StoryClusterSettings: Hashable, Sendable {
     public var indexedGrams: Int
     /// Stories scored exactly per new article (the best by inverted-index overlap).
     public var candidates: Int
+    /// How much a new article's terms and n-grams that no stored article has count in its norm, from 0 (not at
+    /// all) to 1 (plain cosine). They can match nothing; counted fully they only lower every similarity of an
+    /// article whose outlet chose its own words.
+    public var unsharedWeight: Double
     /// Whether an article may join a story opened in another language. Off by default: cross-language
     /// evidence (names, numbers) is thinner, and readers mostly follow one language.
     public var crossLanguage: Bool
@@ -60,8 +64,8 @@ public struct StoryClusterSettings: Hashable, Sendable {
     public init(
         window: TimeInterval = 3 * 86_400,
         short: Kind = Kind(join: 0.08, merge: 0.06, charWeight: 0.7),
-        full: Kind = Kind(join: 0.16, merge: 0.14, charWeight: 0.3),
-        shortTextWords: Int = 12, titleWeight: Double = 3, nameWeight: Double = 2, queryTerms: Int = 12,
+        full: Kind = Kind(join: 0.12, merge: 0.10, charWeight: 0.2),
+        shortTextWords: Int = 12, unsharedWeight: Double = 1, titleWeight: Double = 3, nameWeight: Double = 2, queryTerms: Int = 12,
         queryGrams: Int = 24, indexedTerms: Int = 24, indexedGrams: Int = 32, candidates: Int = 16,
         crossLanguage: Bool = false, storyTerms: Int = 300, storyGrams: Int = 600
     ) {
@@ -69,6 +73,7 @@ public struct StoryClusterSettings: Hashable, Sendable {
         self.short = short
         self.full = full
         self.shortTextWords = shortTextWords
+        self.unsharedWeight = unsharedWeight
         self.titleWeight = titleWeight
         self.nameWeight = nameWeight
         self.queryTerms = queryTerms

@@ -265,7 +265,11 @@ public struct StoryClusterer: Sendable {
         // Normalized query vectors (tf × idf / norm), dense for the dot products.
         var ranked: [(Float, UInt32)] = []
         var norm: Float = 0
-        for (k, t) in a.words.terms.enumerated() { norm += sq(a.words.weights[k] * idf(t)) }
+        // Terms no stored article has can match nothing: they count with `unsharedWeight` in the query's norm.
+        let unshared = Float(settings.unsharedWeight)
+        for (k, t) in a.words.terms.enumerated() {
+            norm += sq(a.words.weights[k] * idf(t)) * (df[safe: Int(t)] > 0 ? 1 : unshared)
+        }
         norm = norm.squareRoot()
         if norm > 0 {
             var rankedWords: [(Float, UInt32)] = []
@@ -277,7 +281,7 @@ public struct StoryClusterer: Sendable {
             ranked += Self.strongest(rankedWords, settings.queryTerms)
         }
         var gramNorm: Float = 0
-        for (k, g) in a.grams.enumerated() { gramNorm += sq(a.gramWeights[k] * gramIDF(g)) }
+        for (k, g) in a.grams.enumerated() { gramNorm += sq(a.gramWeights[k] * gramIDF(g)) * (gramDF[Int(g)] > 0 ? 1 : unshared) }
         gramNorm = gramNorm.squareRoot()
         if gramNorm > 0 {
             var rankedGrams: [(Float, UInt32)] = []

@@ -1,18 +1,22 @@
-/// Removes recurring boilerplate from article bodies before duplicate detection and story features see them:
-/// newsletter pitches, rights footers, "Lesen Sie auch" teasers, agency disclaimers, cookie notes.
+/// Removes recurring boilerplate from article bodies before duplicate detection, story features and topics see
+/// them: newsletter pitches, rights footers, "Lesen Sie auch" teasers, agency disclaimers, cookie notes.
 ///
-/// Works sentence by sentence. First every article of a run (stored context and new ones) is shown to
-/// ``learn(source:text:)``; then each is cleaned in time order. A sentence of four or more words is boilerplate when
-/// - another article of the same source (feed) in the run carries it too: a feed does not publish one article's
-///   sentence again in another, but its template does (so the feed's first article loses its footer as well); or
-/// - at least `crossSourceLimit` earlier *canonical* articles carried it: text shared by many articles that are
-///   not copies of each other is a disclaimer, not news. Copies are not counted, so a wire story republished by
-///   twenty outlets keeps its sentences; or
-/// - it is a known template: WordPress's "The post … appeared first on …" and its German form.
+/// Works sentence by sentence over one run's articles (the stored context and the new ones): first each is shown
+/// to ``learn(source:text:)``, then each is cleaned. Boilerplate is what recurs far more often than the rest of
+/// the article it stands in, while a copy of an article repeats all of its sentences equally often, so its text
+/// stays whole and the copy is still found. A sentence of four or more words is removed when
+/// 1. it is a known template (WordPress's "The post … appeared first on …", its German form), or at least four
+///    articles of the same source (feed) carry it: a template, not news;
+/// 2. it recurs within its source more than twice as often as the article's typical sentence (the median of the
+///    sentences rule 1 left);
+/// 3. five or more articles from three or more sources carry it, unless most of the article (three sentences or
+///    more) is that common: then the article is a popular copy, not boilerplate;
+/// 4. at least three earlier *canonical* articles carried it (``record(isCanonical:)``): text that many articles
+///    share without being copies of each other is a disclaimer (`Der Volltext dieses Artikels steht nicht mehr
+///    zur Verfügung.`).
 ///
 /// Digits are folded before comparing (`(APA, red, 9.3.2016)` recurs with other dates). The text comes back as it
-/// is when nothing is removed. A feed that republishes one of its own articles under a new id inside the window
-/// loses the shared sentences from both; the content hash and the link still catch exact reposts.
+/// is when nothing is removed.
 ///
 /// ```swift
 /// var filter = BoilerplateFilter()
@@ -22,19 +26,26 @@
 /// filter.record(isCanonical: link == nil)
 /// ```
 struct BoilerplateFilter: Sendable {
-    /// Canonical articles that must carry a sentence before it counts as boilerplate across sources.
-    var crossSourceLimit: UInt8 = 3
+    /// Articles of one source carrying a sentence that make it boilerplate whatever else they say.
+    var templateCount = 4
     /// Sentences with fewer words are never boilerplate (too little to say).
     var minimumWords = 4
+    /// Earlier canonical articles carrying a sentence that make it boilerplate.
+    var canonicalCount: Int32 = 3
 
-    /// (source, sentence) → number of the run's articles of that source carrying it (saturating).
-    private var sourceCount: [UInt64: UInt8] = [:]
-    /// Sentence → number of canonical articles carrying it (saturating).
-    private var canonicalCount: [UInt64: UInt8] = [:]
-    /// Sentences of the article last cleaned, waiting for `record`.
-    private var pending: [UInt64] = []
+    /// (source, sentence) → number of the run's articles of that source carrying it.
+    private var sourceCount: [UInt64: Int32] = [:]
+    /// Sentence → number of sources carrying it.
+    private var spread: [UInt64: Int32] = [:]
+    /// Sentence → number of the run's articles carrying it.
+    private var documents: [UInt64: Int32] = [:]
+    /// Sentence → number of canonical articles cleaned so far carrying it.
+    private var canonicals: [UInt64: Int32] = [:]
 
-    /// Counts the sentences of one article of the run, for its source.
+    // Scratch.
+    private var sentences: [(range: Range<Int>, key: UInt64, counted: Bool, template: Bool)] = []
+
+    /// Counts the sentences of one article of the run.
     mutating func learn(source: String, text: String) {
         let sourceHash = Self.hash(source)
         var text = text
@@ -44,45 +55,57 @@ struct BoilerplateFilter: Sendable {
             var start = 0
             while start < count {
                 let sentence = Self.nextSentence(bytes, from: start)
-                if sentence.words >= minimumWords { keys.insert(Self.mix(sourceHash, sentence.key)) }
+                if sentence.words >= minimumWords { keys.insert(sentence.key) }
                 start = sentence.end
             }
         }
         for key in keys {
-            let n = sourceCount[key] ?? 0
-            if n < UInt8.max { sourceCount[key] = n + 1 }
+            let pair = Self.mix(sourceHash, key)
+            let n = sourceCount[pair] ?? 0
+            sourceCount[pair] = n + 1
+            if n == 0 { spread[key, default: 0] += 1 }
+            documents[key, default: 0] += 1
         }
     }
 
-    /// The text without its boilerplate sentences; remembers the article's sentences until ``record(isCanonical:)``.
+    /// The text without its boilerplate sentences.
     mutating func clean(source: String, text: String) -> String {
-        pending.removeAll(keepingCapacity: true)
         let sourceHash = Self.hash(source)
         var text = text
-        var kept: [Range<Int>] = []
-        var removed = false
         let count = text.utf8.count
+        sentences.removeAll(keepingCapacity: true)
         text.withUTF8 { bytes in
             var start = 0
             while start < count {
                 let sentence = Self.nextSentence(bytes, from: start)
-                let key = sentence.key
-                if sentence.words >= minimumWords {
-                    if (sourceCount[Self.mix(sourceHash, key)] ?? 0) >= 2 || (canonicalCount[key] ?? 0) >= crossSourceLimit
-                        || sentence.template
-                    {
-                        removed = true
-                    } else {
-                        kept.append(start..<sentence.end)
-                    }
-                    pending.append(key)
-                } else {
-                    kept.append(start..<sentence.end)
-                }
+                sentences.append((start..<sentence.end, sentence.key, sentence.words >= minimumWords, sentence.template))
                 start = sentence.end
             }
         }
-        guard removed else { return text }
+        // Rule 1 first, so that the medians of rule 2 describe what the article itself says.
+        var verdict = [Bool](repeating: false, count: sentences.count)
+        var inSource: [Int32] = [], common: [Int] = []
+        for (i, s) in sentences.enumerated() where s.counted {
+            let n = sourceCount[Self.mix(sourceHash, s.key)] ?? 1
+            if s.template || n >= templateCount || (canonicals[s.key] ?? 0) >= canonicalCount {
+                verdict[i] = true
+                continue
+            }
+            inSource.append(n)
+            if (documents[s.key] ?? 1) >= 5 && (spread[s.key] ?? 1) >= 3 { common.append(i) }
+        }
+        if !inSource.isEmpty {
+            let typicalInSource = Self.median(inSource)
+            for (i, s) in sentences.enumerated() where s.counted && !verdict[i] {
+                let n = sourceCount[Self.mix(sourceHash, s.key)] ?? 1
+                if n >= 2 && n > 2 * typicalInSource { verdict[i] = true }
+            }
+            let popularCopy = common.count >= 3 && common.count * 5 >= inSource.count * 3
+            if !popularCopy { for i in common { verdict[i] = true } }
+        }
+        var kept: [Range<Int>] = []
+        for (i, s) in sentences.enumerated() where !verdict[i] { kept.append(s.range) }
+        guard kept.count < sentences.count else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(count)
         text.withUTF8 { bytes in
@@ -94,15 +117,17 @@ struct BoilerplateFilter: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Counts the sentences of the article last cleaned across sources when it is canonical (not a copy).
+    /// Counts the sentences of the article last cleaned when it is canonical (not a copy).
     mutating func record(isCanonical: Bool) {
-        if isCanonical {
-            for key in Set(pending) {
-                let n = canonicalCount[key] ?? 0
-                if n < UInt8.max { canonicalCount[key] = n + 1 }
-            }
-        }
-        pending.removeAll(keepingCapacity: true)
+        guard isCanonical else { return }
+        var seen: Set<UInt64> = []
+        for s in sentences where s.counted && seen.insert(s.key).inserted { canonicals[s.key, default: 0] += 1 }
+    }
+
+    /// The lower median.
+    private static func median(_ values: [Int32]) -> Int32 {
+        let sorted = values.sorted()
+        return sorted[(sorted.count - 1) / 2]
     }
 
     // MARK: - Sentences over UTF-8
