@@ -83,7 +83,8 @@ import RundschauPipeline
         #expect(first.stdout.isEmpty && first.stderr.isEmpty, "not a terminal: quiet unless something went wrong")
 
         let feeds = folder.appendingPathComponent("Feeds")
-        for name in ["all.atom", "middle-east.atom", "defence.atom", "surveillance.atom", "index.opml", "index.html"] {
+        for name in ["all.atom", "middle-east.atom", "defence.atom", "surveillance.atom", "index.opml", "index.html",
+                     "all.json", "middle-east.json", "middle-east.html", "defence.html", "feeds.html"] {
             #expect(FileManager.default.fileExists(atPath: feeds.appendingPathComponent(name).path), "\(name) missing")
         }
         let middleEast = try FeedParser.parse([UInt8](Data(contentsOf: feeds.appendingPathComponent("middle-east.atom"))))
@@ -91,6 +92,9 @@ import RundschauPipeline
         let titles = middleEast.entries.compactMap(\.title)
         #expect(titles.contains("Gantz und Eizenkot verlassen Regierung"))
         #expect(titles.contains { $0.contains("Soldaten") || $0.contains("soldiers") })
+        let middleEastJSON = try FeedParser.parse([UInt8](Data(contentsOf: feeds.appendingPathComponent("middle-east.json"))))
+        #expect(middleEastJSON.format == .jsonfeed)
+        #expect(middleEastJSON.entries.map(\.id) == middleEast.entries.map(\.id))
         let surveillance = try FeedParser.parse([UInt8](Data(contentsOf: feeds.appendingPathComponent("surveillance.atom"))))
         #expect(surveillance.entries.contains { ($0.title ?? "").contains("NSO") })
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".rundschau/rundschau.sqlite").path))

@@ -54,6 +54,7 @@ extension Rundschau {
                                                    logger: global.logger("rundschau.publish"))
                     .run(store: store) { line in if chatty { Terminal.write(line + "\n") } }
                 try? await store.close()
+                for warning in report.warnings { Terminal.error("warning: " + warning) }
                 if chatty {
                     Terminal.write("\(environment.output): \(report.written.count) written, \(report.unchanged.count) unchanged, "
                         + "\(report.removed.count) removed; \(report.entries) entries in \(report.feeds) feeds\n")
