@@ -58,9 +58,17 @@ enum FeedHealthPage {
         let language = LanguageTag.clean(configuration.language) ?? "en"
         let german = language.lowercased().hasPrefix("de")
         func word(_ de: String, _ en: String) -> String { german ? de : en }
-        let rank: [SubscriptionHealth.State: Int] = [.failing: 0, .gone: 1, .active: 2, .dump: 3]
+        // Problems first: failing, gone, active with recent errors; then healthy feeds and dumps.
+        func rank(_ row: SubscriptionHealth) -> Int {
+            switch row.state {
+            case .failing: return 0
+            case .gone: return 1
+            case .active: return row.consecutiveErrors > 0 ? 2 : 3
+            case .dump: return 4
+            }
+        }
         let sorted = subscriptions.sorted { a, b in
-            if rank[a.state] != rank[b.state] { return rank[a.state, default: 9] < rank[b.state, default: 9] }
+            if rank(a) != rank(b) { return rank(a) < rank(b) }
             let left = (a.title ?? a.url).lowercased(), right = (b.title ?? b.url).lowercased()
             return left != right ? left < right : a.url < b.url
         }
@@ -76,10 +84,10 @@ enum FeedHealthPage {
         out.element("", "<title>", "\(title) – \(configuration.siteTitle)", "</title>\n")
         out.raw("<style>")
         out.raw(StoryPageWriter.css)
-        out.raw(".ok{color:#1e8e3e}.bad{color:#d93025}.off{color:var(--muted)}")
-        out.raw("table{border-collapse:collapse;width:100%;font-size:.88rem}th,td{text-align:left;vertical-align:top;padding:.45rem .4rem;border-bottom:1px solid var(--line);overflow-wrap:anywhere}")
+        out.raw("header,main,footer{max-width:68rem}.ok{color:#1e8e3e}.bad{color:#d93025}.off{color:var(--muted)}")
+        out.raw("table{border-collapse:collapse;width:100%;font-size:.88rem}th,td{text-align:left;vertical-align:top;padding:.45rem .4rem;border-bottom:1px solid var(--line);overflow-wrap:break-word}td:first-child{min-width:13rem}td time{white-space:nowrap}")
         out.raw("th{color:var(--muted);font-weight:600}.url{color:var(--muted);font-size:.85em}")
-        out.raw("@media (max-width:40rem){thead{display:none}tr,td{display:block}td{border:0;padding:.1rem 0}tr{border-bottom:1px solid var(--line);padding:.5rem 0}td[data-label]::before{content:attr(data-label) \": \";color:var(--muted)}}")
+        out.raw("@media (max-width:40rem){thead{display:none}tr,td{display:block}td{border:0;padding:.1rem 0}tr{border-bottom:1px solid var(--line);padding:.5rem 0}td[data-label]::before{content:attr(data-label) \": \";color:var(--muted)}td:first-child{min-width:0}}")
         out.raw("</style>\n</head>\n<body>\n<header>\n<p class=\"site\"><a href=\"index.html\">")
         out.text(configuration.siteTitle)
         out.raw("</a></p>\n")
@@ -122,11 +130,15 @@ enum FeedHealthPage {
             } else {
                 out.text(name)
             }
-            out.raw("<br /><span class=\"url\">")
-            out.text(subscription.url)
-            out.raw("</span></td>")
+            if name != subscription.url {
+                out.raw("<br /><span class=\"url\">")
+                out.text(subscription.url)
+                out.raw("</span>")
+            }
+            out.raw("</td>")
             cell(&out, headings[1]) {
-                let style: StaticString = subscription.state == .active ? "ok" : subscription.state == .failing ? "bad" : "off"
+                let style: StaticString = subscription.state == .failing || subscription.consecutiveErrors > 0 ? "bad"
+                    : subscription.state == .active ? "ok" : "off"
                 $0.raw("<span class=\"")
                 $0.raw(style)
                 $0.raw("\">")

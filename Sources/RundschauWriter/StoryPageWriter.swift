@@ -183,9 +183,10 @@ enum StoryPageWriter {
         out.raw("</p>\n")
         if let teaser = teaser(entry), !teaser.isEmpty { out.element("", "<p class=\"teaser\">", teaser, "</p>\n") }
 
+        // Coverage: shown when there is more than the story's own article.
         let coverage = coverage(of: entry)
-        if !coverage.isEmpty {
-            let total = coverage.reduce(0) { $0 + 1 + $1.copies.count }
+        let total = coverage.reduce(0) { $0 + 1 + $1.copies.count }
+        if total > 1 {
             out.raw("<section class=\"coverage\">\n<h3>")
             out.text(words.coverage(total))
             out.raw("</h3>\n<ul>\n")
@@ -346,13 +347,13 @@ enum StoryPageWriter {
         .story{padding:1.1rem 0;border-bottom:1px solid var(--line)}\
         .story h2{font-size:1.25rem;line-height:1.3;margin:0 0 .3rem;overflow-wrap:anywhere}\
         .story h2 a{color:inherit;text-decoration:none}.story h2 a:hover,.story h2 a:focus{text-decoration:underline}\
-        .meta{color:var(--muted);font-size:.85rem;margin:0 0 .4rem}\
+        .meta{color:var(--muted);font-size:.85rem;margin:0 0 .4rem}.meta time{white-space:nowrap}\
         .topic{color:var(--muted)}\
         .teaser{margin:.35rem 0 .5rem}\
         .coverage h3{font-size:.78rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);margin:.7rem 0 .2rem}\
         .coverage ul{margin:0;padding-left:1.1rem;font-size:.92rem;overflow-wrap:anywhere}\
         .coverage li{margin:.2rem 0}\
-        .coverage time{color:var(--muted);font-size:.85em}\
+        .coverage time{color:var(--muted);font-size:.85em;white-space:nowrap}\
         .copies{color:var(--muted)}.copies li{font-size:.92em}\
         .src{font-weight:600}\
         .more{list-style:none;color:var(--muted);font-style:italic}\
