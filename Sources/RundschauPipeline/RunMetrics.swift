@@ -17,8 +17,9 @@ public enum RunMetrics {
         public var counts: RunCounts
         /// Warnings (a WebSub hub that is down, …).
         public var warnings: Int
-        /// Stories and topics in the store after the run.
+        /// Stories (clusters) in the store after the run.
         public var stories: Int
+        /// Topics in the store after the run.
         public var topics: Int
 
         /// Creates the values.

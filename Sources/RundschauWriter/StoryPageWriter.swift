@@ -34,9 +34,10 @@ enum StoryPageWriter {
         healthPage: Bool = false, configuration: PublishConfiguration
     ) -> [UInt8] {
         let isFront = feed.slug == "all"
-        let language = LanguageTag.clean(feed.language) ?? LanguageTag.clean(configuration.language) ?? "en"
-        let words = Words(german: language.lowercased().hasPrefix("de"))
         let order = AtomFeedWriter.newestFirstIndices(entries).prefix(min(configuration.maxEntries, limit ?? .max))
+        let language = LanguageTag.clean(feed.language) ?? LanguageTag.clean(configuration.language)
+            ?? dominantLanguage(order.map { entries[$0] }) ?? "en"
+        let words = Words(german: language.lowercased().hasPrefix("de"))
         var out = XMLOutput(capacity: 8192 + order.count * 1500)
 
         out.raw("<!DOCTYPE html>\n<html")
@@ -120,6 +121,18 @@ enum StoryPageWriter {
         if let version = configuration.generator.version { out.text(" " + version) }
         out.raw("</p>\n</footer>\n</body>\n</html>\n")
         return out.bytes
+    }
+
+    /// The language most of `entries` are in (ties: the alphabetically first), when none was configured: the
+    /// page's `lang` and the words around the stories follow it; stories in another language carry their own `lang`.
+    static func dominantLanguage(_ entries: [PublicationEntry]) -> String? {
+        var counts: [String: Int] = [:]
+        for entry in entries {
+            guard let tag = LanguageTag.clean(entry.language) else { continue }
+            let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? tag.lowercased()
+            counts[primary, default: 0] += 1
+        }
+        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
     }
 
     private static func alternate(_ out: inout XMLOutput, type: StaticString, title: String, href: String) {

@@ -152,6 +152,21 @@ import Testing
         #expect(!page.descendants.contains { ($0["href"] ?? "").hasPrefix("javascript:") || ($0["href"] ?? "").hasPrefix("data:") })
     }
 
+    @Test func withoutAConfiguredLanguageThePageTakesTheStoriesLanguage() throws {
+        var configuration = Fixtures.configuration
+        configuration.language = nil
+        let topic = PublicationFeed(slug: "nahost", title: "Nahost", category: configuration.topicCategory(slug: "nahost"))
+        let entries = Fixtures.generated(count: 9, topics: ["nahost"])  // two thirds German, one third English
+        let bytes = StoryPageWriter.write(topic, entries: entries, nav: [], feeds: [], configuration: configuration)
+        let page = try TestNode.parse(bytes)
+        #expect(page["lang"] == "de")
+        let articles = page.descendants.filter { $0.name == "article" }
+        #expect(articles.filter { $0["lang"] == "en" }.count == 3 && articles.filter { $0["lang"] != nil }.count == 3)
+        #expect(StoryPageWriter.dominantLanguage([]) == nil)
+        let english = StoryPageWriter.write(topic, entries: [], nav: [], feeds: [], configuration: configuration)
+        #expect(try TestNode.parse(english)["lang"] == "en")
+    }
+
     @Test func feedHealthPageListsEverySubscriptionProblemsFirst() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -39,7 +39,7 @@ extension Rundschau {
     /// `rundschau publish`: the topic feeds into the output folder.
     struct Publish: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write Feeds/<topic>.atom, all.atom, index.opml and index.html (atomically; unchanged files untouched).")
+            abstract: "Write the topic feeds (.atom, .json) and pages, all.atom, all.json, index.opml, index.html, feeds.html; notify the WebSub hub.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var outputOptions: OutputOptions
