@@ -40,17 +40,19 @@ public struct WebSubNotifier: Sendable {
     }
 
     /// Notifies the hub of each URL in `topics`, one request each, in order; returns a warning per failure
-    /// (`websub: <hub>: <feed URL>: <reason>`), empty when the hub took every one (any 2xx).
+    /// (`websub: <hub>: <feed URL>: <reason>`), empty when the hub took every one (any 2xx). When the hub cannot
+    /// be reached at all (refused, timed out), the remaining feeds are not tried: one more warning counts them.
     public func notify(_ topics: [String]) async -> [String] {
         guard !topics.isEmpty else { return [] }
         var warnings: [String] = []
-        let client = HTTPClient(
-            eventLoopGroupProvider: .singleton,
-            configuration: HTTPClient.Configuration(
-                redirectConfiguration: .disallow,
-                timeout: .init(connect: .seconds(Int64(max(1, timeout.components.seconds))),
-                               read: .seconds(Int64(max(1, timeout.components.seconds))))))
-        for topic in topics {
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .seconds(Int64(max(1, timeout.components.seconds))),
+                           read: .seconds(Int64(max(1, timeout.components.seconds)))))
+        // A hub that refuses connections fails at once instead of being retried until the timeout.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        for (index, topic) in topics.enumerated() {
             var request = HTTPClientRequest(url: hub)
             request.method = .POST
             request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
@@ -67,11 +69,16 @@ public struct WebSubNotifier: Sendable {
                     warnings.append("websub: \(hub): \(topic): HTTP \(response.status.code)\(detail)")
                 }
             } catch {
+                // The hub cannot be reached: one warning for this feed, one for the rest, which are not tried.
                 warnings.append("websub: \(hub): \(topic): \(Self.describe(error))")
+                let rest = topics.count - index - 1
+                if rest > 0 { warnings.append("websub: \(hub): \(rest) more notification(s) not sent (the hub is unreachable)") }
+                break
             }
         }
         try? await client.shutdown()
-        for warning in warnings { logger.warning("\(warning)") }
+        // The caller reports the warnings (the run summary); the log gets them at info.
+        for warning in warnings { logger.info("\(warning)") }
         return warnings
     }
 
