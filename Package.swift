@@ -204,7 +204,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "RundschauWriterTests",
-            dependencies: ["RundschauWriter", "RundschauXML", "RundschauModel", "RundschauParser"],
+            dependencies: ["RundschauWriter", "RundschauXML", "RundschauModel", "RundschauParser", "RundschauText"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RundschauServerTests",

@@ -70,6 +70,15 @@ public struct Settings: Sendable, Hashable {
         public var entries: Int = 50
         /// `story`: one entry per story cluster; `article`: one entry per article.
         public var mode: String = "story"
+        /// A WebSub hub URL (absolute http(s)): feeds name it, and a run notifies it of the feeds that changed.
+        public var webSubHub: String?
+    }
+
+    /// The main job (`rundschau run`).
+    public struct Run: Sendable, Hashable {
+        /// When set, each run writes its metrics here in Prometheus text format (for node_exporter's textfile
+        /// collector), atomically.
+        public var metricsFile: String?
     }
 
     /// `rundschau serve`.
@@ -85,6 +94,7 @@ public struct Settings: Sendable, Hashable {
     public var cluster = Cluster()
     public var publish = Publish()
     public var serve = Serve()
+    public var run = Run()
     /// The file these settings came from; `nil` for built-in defaults.
     public var file: String?
 

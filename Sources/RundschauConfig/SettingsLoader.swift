@@ -79,10 +79,21 @@ public enum SettingsLoader {
         s.publish.author = try publish.string("author", default: s.publish.author)
         s.publish.entries = try publish.int("entries", default: s.publish.entries, in: 1...10000)
         s.publish.mode = try publish.oneOf("mode", ["story", "article"], default: s.publish.mode)
+        s.publish.webSubHub = try publish.optionalString("websub_hub").flatMap { $0.isEmpty ? nil : $0 }
         try publish.finish()
         guard let base = URL(string: s.publish.baseURL), base.scheme != nil, base.host != nil else {
             throw ConfigError(file: file, key: "publish.base_url", message: "expected an absolute http(s) URL, found \"\(s.publish.baseURL)\"")
         }
+        if let hub = s.publish.webSubHub {
+            guard let url = URL(string: hub), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+                  let host = url.host, !host.isEmpty else {
+                throw ConfigError(file: file, key: "publish.websub_hub", message: "expected an absolute http(s) URL, found \"\(hub)\"")
+            }
+        }
+
+        var run = try top.section("run")
+        s.run.metricsFile = try run.optionalString("metrics_file").flatMap { $0.isEmpty ? nil : $0 }
+        try run.finish()
 
         var serve = try top.section("serve")
         s.serve.host = try serve.string("host", default: s.serve.host)
@@ -109,5 +120,6 @@ extension Settings {
         paths.topics = resolve(paths.topics)
         paths.output = resolve(paths.output)
         importing.folders = importing.folders.map(resolve)
+        run.metricsFile = run.metricsFile.map(resolve)
     }
 }

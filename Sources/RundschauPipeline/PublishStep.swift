@@ -1,8 +1,10 @@
 import Foundation
 import Logging
 import RundschauConfig
+import RundschauFetch
 import RundschauModel
 import RundschauStore
+import RundschauText
 import RundschauWriter
 
 /// `publish`: stories (or articles) by topic from the store → sanitized Atom entries → `Feeds/`.
@@ -22,7 +24,8 @@ public struct PublishStep: Sendable {
     /// The writer's configuration from `publish.*`.
     public var configuration: PublishConfiguration {
         PublishConfiguration(baseURL: settings.publish.baseURL, siteTitle: settings.publish.title,
-                             author: Person(name: settings.publish.author), maxEntries: settings.publish.entries)
+                             author: Person(name: settings.publish.author), maxEntries: settings.publish.entries,
+                             webSubHub: settings.publish.webSubHub)
     }
 
     public func run(store: any FeedStore, progress: @Sendable (String) -> Void = { _ in }) async throws -> PublishReport {
@@ -39,7 +42,8 @@ public struct PublishStep: Sendable {
                             terms: configured[topic.slug]?.keywords ?? [], isDiscovered: topic.origin == .discovered)
         }
         let topicByID = Dictionary(uniqueKeysWithValues: published.map { ($0.id, $0) })
-        let sources = Dictionary(uniqueKeysWithValues: try await store.feeds().map { ($0.id, $0) })
+        let subscriptions = try await store.feeds()
+        let sources = Dictionary(uniqueKeysWithValues: subscriptions.map { ($0.id, $0) })
         let builder = EntryBuilder(configuration: configuration, topics: topicByID, sources: sources)
         let limit = settings.publish.entries
 
@@ -69,7 +73,37 @@ public struct PublishStep: Sendable {
             }
         }
         progress("publishing \(entries.count) entries in \(feeds.count) topic feed(s)")
-        return try FeedPublisher(configuration: configuration, logger: logger).publish(topics: feeds, entries: entries, to: output)
+        var report = try FeedPublisher(configuration: configuration, logger: logger)
+            .publish(topics: feeds, entries: entries, subscriptions: subscriptions.map(Self.health), to: output)
+        // WebSub: tell the hub about every subscription document that changed (none when nothing did). A hub
+        // that is down is a warning, never a failed publish.
+        if let hub = settings.publish.webSubHub {
+            let changed = report.changedFeeds.map { configuration.url(ofFile: $0) }
+            if !changed.isEmpty {
+                progress("notifying the WebSub hub of \(changed.count) changed feed(s)")
+                let notifier = WebSubNotifier(
+                    hub: hub, userAgent: settings.fetch.userAgent ?? FeedFetcher.Configuration.defaultUserAgent,
+                    timeout: .seconds(settings.fetch.timeout), logger: logger)
+                report.warnings += await notifier.notify(changed)
+            }
+        }
+        return report
+    }
+
+    /// A subscription as `feeds.html` shows it.
+    static func health(_ feed: StoredFeed) -> SubscriptionHealth {
+        let state: SubscriptionHealth.State
+        switch (feed.kind, feed.fetch.status) {
+        case (.dump, _): state = .dump
+        case (_, .gone): state = .gone
+        case (_, .failing): state = .failing
+        case (_, .active): state = .active
+        }
+        return SubscriptionHealth(
+            title: feed.title, url: feed.url, siteLink: feed.siteLink, state: state, lastSuccess: feed.fetch.lastSuccessAt,
+            lastFetched: feed.fetch.lastFetchedAt, lastError: feed.fetch.lastError, consecutiveErrors: feed.fetch.consecutiveErrors,
+            nextFetch: feed.kind == .dump || feed.fetch.status == .gone ? nil
+                : [feed.fetch.nextFetchAt, feed.fetch.retryAfter].compactMap { $0 }.max())
     }
 }
 
@@ -80,20 +114,47 @@ struct EntryBuilder {
     let sources: [FeedID: StoredFeed]
     let sanitizer = HTMLSanitizer()
 
-    /// One entry per story: the representative article, the other outlets' coverage as related links and in the content.
+    /// One entry per story: the representative article, the other outlets' coverage as related links and in the
+    /// content, and the whole coverage (copies folded under their originals) for the web pages.
+    ///
+    /// `updated` is the newest of: the lead's own update, the story's newest article date, and the time
+    /// Rundschau first saw any article that joined the story after it opened. So a new article joining a story
+    /// (which changes the coverage the entry shows) always moves `updated`, and nothing else does.
     func storyEntry(_ cluster: StoredCluster, members: [StoredArticle]) -> PublicationEntry? {
         let originals = members.filter { $0.duplicateOf == nil }
         guard let lead = originals.first(where: { $0.id == cluster.representativeID }) ?? originals.min(by: { $0.date < $1.date })
             ?? members.first else { return nil }
-        let related = originals.filter { $0.id != lead.id }.sorted { $0.date < $1.date }.compactMap { article -> PublicationEntry.Related? in
+        let others = originals.filter { $0.id != lead.id }.sorted { $0.date != $1.date ? $0.date < $1.date : $0.id < $1.id }
+        let related = others.compactMap { article -> PublicationEntry.Related? in
             guard let link = article.link else { return nil }
             return PublicationEntry.Related(href: link, title: article.title, outlet: sources[article.feedID]?.title,
                                             published: article.published, language: article.language)
         }
         var entry = articleEntry(lead, topics: cluster.topicIDs)
         entry.id = configuration.tag("story/\(cluster.id)")
-        entry.updated = max(cluster.lastSeen, lead.updated ?? lead.date)
+        let opened = members.map(\.firstSeen).min() ?? lead.firstSeen
+        let joined = members.lazy.filter { $0.firstSeen > opened }.map(\.firstSeen).max()
+        entry.updated = max(cluster.lastSeen, lead.updated ?? lead.date, joined ?? .distantPast)
         entry.related = related
+        entry.teaser = (entry.summary ?? entry.content).map { HTMLText.plainText(fromHTML: $0.html) }
+
+        // Coverage: the lead, then the other originals by date; each with its copies (by date).
+        var copiesOf: [ArticleID: [StoredArticle]] = [:]
+        let originalIDs = Set(originals.map(\.id))
+        var orphans: [StoredArticle] = []
+        for member in members {
+            guard let canonical = member.duplicateOf else { continue }
+            if originalIDs.contains(canonical) { copiesOf[canonical, default: []].append(member) } else { orphans.append(member) }
+        }
+        func item(_ article: StoredArticle, copies: [StoredArticle]) -> PublicationEntry.CoverageItem {
+            PublicationEntry.CoverageItem(
+                title: article.title ?? article.kicker ?? "", link: article.link, outlet: sources[article.feedID]?.title,
+                published: article.published ?? article.firstSeen, language: article.language,
+                copies: copies.sorted { $0.date != $1.date ? $0.date < $1.date : $0.id < $1.id }.map { item($0, copies: []) })
+        }
+        let ordered = (lead.duplicateOf == nil ? [lead] : []) + others
+        entry.coverage = ordered.map { item($0, copies: copiesOf[$0.id] ?? []) }
+            + orphans.sorted { $0.id < $1.id }.map { item($0, copies: []) }
         if !related.isEmpty {
             entry.content = StoryContent.html(lead: entry.content ?? entry.summary, related: related, language: lead.language)
         }

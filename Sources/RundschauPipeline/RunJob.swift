@@ -11,6 +11,8 @@ public struct RunJob: Sendable {
         public var counts = RunCounts()
         /// One line per problem (`<feed or file>: <reason>`); the run went on past each.
         public var problems: [String] = []
+        /// One line per warning: something went wrong that does not fail the run (a WebSub hub that is down).
+        public var warnings: [String] = []
         public var status: RunStatus { problems.isEmpty ? .succeeded : .partial }
     }
 
@@ -27,6 +29,7 @@ public struct RunJob: Sendable {
 
     /// Runs every step against `store`, recording the run; a failing step is reported, not fatal.
     public func run(store: any FeedStore, now: Date = Date()) async throws -> Summary {
+        let started = ContinuousClock.now
         let runID = try await store.startRun(command: "run", at: now)
         var summary = Summary()
         do {
@@ -39,8 +42,23 @@ public struct RunJob: Sendable {
         } catch {
             summary.problems.append("run: \(error)")
         }
-        try await store.finishRun(runID, at: Date(), status: summary.status, counts: summary.counts,
+        let finished = Date()
+        try await store.finishRun(runID, at: finished, status: summary.status, counts: summary.counts,
                                   message: summary.problems.isEmpty ? nil : "\(summary.problems.count) problem(s)")
+        if let path = environment.settings.run.metricsFile {
+            let elapsed = ContinuousClock.now - started
+            let status = try? await store.status()
+            let values = RunMetrics.Values(
+                finished: finished,
+                duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                status: summary.status, counts: summary.counts, warnings: summary.warnings.count,
+                stories: status?.clusters ?? 0, topics: status?.topics ?? 0)
+            do {
+                try RunMetrics.write(RunMetrics.render(values), to: path)
+            } catch {
+                summary.warnings.append("\(path): cannot write the metrics file: \(error.localizedDescription)")
+            }
+        }
         return summary
     }
 
@@ -82,6 +100,7 @@ public struct RunJob: Sendable {
                                logger: logger)
         let report = try await step.run(store: store, progress: progress)
         summary.counts.feedsWritten += report.written.count
+        summary.warnings += report.warnings
         progress("\(environment.output): \(report.written.count) file(s) written, \(report.unchanged.count) unchanged")
     }
 

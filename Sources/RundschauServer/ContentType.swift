@@ -9,7 +9,8 @@ enum ContentType {
         case "html", "htm": return "text/html; charset=utf-8"
         case "xml", "xsl": return "application/xml; charset=utf-8"
         case "rss": return "application/rss+xml; charset=utf-8"
-        case "json": return "application/json"
+        // The publisher's only JSON files are JSON Feeds (https://jsonfeed.org/version/1.1, "MIME type").
+        case "json": return "application/feed+json"
         case "txt": return "text/plain; charset=utf-8"
         case "css": return "text/css; charset=utf-8"
         case "png": return "image/png"
@@ -22,6 +23,7 @@ enum ContentType {
     /// Whether gzip is worth it for this media type.
     static func isCompressible(_ contentType: String) -> Bool {
         contentType.hasPrefix("text/") || contentType.hasPrefix("application/atom+xml") || contentType.hasPrefix("application/xml")
-            || contentType.hasPrefix("application/rss+xml") || contentType.hasPrefix("application/json") || contentType.hasPrefix("image/svg+xml")
+            || contentType.hasPrefix("application/rss+xml") || contentType.hasPrefix("application/json")
+            || contentType.hasPrefix("application/feed+json") || contentType.hasPrefix("image/svg+xml")
     }
 }

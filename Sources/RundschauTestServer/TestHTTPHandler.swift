@@ -11,6 +11,8 @@ final class TestHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private let router: RouterBox
     private var requestHead: HTTPRequestHead?
+    /// The body of the request being read (kept up to 1 MiB).
+    private var requestBody: [UInt8] = []
     /// The endless body being pumped: chunk and bytes still allowed.
     private var endless: (chunk: ByteBuffer, remaining: Int, keepAlive: Bool)?
     private var pumping = false
@@ -23,13 +25,15 @@ final class TestHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         switch unwrapInboundIn(data) {
         case .head(let head):
             requestHead = head
-        case .body:
-            break
+            requestBody = []
+        case .body(let buffer):
+            if requestBody.count < 1 << 20 { requestBody += buffer.readableBytesView.prefix((1 << 20) - requestBody.count) }
         case .end:
             guard let head = requestHead else { return }
             requestHead = nil
             let request = TestRequest(
-                method: head.method.rawValue, uri: head.uri, headers: head.headers.map { ($0.name, $0.value) })
+                method: head.method.rawValue, uri: head.uri, headers: head.headers.map { ($0.name, $0.value) }, body: requestBody)
+            requestBody = []
             let response = router.handle(request)
             let keepAlive = head.isKeepAlive
             if let delay = response.delay {

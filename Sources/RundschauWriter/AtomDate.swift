@@ -36,6 +36,18 @@ enum AtomDate {
         return out
     }
 
+    /// `2024-06-11 08:30 UTC`: for people, on the web pages.
+    static func minute(_ date: Date) -> String {
+        let (_, _, _, hour, minute, _, _) = civil(date)
+        var out = day(date)
+        out += " "
+        append2(hour, to: &out)
+        out += ":"
+        append2(minute, to: &out)
+        out += " UTC"
+        return out
+    }
+
     /// Whole seconds since 1970 as written: fractions truncated, clamped to years 0001–9999, NaN as 0. Sorting
     /// by this keeps the written order consistent with the written dates.
     @inline(__always)

@@ -26,7 +26,23 @@ public struct AtomFeedWriter: Sendable {
     /// `updated`, then id; one entry per id), without archive links.
     public func write(_ feed: PublicationFeed, entries: [PublicationEntry]) -> [UInt8] {
         let ordered = Self.newestFirstIndices(entries)
-        return render(feed, entries: entries, order: ordered.prefix(configuration.maxEntries), page: .subscription(previousArchive: nil))
+        return Self.fitting(configuration.maxFeedBytes, count: min(ordered.count, configuration.maxEntries)) { count in
+            render(feed, entries: entries, order: ordered.prefix(count), page: .subscription(previousArchive: nil))
+        }.bytes
+    }
+
+    /// The document `render` gives for the largest entry count up to `count` whose bytes stay within `limit`
+    /// (at least one entry): the oldest entries go first. Proportional steps, then one at a time, so a feed of
+    /// normal size is rendered once.
+    static func fitting(_ limit: Int, count: Int, _ render: (Int) -> [UInt8]) -> (bytes: [UInt8], count: Int) {
+        var count = count
+        var bytes = render(count)
+        while bytes.count > limit && count > 1 {
+            let estimate = Int(Double(count) * Double(limit) / Double(bytes.count))
+            count = max(1, min(count - 1, estimate))
+            bytes = render(count)
+        }
+        return (bytes, count)
     }
 
     /// Every document of `feed`: the subscription document first, then, when
@@ -44,10 +60,13 @@ public struct AtomFeedWriter: Sendable {
     ) throws(Failure) {
         // Entries are addressed by index throughout: no copies of the (large) entry values.
         let ordered = Self.newestFirstIndices(entries)
-        let current = ordered.prefix(configuration.maxEntries)
+        // The subscription document: the newest maxEntries, fewer when they would not fit in maxFeedBytes.
+        let (plainBytes, fitted) = Self.fitting(configuration.maxFeedBytes, count: min(ordered.count, configuration.maxEntries)) { count in
+            render(feed, entries: entries, order: ordered.prefix(count), page: .subscription(previousArchive: nil))
+        }
+        let current = ordered.prefix(fitted)
         guard let pageSize = configuration.archivePageSize, ordered.count > current.count else {
-            let bytes = render(feed, entries: entries, order: current, page: .subscription(previousArchive: nil))
-            try body(AtomDocument(fileName: feed.slug + ".atom", bytes: bytes, entryCount: current.count, archivePage: nil))
+            try body(AtomDocument(fileName: feed.slug + ".atom", bytes: plainBytes, entryCount: current.count, archivePage: nil))
             return
         }
         // Archive pages: the rest, oldest first by first publication, so that an entry's page does not move
@@ -128,12 +147,18 @@ public struct AtomFeedWriter: Sendable {
             ?? Date(timeIntervalSince1970: 0)
         out.element("  ", "<updated>", date: updated, "</updated>\n")
 
-        // Links: self, alternate (the index page), then the feed history (RFC 5005).
+        // Links: self, the WebSub hub, alternates (the feed's web page and its JSON Feed), then the feed history
+        // (RFC 5005).
         let currentURL = configuration.feedURL(slug: feed.slug)
         switch page {
         case .subscription(let previous):
             link(&out, rel: "self", type: "application/atom+xml", href: currentURL)
-            link(&out, rel: "alternate", type: "text/html", href: configuration.baseURL)
+            // WebSub (§4): the hub next to the self link, on the document subscribers poll.
+            if let hub = configuration.webSubHub.flatMap({ IRI.absolute($0, schemes: Self.webSchemes) }) {
+                link(&out, rel: "hub", type: nil, href: hub)
+            }
+            link(&out, rel: "alternate", type: "text/html", href: configuration.pageURL(slug: feed.slug))
+            link(&out, rel: "alternate", type: "application/feed+json", href: configuration.jsonFeedURL(slug: feed.slug))
             if let previous {
                 link(&out, rel: "prev-archive", type: "application/atom+xml",
                      href: configuration.url(ofFile: Self.archiveFileName(slug: feed.slug, page: previous)))
@@ -141,7 +166,7 @@ public struct AtomFeedWriter: Sendable {
         case .archive(let number, let count):
             link(&out, rel: "self", type: "application/atom+xml",
                  href: configuration.url(ofFile: Self.archiveFileName(slug: feed.slug, page: number)))
-            link(&out, rel: "alternate", type: "text/html", href: configuration.baseURL)
+            link(&out, rel: "alternate", type: "text/html", href: configuration.pageURL(slug: feed.slug))
             link(&out, rel: "current", type: "application/atom+xml", href: currentURL)
             if number > 1 {
                 link(&out, rel: "prev-archive", type: "application/atom+xml",

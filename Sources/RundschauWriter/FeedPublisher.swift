@@ -2,8 +2,9 @@ import Foundation
 import Logging
 import RundschauModel
 
-/// Publishes the output folder: `<slug>.atom` per topic, `all.atom`, `index.opml` and `index.html`, plus
-/// RFC 5005 archive pages when configured.
+/// Publishes the output folder: `<slug>.atom`, `<slug>.json` (JSON Feed 1.1) and `<slug>.html` per topic,
+/// `all.atom`, `all.json`, `index.opml` and `index.html` (the front page), `feeds.html` (subscription health)
+/// when given the subscriptions, plus RFC 5005 archive pages when configured.
 ///
 /// - Entries are routed to topic feeds by category: an entry goes to every topic whose category `term` it
 ///   carries (``PublicationFeed/category``, else the slug). `all.atom` gets every entry.
@@ -26,7 +27,7 @@ public struct FeedPublisher: Sendable {
     /// The name of the file listing what the last run published (hidden: the server never serves it).
     public static let manifestName = ".rundschau-manifest"
     /// Slugs the publisher uses itself.
-    public static let reservedSlugs: Set<String> = ["all", "index"]
+    public static let reservedSlugs: Set<String> = ["all", "index", "feeds"]
 
     /// Creates a publisher; it logs per file at `debug` and a summary at `info`.
     public init(configuration: PublishConfiguration, logger: Logger) {
@@ -38,7 +39,11 @@ public struct FeedPublisher: Sendable {
     /// - Throws: ``PublishError`` `invalidConfiguration` (base URL, tag date), `invalidFeed` (a malformed,
     ///   reserved or duplicate slug), `fileSystem` (the folder or a file could not be written). Files written
     ///   before a failure are complete; nothing is half-written.
-    public func publish(topics: [PublicationFeed], entries: [PublicationEntry], to folder: String) throws(PublishError) -> PublishReport {
+    ///
+    /// With `subscriptions`, `feeds.html` lists them with their health (state, last success, last error, next fetch).
+    public func publish(
+        topics: [PublicationFeed], entries: [PublicationEntry], subscriptions: [SubscriptionHealth]? = nil, to folder: String
+    ) throws(PublishError) -> PublishReport {
         try configuration.validate()
         var slugs: Set<String> = []
         for topic in topics {
@@ -66,10 +71,12 @@ public struct FeedPublisher: Sendable {
         let all = PublicationFeed(slug: "all", title: configuration.siteTitle, subtitle: configuration.siteSubtitle,
                                   language: configuration.language)
         let writer = AtomFeedWriter(configuration: configuration)
+        let jsonWriter = JSONFeedWriter(configuration: configuration)
         var report = PublishReport()
         var produced: [String] = []
         var summaries: [PublishedFeedSummary] = []
-        for (feed, feedEntries) in [(all, entries)] + zip(topics, routed).map({ ($0, $1) }) {
+        let feeds = [(all, entries)] + zip(topics, routed).map { ($0, $1) }
+        for (feed, feedEntries) in feeds {
             var documentCount = 0
             var currentEntries = 0
             try writer.forEachDocument(feed, entries: feedEntries) { (document) throws(PublishError) in
@@ -79,6 +86,10 @@ public struct FeedPublisher: Sendable {
                 if documentCount == 0 { currentEntries = document.entryCount }
                 documentCount += 1
             }
+            // The JSON Feed beside the Atom subscription document: the same entries.
+            try store(jsonWriter.write(feed, entries: feedEntries, limit: currentEntries), name: feed.slug + ".json", in: folder,
+                      report: &report)
+            produced.append(feed.slug + ".json")
             report.feeds += 1
             summaries.append(PublishedFeedSummary(
                 slug: feed.slug, title: feed.title, subtitle: feed.subtitle, language: feed.language,
@@ -90,8 +101,21 @@ public struct FeedPublisher: Sendable {
             ])
         }
         try store(IndexOPML.write(summaries, configuration: configuration), name: "index.opml", in: folder, report: &report)
-        try store(IndexPageWriter.write(summaries, configuration: configuration), name: "index.html", in: folder, report: &report)
-        produced += ["index.opml", "index.html"]
+        produced.append("index.opml")
+        // The web pages: one per topic, and the front page (every story, then the feeds).
+        let nav = topics.map { StoryPageWriter.Nav(slug: $0.slug, title: $0.category?.label ?? $0.title, term: $0.category?.term ?? $0.slug) }
+        for ((feed, feedEntries), summary) in zip(feeds, summaries) {
+            let name = PublishConfiguration.pageFileName(slug: feed.slug)
+            let page = StoryPageWriter.write(feed, entries: feedEntries, limit: summary.entryCount, nav: nav, feeds: summaries,
+                                             healthPage: subscriptions != nil, configuration: configuration)
+            try store(page, name: name, in: folder, report: &report)
+            produced.append(name)
+        }
+        if let subscriptions {
+            try store(FeedHealthPage.write(subscriptions, nav: nav, configuration: configuration), name: "feeds.html", in: folder,
+                      report: &report)
+            produced.append("feeds.html")
+        }
 
         try removeStale(keeping: produced, in: folder, report: &report)
         let manifest = Array((produced.sorted().joined(separator: "\n") + "\n").utf8)
@@ -115,6 +139,11 @@ public struct FeedPublisher: Sendable {
         }
     }
 
+    /// Names of files the publisher writes: feeds, pages and the OPML list.
+    static func isPublishedName(_ name: String) -> Bool {
+        name.hasSuffix(".atom") || name.hasSuffix(".json") || name.hasSuffix(".html") || name == "index.opml"
+    }
+
     /// Removes what the previous run's manifest lists and this run did not produce.
     private func removeStale(keeping produced: [String], in folder: String, report: inout PublishReport) throws(PublishError) {
         guard let data = FileManager.default.contents(atPath: folder + "/" + Self.manifestName) else { return }
@@ -123,7 +152,7 @@ public struct FeedPublisher: Sendable {
             let name = String(line)
             // Only plain names the publisher itself produces: never a path, never a hidden file.
             guard !keep.contains(name), !name.contains("/"), !name.hasPrefix("."),
-                  name.hasSuffix(".atom") || name == "index.opml" || name == "index.html" else { continue }
+                  Self.isPublishedName(name) else { continue }
             if unlink(folder + "/" + name) == 0 {
                 report.removed.append(name)
                 logger.info("publish: stale file removed", metadata: ["publish.file": "\(name)"])

@@ -29,12 +29,18 @@ public struct PublicationEntry: Sendable, Hashable {
     public var source: Source?
     /// Other outlets' coverage of the same story, written as `link rel="related"`.
     public var related: [Related]
+    /// The story's whole coverage for the web pages: every original article (the lead among them) with its
+    /// copies folded under it. Empty: the pages show the entry's own link and ``related``.
+    public var coverage: [CoverageItem]
+    /// A short plain-text teaser for the web pages; `nil`: taken from ``summary`` (else ``content``).
+    public var teaser: String?
 
     /// Creates an entry; only `id`, `title` and `updated` are required.
     public init(
         id: String, title: String, link: String? = nil, published: Date? = nil, updated: Date,
         authors: [Person] = [], categories: [Category] = [], summary: SanitizedHTML? = nil,
-        content: SanitizedHTML? = nil, language: String? = nil, source: Source? = nil, related: [Related] = []
+        content: SanitizedHTML? = nil, language: String? = nil, source: Source? = nil, related: [Related] = [],
+        coverage: [CoverageItem] = [], teaser: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -48,6 +54,35 @@ public struct PublicationEntry: Sendable, Hashable {
         self.language = language
         self.source = source
         self.related = related
+        self.coverage = coverage
+        self.teaser = teaser
+    }
+
+    /// One article of a story's coverage on the web pages, with the copies (wire copies, duplicates) of it.
+    public struct CoverageItem: Sendable, Hashable {
+        /// The article's title, plain text.
+        public var title: String
+        /// The article's web page; written only when it is an absolute `http(s)` URL.
+        public var link: String?
+        /// The outlet's name (the origin feed's title).
+        public var outlet: String?
+        /// When the article was published.
+        public var published: Date?
+        /// The article's language (BCP 47).
+        public var language: String?
+        /// Copies of this article found in other feeds, shown folded under it.
+        public var copies: [CoverageItem]
+
+        /// Creates a coverage item.
+        public init(title: String, link: String? = nil, outlet: String? = nil, published: Date? = nil,
+                    language: String? = nil, copies: [CoverageItem] = []) {
+            self.title = title
+            self.link = link
+            self.outlet = outlet
+            self.published = published
+            self.language = language
+            self.copies = copies
+        }
     }
 
     /// The feed an aggregated entry was copied from (RFC 4287 §4.2.11).

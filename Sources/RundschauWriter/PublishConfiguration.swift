@@ -31,6 +31,13 @@ public struct PublishConfiguration: Sendable, Hashable {
     public var language: String?
     /// `atom:generator`.
     public var generator: Generator
+    /// The largest a subscription document (`<slug>.atom`, `<slug>.json`) may be, in bytes: past it the oldest
+    /// entries are left out (to the archive pages when they are on) until it fits, keeping at least one. Feed
+    /// readers and hubs commonly refuse or truncate feeds over 1 MB.
+    public var maxFeedBytes: Int = 1_000_000
+    /// A WebSub hub (https://www.w3.org/TR/websub/): when set, every subscription document names it
+    /// (`<link rel="hub">` in Atom, `hubs` in JSON Feed) and the glue notifies it of changed feeds.
+    public var webSubHub: String?
 
     /// The software named in `atom:generator` (RFC 4287 §4.2.4).
     public struct Generator: Sendable, Hashable {
@@ -56,7 +63,7 @@ public struct PublishConfiguration: Sendable, Hashable {
     public init(
         baseURL: String, siteTitle: String = "Rundschau", siteSubtitle: String? = nil,
         author: Person = Person(name: "Rundschau"), maxEntries: Int = 50, archivePageSize: Int? = nil,
-        tagDate: String = "2026", language: String? = nil, generator: Generator = .rundschau
+        tagDate: String = "2026", language: String? = nil, generator: Generator = .rundschau, webSubHub: String? = nil
     ) {
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         self.siteTitle = siteTitle
@@ -67,6 +74,7 @@ public struct PublishConfiguration: Sendable, Hashable {
         self.tagDate = tagDate
         self.language = language
         self.generator = generator
+        self.webSubHub = webSubHub
     }
 
     /// The base URL's host, lower-case: the tagging authority of every `tag:` URI.
@@ -85,6 +93,15 @@ public struct PublishConfiguration: Sendable, Hashable {
 
     /// The URL of a feed's subscription document.
     public func feedURL(slug: String) -> String { url(ofFile: slug + ".atom") }
+
+    /// The URL of a feed's JSON Feed (`<slug>.json`).
+    public func jsonFeedURL(slug: String) -> String { url(ofFile: slug + ".json") }
+
+    /// The file name of a feed's web page: `index.html` for the feed of everything, else `<slug>.html`.
+    public static func pageFileName(slug: String) -> String { slug == "all" ? "index.html" : slug + ".html" }
+
+    /// The URL of a feed's web page (the front page for `all`).
+    public func pageURL(slug: String) -> String { slug == "all" ? baseURL : url(ofFile: Self.pageFileName(slug: slug)) }
 
     /// The stable feed id: `tag:<host>,<tagDate>:feed/<slug>`.
     public func feedID(slug: String) -> String { tag("feed/" + slug) }
@@ -106,6 +123,9 @@ public struct PublishConfiguration: Sendable, Hashable {
         }
         guard tagDate.range(of: #"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"#, options: .regularExpression) != nil else {
             throw PublishError(.invalidConfiguration, "the tag date must be YYYY, YYYY-MM or YYYY-MM-DD, not '\(tagDate)'")
+        }
+        if let hub = webSubHub, IRI.absolute(hub, schemes: ["http", "https"]) == nil {
+            throw PublishError(.invalidConfiguration, "the WebSub hub must be an absolute http(s) URL, not '\(hub)'")
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What one ``FeedPublisher/publish(topics:entries:to:)`` run did to the output folder.
 public struct PublishReport: Sendable, Hashable, CustomStringConvertible {
     /// Files (re)written because their content changed or they were new.
@@ -12,12 +14,23 @@ public struct PublishReport: Sendable, Hashable, CustomStringConvertible {
     public var entries = 0
     /// Bytes of all generated files, written or not.
     public var bytes = 0
+    /// Problems that did not fail the publish (a WebSub hub that could not be notified), one line each.
+    public var warnings: [String] = []
 
     /// An empty report.
     public init() {}
 
     /// `written + unchanged`.
     public var files: Int { written.count + unchanged.count }
+
+    /// The subscription documents among ``written`` (`<slug>.atom` and `<slug>.json`, not archive pages), sorted:
+    /// the feeds whose subscribers should hear about a change.
+    public var changedFeeds: [String] {
+        written.filter { name in
+            (name.hasSuffix(".atom") && name.range(of: #"-archive-[0-9]+\.atom$"#, options: .regularExpression) == nil)
+                || name.hasSuffix(".json")
+        }.sorted()
+    }
 
     /// One line for a terminal.
     public var description: String {

@@ -64,6 +64,21 @@ import Testing
         }
     }
 
+    @Test func webSubHubAndMetricsFile() throws {
+        let s = try SettingsLoader.parse("publish:\n  websub_hub: https://hub.example.org/\nrun:\n  metrics_file: m.prom\n", file: "r.yaml")
+        #expect(s.publish.webSubHub == "https://hub.example.org/")
+        #expect(s.run.metricsFile == "m.prom")
+        let defaults = try SettingsLoader.parse("publish:\n  websub_hub: \"\"\n", file: "r.yaml")
+        #expect(defaults.publish.webSubHub == nil && defaults.run.metricsFile == nil)
+        for bad in ["hub.example.org", "ftp://hub.example.org/", "https://"] {
+            #expect {
+                try SettingsLoader.parse("publish:\n  websub_hub: \"\(bad)\"\n", file: "r.yaml")
+            } throws: { error in
+                "\(error)".contains("publish.websub_hub: expected an absolute http(s) URL")
+            }
+        }
+    }
+
     @Test func missingFileIsAnErrorOnlyWhenNamed() throws {
         #expect(throws: ConfigError.self) { try SettingsLoader.load(path: "/nonexistent/r.yaml", required: true) }
         let s = try SettingsLoader.load(path: "/nonexistent/r.yaml", required: false)

@@ -83,7 +83,7 @@ import RundschauTestServer
     /// Every published file parses completely; temporary files are hidden and never served as feeds.
     static func expectWellFormedFeeds(in folder: URL) throws {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where name.hasSuffix(".atom") {
+        for name in names where name.hasSuffix(".atom") || name.hasSuffix(".json") {
             let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
             let feed = try FeedParser.parse(bytes)
             #expect(feed.warnings.isEmpty, "\(name): \(feed.warnings)")

@@ -3,6 +3,7 @@ import Testing
 import RundschauModel
 import RundschauParser
 import RundschauPipeline
+import RundschauTestServer
 
 /// The README's first command, `rundschau run`, on a copy of the repository state with a fresh data folder.
 /// The shipped subscription list is swapped for a local `file://` feed: tests never leave the machine.
@@ -83,7 +84,8 @@ import RundschauPipeline
         #expect(first.stdout.isEmpty && first.stderr.isEmpty, "not a terminal: quiet unless something went wrong")
 
         let feeds = folder.appendingPathComponent("Feeds")
-        for name in ["all.atom", "middle-east.atom", "defence.atom", "surveillance.atom", "index.opml", "index.html"] {
+        for name in ["all.atom", "middle-east.atom", "defence.atom", "surveillance.atom", "index.opml", "index.html",
+                     "all.json", "middle-east.json", "middle-east.html", "defence.html", "feeds.html"] {
             #expect(FileManager.default.fileExists(atPath: feeds.appendingPathComponent(name).path), "\(name) missing")
         }
         let middleEast = try FeedParser.parse([UInt8](Data(contentsOf: feeds.appendingPathComponent("middle-east.atom"))))
@@ -91,6 +93,9 @@ import RundschauPipeline
         let titles = middleEast.entries.compactMap(\.title)
         #expect(titles.contains("Gantz und Eizenkot verlassen Regierung"))
         #expect(titles.contains { $0.contains("Soldaten") || $0.contains("soldiers") })
+        let middleEastJSON = try FeedParser.parse([UInt8](Data(contentsOf: feeds.appendingPathComponent("middle-east.json"))))
+        #expect(middleEastJSON.format == .jsonfeed)
+        #expect(middleEastJSON.entries.map(\.id) == middleEast.entries.map(\.id))
         let surveillance = try FeedParser.parse([UInt8](Data(contentsOf: feeds.appendingPathComponent("surveillance.atom"))))
         #expect(surveillance.entries.contains { ($0.title ?? "").contains("NSO") })
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".rundschau/rundschau.sqlite").path))
@@ -122,6 +127,36 @@ import RundschauPipeline
         #expect(outcome.status == 3)
         #expect(outcome.stderr.contains("another rundschau run holds"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Feeds/all.atom").path))
+    }
+
+    @Test func aHubThatIsDownIsAWarningAndTheRunWritesItsMetrics() async throws {
+        let folder = try Self.checkout()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A hub address nobody listens on any more.
+        let server = try await TestHTTPServer.start()
+        let hub = server.url("/hub").absoluteString
+        try await server.shutdown()
+        let settings = folder.appendingPathComponent("Config/rundschau.yaml")
+        var text = try String(contentsOf: settings, encoding: .utf8)
+        text = text.replacingOccurrences(of: "websub_hub: \"\"", with: "websub_hub: \(hub)")
+            .replacingOccurrences(of: "metrics_file: \"\"", with: "metrics_file: ../rundschau.prom")
+        try text.write(to: settings, atomically: true, encoding: .utf8)
+
+        let outcome = try Self.rundschau(["run"], in: folder)
+        #expect(outcome.status == 0, "a hub that is down does not fail the run: \(outcome.stderr)")
+        #expect(outcome.stdout.isEmpty)
+        // The first notification fails at once; the others are not tried, and one line says so.
+        let lines = outcome.stderr.split(separator: "\n")
+        let warnings = lines.filter { $0.hasPrefix("warning: websub: \(hub): ") }
+        #expect(warnings.count == 2 && lines.count == 2, "\(outcome.stderr)")
+        #expect(warnings.first?.contains("/all.atom: ") == true)
+        #expect(warnings.last?.hasSuffix(" more notification(s) not sent (the hub is unreachable)") == true)
+        let feed = try FeedParser.parse([UInt8](Data(contentsOf: folder.appendingPathComponent("Feeds/all.atom"))))
+        #expect(feed.links.contains { $0.rel == "hub" && $0.href == hub })
+        let metrics = try String(contentsOf: folder.appendingPathComponent("rundschau.prom"), encoding: .utf8)
+        #expect(metrics.contains("rundschau_run_outcome{outcome=\"succeeded\"} 1\n"))
+        #expect(metrics.contains("rundschau_run_warnings \(warnings.count)\n"))
+        #expect(metrics.contains("rundschau_run_feeds_fetched 1\n"))
     }
 
     @Test func aBrokenSettingsFileNamesFileKeyAndExpectation() throws {

@@ -23,7 +23,7 @@ import RundschauStoreSQLite
     }
 
     /// A wire copy of the seed's Pistorius article (another headline, a footer) and an unrelated story.
-    func wireEntries() -> [Entry] {
+    static func wireEntries() -> [Entry] {
         let body = """
             Bundesverteidigungsminister Boris Pistorius (SPD) hat im Taurus-Abhörskandal einen "individuellen \
             Anwendungsfehler" als Grund für den Leak genannt. "Unsere Kommunikationssysteme sind nicht und wurden nicht \
@@ -58,7 +58,7 @@ import RundschauStoreSQLite
 
         // A new feed brings a wire copy of a seed article and an unrelated story.
         let wire = try await store.subscribe(FeedSubscription(url: "https://wire.example/feed", title: "Wire"), at: Date())
-        let upsert = try await store.upsertArticles(feedID: wire.id, entries: wireEntries(), seenAt: Date())
+        let upsert = try await store.upsertArticles(feedID: wire.id, entries: Self.wireEntries(), seenAt: Date())
         let second = try await step.run(store: store)
         #expect(second.articles == 2)
         #expect(second.duplicates == 1)

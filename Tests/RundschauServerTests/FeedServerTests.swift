@@ -26,6 +26,11 @@ import Testing
             #expect(response.headers[.vary] == "Accept-Encoding")
             #expect(response.headers[.contentEncoding] == nil)
 
+            let json = try await client.execute(uri: "/all.json", method: .get)
+            #expect(json.status == .ok && json.headers[.contentType] == "application/feed+json")
+            #expect(String(buffer: json.body).contains("jsonfeed.org/version/1.1"))
+            #expect(json.headers[.vary] == "Accept-Encoding")
+
             let opml = try await client.execute(uri: "/index.opml", method: .get)
             #expect(opml.status == .ok && opml.headers[.contentType] == "text/x-opml; charset=utf-8")
             let index = try await client.execute(uri: "/", method: .get)
@@ -185,6 +190,44 @@ import Testing
         #expect(first.hasPrefix("127.0.0.1 GET /all.atom 200 \(ServerFixture.atom.count) ") || first.hasPrefix("::1 GET /all.atom 200"), "\(first)")
         #expect(first.hasSuffix("\"TestReader/1.0\""))
         #expect(lines.dropFirst().first?.contains(" GET /missing.atom 404 ") == true)
+    }
+
+    @Test func metricsInPrometheusTextFormat() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        let jsonBytes = try #require(FileManager.default.contents(atPath: fixture.folder + "/all.json")).count
+        let text = try await fixture.withServer { client in
+            let first = try await client.execute(uri: "/all.atom", method: .get)
+            _ = try await client.execute(uri: "/all.atom", method: .get, headers: [.ifNoneMatch: first.headers[.eTag] ?? ""])
+            _ = try await client.execute(uri: "/all.atom", method: .head)
+            _ = try await client.execute(uri: "/all.json", method: .get)
+            _ = try await client.execute(uri: "/missing.atom", method: .get)
+            _ = try await client.execute(uri: "/metrics", method: .get)
+            let metrics = try await client.execute(uri: "/metrics", method: .get)
+            #expect(metrics.status == .ok)
+            #expect(metrics.headers[.contentType] == "text/plain; version=0.0.4; charset=utf-8")
+            return String(buffer: metrics.body)
+        }
+        var values: [String: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: " ")
+            #expect(parts.count == 2, "\(line)")
+            values[String(parts[0])] = parts.last.map(String.init)
+        }
+        // Scrapes of /metrics are not counted; HEAD sends no body.
+        #expect(values["rundschau_http_requests_total{code=\"200\"}"] == "3")
+        #expect(values["rundschau_http_requests_total{code=\"304\"}"] == "1")
+        #expect(values["rundschau_http_requests_total{code=\"404\"}"] == "1")
+        #expect(values["rundschau_http_response_bytes_total"] == "\(ServerFixture.atom.count + jsonBytes)")
+        #expect(values["rundschau_http_not_modified_total"] == "1")
+        #expect(values["rundschau_http_not_modified_ratio"] == "0.2")
+        #expect(values["rundschau_feeds_served_total{format=\"atom\"}"] == "3")
+        #expect(values["rundschau_feeds_served_total{format=\"json\"}"] == "1")
+        // Every sample has HELP and TYPE lines.
+        for name in ["rundschau_http_requests_total", "rundschau_http_response_bytes_total", "rundschau_http_not_modified_ratio",
+                     "rundschau_feeds_served_total"] {
+            #expect(text.contains("# HELP \(name) ") && text.contains("# TYPE \(name) "))
+        }
     }
 
     @Test func aMissingOutputFolderIsAClearError() throws {

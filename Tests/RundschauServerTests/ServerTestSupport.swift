@@ -25,6 +25,7 @@ struct ServerFixture {
         try write("index.opml", Array("<?xml version=\"1.0\"?><opml version=\"2.0\"><head/><body/></opml>\n".utf8))
         try write("index.html", Array("<!DOCTYPE html><html><head><title>Rundschau</title></head><body>Index</body></html>\n".utf8))
         try write("sub/nested.atom", Self.atom)
+        try write("all.json", Array("{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Alle\", \"items\": []}\n".utf8))
         try write(".rundschau-manifest", Array("all.atom\n".utf8))
         // Symlinks: one inside the folder (served), two pointing outside (never served).
         try FileManager.default.createSymbolicLink(atPath: folder + "/alias.atom", withDestinationPath: "all.atom")

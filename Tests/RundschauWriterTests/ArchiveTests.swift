@@ -20,11 +20,11 @@ import Testing
         let base = Self.configuration.baseURL
 
         let current = try TestNode.parse(documents[0].bytes)
-        #expect(links(current) == ["self": base + "nahost.atom", "alternate": base, "prev-archive": base + "nahost-archive-3.atom"])
+        #expect(links(current) == ["self": base + "nahost.atom", "alternate": base + "nahost.html", "prev-archive": base + "nahost-archive-3.atom"])
         #expect(current.children.contains { $0.name == "archive" } == false)
 
         let first = try TestNode.parse(documents[1].bytes)
-        #expect(links(first) == ["self": base + "nahost-archive-1.atom", "alternate": base, "current": base + "nahost.atom",
+        #expect(links(first) == ["self": base + "nahost-archive-1.atom", "alternate": base + "nahost.html", "current": base + "nahost.atom",
                                  "next-archive": base + "nahost-archive-2.atom"])
         let archiveMarker = try #require(first.children.first { $0.name == "archive" })
         #expect(archiveMarker.namespace == "http://purl.org/syndication/history/1.0")

@@ -27,7 +27,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let entries = Fixtures.generated(count: 30, topics: ["nahost", "wirtschaft", "sport"])
         let report = try Self.publish(entries, to: folder)
-        #expect(Set(report.written) == ["all.atom", "nahost.atom", "wirtschaft.atom", "index.opml", "index.html"])
+        #expect(Set(report.written) == ["all.atom", "nahost.atom", "wirtschaft.atom", "all.json", "nahost.json", "wirtschaft.json",
+                                        "index.opml", "index.html", "nahost.html", "wirtschaft.html"])
         #expect(report.unchanged.isEmpty && report.removed.isEmpty)
         #expect(report.feeds == 3)
         #expect(report.entries == 30 + 10 + 10)
@@ -36,7 +37,10 @@ import Testing
         #expect(nahost.children("entry").count == 10)
         // No temporary files are left behind; the manifest lists what was published.
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(names == [".rundschau-manifest", "all.atom", "index.html", "index.opml", "nahost.atom", "wirtschaft.atom"])
+        #expect(names == [".rundschau-manifest", "all.atom", "all.json", "index.html", "index.opml", "nahost.atom", "nahost.html",
+                          "nahost.json", "wirtschaft.atom", "wirtschaft.html", "wirtschaft.json"])
+        let manifest = try String(contentsOfFile: folder + "/.rundschau-manifest", encoding: .utf8)
+        #expect(manifest.split(separator: "\n").map(String.init) == names.filter { !$0.hasPrefix(".") })
         // Files are readable by a server running as another user.
         let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/all.atom")
         #expect((attributes[.posixPermissions] as? Int) == 0o644)
@@ -52,15 +56,16 @@ import Testing
 
         let again = try Self.publish(entries.shuffled(), to: folder)
         #expect(again.written.isEmpty)
-        #expect(again.unchanged.count == 5)
+        #expect(again.unchanged.count == 10)
         #expect(try identities(folder) == before)
 
         // One new entry in one topic: that topic, all.atom and the index files change; the other topic does not.
         var more = entries
         more.append(contentsOf: Fixtures.generated(count: 31, topics: ["nahost", "wirtschaft"]).suffix(1))
         let changed = try Self.publish(more, to: folder)
-        #expect(Set(changed.written) == ["all.atom", "nahost.atom", "index.opml", "index.html"])
-        #expect(changed.unchanged == ["wirtschaft.atom"])
+        #expect(Set(changed.written) == ["all.atom", "all.json", "nahost.atom", "nahost.json", "index.opml", "index.html", "nahost.html"])
+        #expect(Set(changed.unchanged) == ["wirtschaft.atom", "wirtschaft.json", "wirtschaft.html"])
+        #expect(changed.changedFeeds == ["all.atom", "all.json", "nahost.atom", "nahost.json"])
         #expect(try identities(folder)["wirtschaft.atom"] == before["wirtschaft.atom"])
     }
 
@@ -78,15 +83,18 @@ import Testing
 
         configuration.archivePageSize = nil
         let second = try Self.publish(entries, topics: [Fixtures.middleEast], to: folder, configuration: configuration)
-        #expect(Set(second.removed) == Set(first.written.filter { $0.contains("-archive-") || $0 == "wirtschaft.atom" }))
+        #expect(Set(second.removed) == Set(first.written.filter { $0.contains("-archive-") || $0.hasPrefix("wirtschaft.") }))
+        #expect(second.removed.contains("wirtschaft.json") && second.removed.contains("wirtschaft.html"))
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
-        #expect(names == [".rundschau-manifest", "all.atom", "index.html", "index.opml", "nahost.atom", "robots.txt", "handmade.atom"])
+        #expect(names == [".rundschau-manifest", "all.atom", "all.json", "index.html", "index.opml", "nahost.atom", "nahost.json",
+                          "nahost.html", "robots.txt", "handmade.atom"])
     }
 
     @Test func refusesBadSlugsAndConfigurations() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        for topics in [[PublicationFeed(slug: "all", title: "x")], [PublicationFeed(slug: "../x", title: "x")],
+        for topics in [[PublicationFeed(slug: "all", title: "x")], [PublicationFeed(slug: "feeds", title: "x")],
+                       [PublicationFeed(slug: "../x", title: "x")],
                        [Fixtures.middleEast, Fixtures.middleEast]] {
             let error = try #require(throws: PublishError.self) { try Self.publish([], topics: topics, to: folder) }
             #expect(error.code == .invalidFeed)
@@ -108,14 +116,19 @@ import Testing
         let html = Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/index.html")))
         try Golden.check(opml, "index.opml")
         try Golden.check(html, "index.html")
+        try Golden.check(Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/nahost.html"))), "nahost.html")
+        try Golden.check(Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/nahost.json"))), "nahost.json")
         let outline = try TestNode.parse(opml)
         #expect(outline.name == "opml" && outline["version"] == "2.0")
         let urls = outline.child("body")?.children("outline").compactMap { $0["xmlUrl"] }
         #expect(urls == ["all", "nahost", "wirtschaft"].map { Fixtures.configuration.feedURL(slug: $0) })
         let page = try TestNode.parse(html)
         #expect(page.name == "html")
-        let feedLinks = page.descendants.filter { $0.name == "a" }.compactMap { $0["href"] }
-        #expect(feedLinks == ["all.atom", "nahost.atom", "wirtschaft.atom", "index.opml"])
+        // The subscribe list keeps every feed's Atom link, now with its JSON Feed and page, and the OPML list.
+        let feedList = try #require(page.descendants.first { $0["id"] == "feeds" })
+        let feedLinks = feedList.descendants.filter { $0.name == "a" }.compactMap { $0["href"] }
+        #expect(feedLinks == ["all.atom", "all.json", "index.html", "nahost.atom", "nahost.json", "nahost.html",
+                              "wirtschaft.atom", "wirtschaft.json", "wirtschaft.html", "index.opml"])
         // Every Atom file is valid too.
         let validator = try AtomSchema.validator()
         for name in ["all", "nahost", "wirtschaft"] {
@@ -123,6 +136,31 @@ import Testing
             #expect(validator.validate(bytes) == [])
             #expect(FeedChecks.problems(bytes, selfURL: Fixtures.configuration.feedURL(slug: name)) == [])
         }
+    }
+
+    @Test func feedsStayUnderOneMegabyteByLeavingOutTheOldestEntries() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // 50 entries of about 40 KB each: 2 MB as written, so the feeds keep only the newest that fit.
+        let entries = Fixtures.generated(count: 50, topics: ["nahost"], contentBytes: 40_000)
+        let report = try Self.publish(entries, topics: [Fixtures.middleEast], to: folder)
+        #expect(report.written.contains("nahost.atom"))
+        let atomBytes = Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/nahost.atom")))
+        let jsonBytes = Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/nahost.json")))
+        #expect(atomBytes.count <= 1_000_000 && jsonBytes.count <= 1_000_000)
+        let atom = try TestNode.parse(atomBytes).children("entry").compactMap { $0.child("id")?.text }
+        #expect(atom.count > 10 && atom.count < 50)
+        // The newest ones, in order; the JSON Feed and the page carry exactly the same entries.
+        #expect(atom == AtomFeedWriter.newestFirst(entries).prefix(atom.count).map(\.id))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(jsonBytes)) as? [String: Any])
+        #expect((json["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == atom)
+        let page = try TestNode.parse(Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/nahost.html"))))
+        #expect(page.descendants.filter { $0.name == "article" }.compactMap { $0["data-id"] } == atom)
+        // With archive pages on, what was left out is archived, not lost.
+        var configuration = Fixtures.configuration
+        configuration.archivePageSize = 10
+        let archived = try Self.publish(entries, topics: [Fixtures.middleEast], to: folder, configuration: configuration)
+        #expect(archived.entries == 2 * 50, "all.atom and nahost's documents together hold every entry twice")
     }
 
     private func identities(_ folder: String) throws -> [String: String] {

@@ -39,7 +39,7 @@ extension Rundschau {
     /// `rundschau publish`: the topic feeds into the output folder.
     struct Publish: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write Feeds/<topic>.atom, all.atom, index.opml and index.html (atomically; unchanged files untouched).")
+            abstract: "Write the topic feeds (.atom, .json) and pages, all.atom, all.json, index.opml, index.html, feeds.html; notify the WebSub hub.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var outputOptions: OutputOptions
@@ -54,6 +54,7 @@ extension Rundschau {
                                                    logger: global.logger("rundschau.publish"))
                     .run(store: store) { line in if chatty { Terminal.write(line + "\n") } }
                 try? await store.close()
+                for warning in report.warnings { Terminal.error("warning: " + warning) }
                 if chatty {
                     Terminal.write("\(environment.output): \(report.written.count) written, \(report.unchanged.count) unchanged, "
                         + "\(report.removed.count) removed; \(report.entries) entries in \(report.feeds) feeds\n")

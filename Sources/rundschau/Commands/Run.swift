@@ -29,6 +29,7 @@ extension Rundschau {
             try? await store.close()
             withExtendedLifetime(lock) {}
             for problem in summary.problems { Terminal.error(problem) }
+            for warning in summary.warnings { Terminal.error("warning: " + warning) }
             if chatty {
                 let c = summary.counts
                 Terminal.write("done: \(c.feedsFetched) feeds fetched, \(c.feedsFailed) failed, \(c.feedsNotModified) not modified; "
