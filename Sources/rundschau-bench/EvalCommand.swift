@@ -14,7 +14,12 @@ struct EvalCommand: ParsableCommand {
         abstract: "Score stories or duplicates against gold labels, through the real `rundschau` commands.")
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case stories, duplicates
+        /// Story ids.
+        case stories
+        /// The canonical article of each copy.
+        case duplicates
+        /// The topics of each article's story (discovered and configured, joined; "none" without any).
+        case topics
     }
 
     @Argument(help: "Folder of feed files (RSS, Atom, JSON Feed); each becomes one subscription.")
@@ -66,7 +71,12 @@ struct EvalCommand: ParsableCommand {
 
         let stories = try JSONDecoder().decode([EvalStory].self, from: listing.stdout)
         let goldLabels = try Self.readGold(gold, column: goldColumn)
-        var predicted = kind == .stories ? Self.storyLabels(stories) : Self.duplicateLabels(stories)
+        var predicted: [String: String]
+        switch kind {
+        case .stories: predicted = Self.storyLabels(stories)
+        case .duplicates: predicted = Self.duplicateLabels(stories)
+        case .topics: predicted = Self.topicLabels(stories)
+        }
         let listed = predicted.count
         for id in goldLabels.keys where predicted[id] == nil { predicted[id] = "missing:\(id)" }
         let unknown = predicted.keys.filter { goldLabels[$0] == nil }.count
@@ -85,6 +95,18 @@ struct EvalCommand: ParsableCommand {
             + "  (pairs: \(scores.truePairs) right of \(scores.predictedPairs) predicted, \(scores.goldPairs) gold)")
         print("\(kind.rawValue) B-cubed  P \(f(scores.bcubed.precision)) R \(f(scores.bcubed.recall)) F1 \(f(scores.bcubed.f1))")
         print("stories: \(stories.count)  articles marked as duplicates: \(copies)")
+        if kind == .topics {
+            let (nmi, homogeneity, completeness) = Self.vMeasure(gold: goldLabels, predicted: restricted)
+            let covered = restricted.values.filter { $0 != "none" && !$0.hasPrefix("missing:") }.count
+            print("topics    NMI (V-measure) \(f(nmi))  homogeneity \(f(homogeneity))  completeness \(f(completeness))"
+                + "  articles with a topic: \(covered) of \(restricted.count)")
+            let sizes = Dictionary(grouping: restricted.keys) { restricted[$0] ?? "" }.mapValues(\.count)
+            for (label, size) in sizes.sorted(by: { $0.value > $1.value }).prefix(12) {
+                let sections = Dictionary(grouping: restricted.filter { $0.value == label }.keys) { goldLabels[$0] ?? "?" }
+                    .mapValues(\.count).sorted { $0.value > $1.value }.prefix(3)
+                print("  \(label): \(size) articles; gold " + sections.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            }
+        }
         for (name, timing) in steps {
             print("  \(name.padding(toLength: 15, withPad: " ", startingAt: 0)) \(f(timing.wall, 2)) s wall, \(f(timing.cpu, 2)) s CPU")
         }
@@ -106,6 +128,47 @@ struct EvalCommand: ParsableCommand {
         var out: [String: String] = [:]
         for story in stories { for a in story.articles { out[a.entryID] = "s\(story.id)" } }
         return out
+    }
+
+    /// entry id → its story's topics, joined (`none` when the story has none).
+    static func topicLabels(_ stories: [EvalStory]) -> [String: String] {
+        var out: [String: String] = [:]
+        for story in stories {
+            let label = story.topics.isEmpty ? "none" : story.topics.sorted().joined(separator: "+")
+            for a in story.articles { out[a.entryID] = label }
+        }
+        return out
+    }
+
+    /// Normalized mutual information (the V-measure with β = 1), homogeneity and completeness.
+    static func vMeasure(gold: [String: String], predicted: [String: String]) -> (Double, Double, Double) {
+        var cells: [String: [String: Int]] = [:]
+        var goldSizes: [String: Int] = [:], predictedSizes: [String: Int] = [:]
+        var n = 0
+        for (item, g) in gold {
+            guard let p = predicted[item] else { continue }
+            cells[g, default: [:]][p, default: 0] += 1
+            goldSizes[g, default: 0] += 1
+            predictedSizes[p, default: 0] += 1
+            n += 1
+        }
+        guard n > 0 else { return (0, 0, 0) }
+        let total = Double(n)
+        func entropy(_ sizes: [String: Int]) -> Double {
+            sizes.values.reduce(0) { $0 - Double($1) / total * log(Double($1) / total) }
+        }
+        var mutual = 0.0
+        for (g, row) in cells {
+            for (p, c) in row {
+                let joint = Double(c) / total
+                mutual += joint * log(joint / (Double(goldSizes[g] ?? 1) / total * Double(predictedSizes[p] ?? 1) / total))
+            }
+        }
+        let hg = entropy(goldSizes), hp = entropy(predictedSizes)
+        let homogeneity = hg > 0 ? mutual / hg : 1
+        let completeness = hp > 0 ? mutual / hp : 1
+        let v = homogeneity + completeness > 0 ? 2 * homogeneity * completeness / (homogeneity + completeness) : 0
+        return (v, homogeneity, completeness)
     }
 
     /// entry id → entry id of its canonical article (itself when it is no copy).
@@ -170,6 +233,7 @@ struct EvalCommand: ParsableCommand {
 /// One story of `rundschau stories --json`, as far as the evaluation reads it.
 struct EvalStory: Decodable {
     var id: Int64
+    var topics: [String]
     var articles: [Article]
 
     struct Article: Decodable {

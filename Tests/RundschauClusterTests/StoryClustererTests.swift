@@ -167,3 +167,44 @@ import Testing
         #expect(story?.isNew == false)
     }
 }
+
+/// Stories merge as evidence accumulates; the older (or stored) story's id survives.
+@Suite struct StoryMergeTests {
+    typealias T = TestArticles
+
+    /// Headlines only; an article joins at 0.3 and any evidence between two stories merges them.
+    static let eager = StoryClusterSettings(short: .init(join: 0.3, merge: 0.000_1, charWeight: 0.7))
+
+    static func headline(_ id: Int64, _ title: String, hours: Double) -> ClusterArticle {
+        T.article(id, title: title, text: "", hours: hours, url: "https://news.example/\(id)", language: "en")
+    }
+
+    @Test func anArticleBridgingTwoStoriesMergesThemIntoTheOlder() {
+        var clusterer = StoryClusterer(settings: Self.eager)
+        let a = clusterer.add(Self.headline(1, "Titanfall launch review roundup", hours: 0))
+        let b = clusterer.add(Self.headline(2, "Microsoft Xbox One sales climb", hours: 1))
+        #expect(a.opened && b.opened)
+        let bridge = clusterer.add(Self.headline(3, "Titanfall launch lifts Xbox One sales", hours: 2))
+        #expect(!bridge.opened)
+        #expect(clusterer.merges == [StoryMerge(from: 2, into: 1)])
+        #expect(bridge.cluster == 1)
+        #expect(clusterer.clusterID(of: 2) == 1 && clusterer.survivor(of: 2) == 1)
+        #expect(clusterer.touchedClusters == [1])
+        #expect(clusterer.stories([1]).first?.members == [1, 2, 3])
+        #expect(clusterer.stories([2]).isEmpty, "the absorbed story no longer exists")
+    }
+
+    @Test func aStoredStorySurvivesANewerOneEvenWhenTheNewOneStartedEarlier() {
+        let engine = ClusterEngine(stories: Self.eager)
+        // Stored: story 900 of one article. New: an article published earlier opens a story, a bridge joins.
+        let stored = [ClusteredArticle(article: Self.headline(10, "Microsoft Xbox One sales climb", hours: 5), clusterID: 900)]
+        let result = engine.process(existing: stored, new: [
+            Self.headline(11, "Titanfall launch review roundup", hours: 0),
+            Self.headline(12, "Titanfall launch lifts Xbox One sales", hours: 6),
+        ])
+        #expect(result.merges == [StoryMerge(from: 11, into: 900)])
+        #expect(result.assignments.allSatisfy { $0.cluster == 900 })
+        #expect(result.clusters.map(\.id) == [900])
+        #expect(result.clusters.first?.members == [11, 10, 12])
+    }
+}

@@ -109,6 +109,30 @@ struct PipelineConformanceTests {
         }
     }
 
+    @Test("merged clusters: articles move to the survivor, the other cluster and its topics are gone", arguments: StoreBackend.all)
+    func mergedClusters(backend: StoreBackend) async throws {
+        try await backend.withStore { fixture in
+            let store = fixture.store
+            let ids = try await seed(store)
+            let older = try await store.createCluster(ClusterDraft(label: "Waffenruhe", firstSeen: T.t0, lastSeen: T.at(60)))
+            let newer = try await store.createCluster(ClusterDraft(label: "Feuerpause", firstSeen: T.at(120), lastSeen: T.at(240)))
+            let topic = try await store.upsertTopic(TopicDefinition(slug: "nahost", title: "Naher Osten"))
+            try await store.assignClusters([ids[0]: older, ids[1]: older, ids[2]: newer, ids[3]: newer])
+            try await store.setClusterTopics([newer: [topic.id]])
+
+            try await store.mergeClusters([newer: older])
+            #expect(try await store.clusters(ClusterQuery()).map(\.id) == [older])
+            #expect(try await store.cluster(id: older)?.articleIDs == ids)
+            #expect(try await store.cluster(id: newer) == nil)
+            #expect(try await store.clusters(ClusterQuery(topicID: topic.id)).isEmpty)
+            #expect(try await store.status().clusters == 1)
+
+            let unknown = await #expect(throws: StoreError.self) { try await store.mergeClusters([ClusterID(9_999): older]) }
+            #expect(unknown?.code == .notFound)
+            #expect(try await store.cluster(id: older)?.articleIDs == ids, "nothing written on failure")
+        }
+    }
+
     @Test("topics: upsert by slug, memberships replaced, removal", arguments: StoreBackend.all)
     func topics(backend: StoreBackend) async throws {
         try await backend.withStore { fixture in
