@@ -66,8 +66,8 @@ public struct StoryClusterSettings: Hashable, Sendable {
         short: Kind = Kind(join: 0.08, merge: 0.06, charWeight: 0.7),
         full: Kind = Kind(join: 0.12, merge: 0.10, charWeight: 0.2),
         shortTextWords: Int = 12, unsharedWeight: Double = 1, titleWeight: Double = 3, nameWeight: Double = 2, queryTerms: Int = 12,
-        queryGrams: Int = 24, indexedTerms: Int = 24, indexedGrams: Int = 32, candidates: Int = 16,
-        crossLanguage: Bool = false, storyTerms: Int = 300, storyGrams: Int = 600
+        queryGrams: Int = 16, indexedTerms: Int = 24, indexedGrams: Int = 24, candidates: Int = 8,
+        crossLanguage: Bool = false, storyTerms: Int = 200, storyGrams: Int = 300
     ) {
         self.window = window
         self.short = short

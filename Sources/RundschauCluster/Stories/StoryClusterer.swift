@@ -87,7 +87,10 @@ public struct StoryClusterer: Sendable {
     private var gramQuery: [Float] = []
     private var score: [Float] = []
     private var scored: [Int32] = []
-    private var gramCounts: [Int32: Float] = [:]
+    private var gramScratch: [Int32] = []
+    /// Character n-gram ids of each word form seen (by the scanner's form hash): ranges of `formGrams`.
+    private var gramsOfForm: [UInt64: Range<Int>] = [:]
+    private var formGrams: [Int32] = []
 
     /// A clusterer with no articles yet.
     public init(settings: StoryClusterSettings = StoryClusterSettings()) {
@@ -195,33 +198,53 @@ public struct StoryClusterer: Sendable {
         let words = extractor.features(bodyStart: bodyStart, language: language)
         let bodyWords = extractor.scanner.count - bodyStart
         var out = Vectors(words: words, short: bodyWords < settings.shortTextWords)
-        gramCounts.removeAll(keepingCapacity: true)
+        // Each word form's n-grams are hashed and interned once, then looked up by the form's hash.
+        gramScratch.removeAll(keepingCapacity: true)
         let scanner = extractor.scanner
-        var padded: [UInt32] = []
         for i in 0..<min(bodyStart, extractor.tokenTerms.count) where extractor.tokenTerms[i] >= 0 {
-            padded.removeAll(keepingCapacity: true)
-            padded.append(0x20)
-            padded.append(contentsOf: scanner.scalars(i))
-            padded.append(0x20)
-            for n in 3...5 where padded.count >= n {
-                for start in 0...(padded.count - n) {
-                    var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(n)
-                    for k in start..<(start + n) { h = (h ^ UInt64(padded[k])) &* 0x0000_0100_0000_01B3 }
-                    let id: Int32
-                    if let known = gramIDs[h] {
-                        id = known
-                    } else {
-                        id = Int32(gramIDs.count)
-                        gramIDs[h] = id
-                        gramDF.append(0)
-                    }
-                    gramCounts[id, default: 0] += 1
+            let form = scanner.hashes[i]
+            let range: Range<Int>
+            if let known = gramsOfForm[form] {
+                range = known
+            } else {
+                range = internGrams(scanner.scalars(i))
+                gramsOfForm[form] = range
+            }
+            gramScratch.append(contentsOf: formGrams[range])
+        }
+        gramScratch.sort()
+        var k = 0
+        while k < gramScratch.count {
+            var end = k + 1
+            while end < gramScratch.count && gramScratch[end] == gramScratch[k] { end += 1 }
+            out.grams.append(gramScratch[k])
+            out.gramWeights.append(1 + log(Float(end - k)))
+            k = end
+        }
+        return out
+    }
+
+    /// Interns the 3–5-grams of one word padded with spaces (` word `) and returns their range in `formGrams`.
+    private mutating func internGrams(_ scalars: ArraySlice<UInt32>) -> Range<Int> {
+        let start = formGrams.count
+        var padded: [UInt32] = [0x20]
+        padded.append(contentsOf: scalars)
+        padded.append(0x20)
+        for n in 3...5 where padded.count >= n {
+            for first in 0...(padded.count - n) {
+                var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(n)
+                for k in first..<(first + n) { h = (h ^ UInt64(padded[k])) &* 0x0000_0100_0000_01B3 }
+                if let known = gramIDs[h] {
+                    formGrams.append(known)
+                } else {
+                    let id = Int32(gramIDs.count)
+                    gramIDs[h] = id
+                    gramDF.append(0)
+                    formGrams.append(id)
                 }
             }
         }
-        out.grams = gramCounts.keys.sorted()
-        out.gramWeights = out.grams.map { 1 + log(gramCounts[$0] ?? 1) }
-        return out
+        return start..<formGrams.count
     }
 
     // MARK: - Weights
