@@ -174,7 +174,8 @@ let package = Package(
             name: "RundschauPipelineTests",
             dependencies: [
                 "RundschauPipeline", "RundschauStore", "RundschauStoreSQLite", "RundschauModel", "RundschauConfig",
-                "RundschauTestServer", "RundschauParser", "RundschauText", .product(name: "Logging", package: "swift-log"),
+                "RundschauTestServer", "RundschauParser", "RundschauText", "RundschauCluster",
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
             name: "RundschauClusterTests",
