@@ -74,8 +74,10 @@ public struct StoryClusterer: Sendable {
 
     private var stories: [Story] = []
     private var storyByID: [ClusterID: Int32] = [:]
-    /// Stories merged into others since this clusterer was created, in the order it happened.
-    public private(set) var merges: [StoryMerge] = []
+    /// Stories merged into others since this clusterer was created, in the order it happened, each naming the
+    /// story that finally survived.
+    public var merges: [StoryMerge] { mergeLog.map { StoryMerge(from: $0.from, into: survivor(of: $0.into)) } }
+    private var mergeLog: [StoryMerge] = []
 
     // Inverted index: (term or n-gram, day) → linked list of articles.
     private var postingTable = PostingTable()
@@ -269,6 +271,8 @@ public struct StoryClusterer: Sendable {
     }
 
     private static let gramBit: UInt32 = 0x8000_0000
+    /// (Term, day) lists longer than this are not walked: a term that common in one day finds no story.
+    private static let longestPostingList: Int32 = 1_000
 
     // MARK: - Candidates and scoring
 
@@ -326,7 +330,7 @@ public struct StoryClusterer: Sendable {
         let span = Int((window / Self.day).rounded(.up))
         for (q, t) in ranked {
             for d in (today - span)...(today + span) {
-                guard let (head, count) = postingTable.find(Self.postingKey(t, d)), count <= 4_000 else { continue }
+                guard let (head, count) = postingTable.find(Self.postingKey(t, d)), count <= Self.longestPostingList else { continue }
                 var e = head
                 while e >= 0 {
                     let doc = Int(postingDoc[Int(e)])
@@ -357,16 +361,8 @@ public struct StoryClusterer: Sendable {
             let story = stories[Int(s)]
             if !settings.crossLanguage, let language, let other = story.language, other != language { continue }
             guard story.size > 0 else { continue }
-            var wordDot: Float = 0
-            for (k, t) in story.terms.enumerated() {
-                let q = query[Int(t)]
-                if q != 0 { wordDot += q * story.weights[k] * idf(t) }
-            }
-            var gramDot: Float = 0
-            for (k, g) in story.grams.enumerated() {
-                let q = gramQuery[Int(g)]
-                if q != 0 { gramDot += q * story.gramWeights[k] * gramIDF(g) }
-            }
+            let wordDot = Self.dot(query, story.terms, story.weights, df, documentCount)
+            let gramDot = Self.dot(gramQuery, story.grams, story.gramWeights, gramDF, documentCount)
             let sum = charWeight * gramDot + (1 - charWeight) * wordDot
             sums.append((s, sum))
             let mean = Double(sum / story.size)
@@ -376,6 +372,30 @@ public struct StoryClusterer: Sendable {
             }
         }
         return (best, max(0, bestScore), sums)
+    }
+
+    /// Σ dense[id] × weight × idf(id) over a story's sparse sum: the hot loop of scoring, without bounds checks.
+    @inline(__always)
+    private static func dot(_ dense: [Float], _ ids: [Int32], _ weights: [Float], _ df: [Int32], _ documents: Int) -> Float {
+        let n = Float(documents + 1)
+        var sum: Float = 0
+        dense.withUnsafeBufferPointer { dense in
+            ids.withUnsafeBufferPointer { ids in
+                weights.withUnsafeBufferPointer { weights in
+                    df.withUnsafeBufferPointer { df in
+                        for k in 0..<ids.count {
+                            let id = Int(ids[k])
+                            let q = id < dense.count ? dense[id] : 0
+                            if q != 0 {
+                                let d = id < df.count ? df[id] : 0
+                                sum += q * weights[k] * (log(n / Float(d + 1)) + 1)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return sum
     }
 
     private static func strongest(_ items: [(Float, UInt32)], _ limit: Int) -> [(Float, UInt32)] {
@@ -397,11 +417,14 @@ public struct StoryClusterer: Sendable {
             let story = stories[Int(s)]
             var best: Int32 = -1
             var bestMean: Float = 0
+            var stale: [Int32] = []
             for (t, total) in story.evidence {
                 let other = stories[Int(t)]
-                guard other.alive, other.size > 0, story.size > 0,
-                    other.last >= time - settings.window, other.first <= time + settings.window
-                else { continue }
+                guard other.alive, other.last >= time - settings.window else {
+                    stale.append(t)  // absorbed, or out of the window for good: articles arrive in time order
+                    continue
+                }
+                guard other.size > 0, story.size > 0, other.first <= time + settings.window else { continue }
                 if !settings.crossLanguage, let a = story.language, let b = other.language, a != b { continue }
                 let mean = total / (story.size * other.size)
                 if mean > bestMean || (mean == bestMean && t < best) {
@@ -409,6 +432,7 @@ public struct StoryClusterer: Sendable {
                     best = t
                 }
             }
+            for t in stale { stories[Int(s)].evidence[t] = nil }
             guard best >= 0, Double(bestMean) >= kind.merge else { return }
             s = merge(s, best)
         }
@@ -442,8 +466,7 @@ public struct StoryClusterer: Sendable {
         stories[Int(gone)] = Story(id: absorbed.id, first: absorbed.first, last: absorbed.last, language: absorbed.language,
                                    opened: absorbed.opened, touched: false, alive: false)
         storyByID[absorbed.id] = keep
-        for index in merges.indices where merges[index].into == absorbed.id { merges[index].into = survivor.id }
-        merges.append(StoryMerge(from: absorbed.id, into: survivor.id))
+        mergeLog.append(StoryMerge(from: absorbed.id, into: survivor.id))
         return keep
     }
 
@@ -541,8 +564,8 @@ public struct StoryClusterer: Sendable {
         return (ids, weights)
     }
 
-    /// Keeps a story's strongest terms and n-grams (by weight × IDF), with slack so that the sort runs once every
-    /// few members rather than for each.
+    /// Keeps a story's strongest terms and n-grams (by weight × IDF), with a quarter of slack so that the
+    /// sort runs once every few members rather than for each.
     private mutating func truncate(_ s: Int32) {
         var story = stories[Int(s)]
         stories[Int(s)].terms = []
