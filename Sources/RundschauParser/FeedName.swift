@@ -22,6 +22,8 @@ enum FeedName: Int32, Sendable {
     case about, base, lang, fileSize, medium
     // The `xml` prefix
     case xml
+    // Well-known prefixes feeds use without declaring them (`content:encoded` with no `xmlns:content`)
+    case dc, dcterms, media, itunes, sy, atom, rdf
 
     /// The vocabulary by spelling.
     private static let bySpelling: [String: FeedName] = {
@@ -46,6 +48,8 @@ enum FeedName: Int32, Sendable {
             ("scheme", .scheme), ("label", .label), ("src", .src), ("mode", .mode), ("about", .about),
             ("base", .base), ("lang", .lang), ("fileSize", .fileSize), ("medium", .medium),
             ("xml", .xml),
+            ("dc", .dc), ("dcterms", .dcterms), ("media", .media), ("itunes", .itunes), ("sy", .sy), ("atom", .atom),
+            ("rdf", .rdf),
         ]
         return Dictionary(names, uniquingKeysWith: { first, _ in first })
     }()

@@ -34,11 +34,18 @@ struct AtomHandler {
     private var base64 = false
     /// True once `</feed>` was seen.
     private(set) var rootClosed = false
+    /// True for a standalone entry document: the root `entry` is the feed's one entry.
+    private let rootIsEntry: Bool
 
-    init(version: AtomVersion, core: XMLNamespace, state: SAXState) {
+    /// - Parameters:
+    ///   - version: the Atom version the document is read as.
+    ///   - core: the namespace of the Atom elements (the root's).
+    ///   - rootIsEntry: the root is an `entry`, not a `feed`.
+    init(version: AtomVersion, core: XMLNamespace, state: SAXState, rootIsEntry: Bool = false) {
         self.state = state
         self.core = core
         self.feed = AtomFeed(version: version)
+        self.rootIsEntry = rootIsEntry
     }
 
     mutating func startElement(_ element: XMLStartElement) {
@@ -47,7 +54,12 @@ struct AtomHandler {
         let name = element.localName.feedName
         let attributes = element.attributes
         if state.depth == 1 {
-            feed.lang = state.lang
+            if rootIsEntry {
+                entry = AtomEntry(lang: state.lang)
+                entryDepth = 1
+            } else {
+                feed.lang = state.lang
+            }
             return
         }
         if person != nil {
@@ -80,6 +92,7 @@ struct AtomHandler {
                     swap(&feed.entries[feed.entries.count - 1], &entry)  // a move: no copy of the entry's fields
                 }
                 entryDepth = 0
+                if depth == 1 { rootClosed = true }
             } else if depth == 1 {
                 rootClosed = true
             }
