@@ -191,6 +191,25 @@ import Testing
         #expect(feed.warnings == ["feed: the document is a single Atom entry"])
     }
 
+    // MARK: Sloppy links and references
+
+    @Test func atomLinkWithoutHrefTakesItsText() throws {
+        let feed = try parse(atom("""
+            <entry><id>urn:1</id><link rel="alternate" type="text/html">https://example.com/a</link>\
+            <link rel="enclosure" type="audio/mpeg"> https://example.com/a.mp3 </link><link rel="related"/></entry>
+            """))
+        let entry = try #require(feed.entries.first)
+        #expect(entry.link == "https://example.com/a")
+        #expect(entry.links.map(\.rel) == ["alternate", "enclosure"])
+        #expect(entry.enclosures == [Enclosure(url: "https://example.com/a.mp3", type: "audio/mpeg")])
+    }
+
+    @Test func characterReferencesToNoCharacterBecomeReplacementCharacters() throws {
+        let feed = try parse(rss("", channel: "").replacingOccurrences(
+            of: "<title>T</title>", with: "<title>a &#1114112; b &#x110000; c &#55296; d &#1; e</title>"))
+        #expect(feed.title == "a \u{FFFD} b \u{FFFD} c \u{FFFD} d e")
+    }
+
     // MARK: DTD entities
 
     @Test func internalSimpleEntitiesAreExpanded() throws {

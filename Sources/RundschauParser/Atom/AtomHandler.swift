@@ -11,6 +11,8 @@ struct AtomHandler {
         case none
         case title, subtitle, rights, id, updated, published, issued, modified, created, summary, content
         case icon, logo
+        /// The text of a `link` without `href`: its target.
+        case linkText
         case personName, personEmail, personURI
         case ext(ExtensionField)
     }
@@ -32,6 +34,8 @@ struct AtomHandler {
     private var field = Field.none
     private var textType = TextType.text
     private var base64 = false
+    /// A `link` without `href` whose text is being read as its target.
+    private var pendingLink: AtomLink?
     /// True once `</feed>` was seen.
     private(set) var rootClosed = false
     /// True for a standalone entry document: the root `entry` is the feed's one entry.
@@ -117,8 +121,12 @@ struct AtomHandler {
         case .id: capture(.id)
         case .updated, .modified: capture(.updated)
         case .link:
-            if let link = AtomLink(attributes, base: state.base) { feed.links.append(link) }
-            state.skip()
+            if let link = AtomLink(attributes, base: state.base) {
+                feed.links.append(link)
+                state.skip()
+            } else {
+                startLinkText(attributes)
+            }
         case .author: startPerson(.feed)
         case .category:
             if let category = category(attributes) { feed.categories.append(category) }
@@ -135,8 +143,12 @@ struct AtomHandler {
         case .title: startText(.title, attributes)
         case .id: capture(.id)
         case .link:
-            if let link = AtomLink(attributes, base: state.base) { entry.links.append(link) }
-            state.skip()
+            if let link = AtomLink(attributes, base: state.base) {
+                entry.links.append(link)
+                state.skip()
+            } else {
+                startLinkText(attributes)
+            }
         case .published: capture(.published)
         case .updated: capture(.updated)
         case .issued: capture(.issued)
@@ -212,6 +224,12 @@ struct AtomHandler {
         }
     }
 
+    /// A `link` without `href`: feeds that write the target as the element's text (feedparser reads it too).
+    private mutating func startLinkText(_ attributes: XMLAttributeList) {
+        pendingLink = AtomLink(href: RawURL("", base: state.base), attributes)
+        capture(.linkText)
+    }
+
     private mutating func startPerson(_ target: PersonTarget) {
         person = AtomPerson()
         personDepth = state.depth
@@ -259,6 +277,11 @@ struct AtomHandler {
         case .issued: entry.issued = value
         case .modified: entry.modified = value
         case .created: entry.created = value
+        case .linkText:
+            guard var link = pendingLink else { break }
+            pendingLink = nil
+            link.href = RawURL(value, base: state.captureBase)
+            if inEntry { entry.links.append(link) } else { feed.links.append(link) }
         case .icon: feed.icon = RawURL(value, base: state.captureBase)
         case .logo: feed.logo = RawURL(value, base: state.captureBase)
         case .personName: person?.name = value
