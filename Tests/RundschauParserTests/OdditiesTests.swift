@@ -220,6 +220,7 @@ import Testing
         #expect(feed.subtitle == "© 2024 Kiezblatt Verlag")
         #expect(feed.entries.map(\.title) == ["Neues vom Kiezblatt Verlag"])
         #expect(feed.entries.map(\.link) == ["https://kiezblatt.example/neues"])
+        #expect(feed.warnings == ["expanded the entities the document's DTD declares (copy, publisher, site)"])
     }
 
     @Test func billionLaughsIsStillRefused() throws {
