@@ -250,6 +250,19 @@ import Testing
         #expect(second.id.hasPrefix("urn:rundschau:text:"))
     }
 
+    @Test func elementNamesInAnotherCaseAreRead() throws {
+        let feed = try parse("""
+            <rss version="2.0"><channel><TITLE>Upper</TITLE><Link>https://example.com/</Link>\
+            <ITEM><Title>Mixed</Title><PubDate>Tue, 04 Jun 2024 06:00:00 GMT</PubDate><guid ISPERMALINK="false">g1</guid></ITEM>\
+            </channel></rss>
+            """)
+        #expect(feed.title == "Upper")
+        #expect(feed.link == "https://example.com/")
+        #expect(feed.entries.map(\.title) == ["Mixed"])
+        #expect(feed.entries.first?.published == (try instant("2024-06-04T06:00:00Z")))
+        #expect(feed.entries.first?.id == "g1")
+    }
+
     @Test func undeclaredWellKnownPrefixesAreRead() throws {
         let feed = try parse(rss("<item><title>A</title><dc:creator>Ada</dc:creator><media:thumbnail url=\"https://example.com/t.jpg\"/></item>"))
         #expect(feed.entries.first?.authors == [Person(name: "Ada")])
