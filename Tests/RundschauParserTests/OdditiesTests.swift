@@ -172,6 +172,16 @@ import Testing
         #expect(mentionError?.code == .notAFeed)
     }
 
+    @Test func snifferLooksForFeedRootsOnlyAsWholeNames() {
+        func scan(_ text: String) -> Bool { FormatSniffer.containsFeedRoot(Array(text.utf8), wide: false) }
+        #expect(scan("<html><body><rss version=\"2.0\">"))
+        #expect(scan("<html><body><feed>"))
+        #expect(scan("<html>\n<rdf:RDF xmlns:rdf=\"x\">"))
+        #expect(!scan("<html><body><feedback/><rssfeed/><p>&lt;rss&gt;</p>"))
+        #expect(FormatSniffer.sniff(Array("<!DOCTYPE html><html><body><p>Hi</p></body></html>".utf8)) == .html)
+        #expect(FormatSniffer.sniff(Array("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" \"x\"><rss/>".utf8)) == .markup)
+    }
+
     // MARK: Standalone entry
 
     @Test func standaloneAtomEntryIsAFeedWithOneEntry() throws {
