@@ -111,3 +111,15 @@ public struct Entry: Hashable, Codable, Sendable {
         try c.encodeIfPresent(source, forKey: .source)
     }
 }
+
+extension Entry {
+    /// Whether a reader has anything to show for this entry: a title, a link of any relation, a summary or
+    /// content, an enclosure or an image. An entry carrying only authors, dates or categories has not.
+    ///
+    /// The parser keeps such entries (with a warning); what to do with them is the caller's decision (the
+    /// fetch step skips them and counts them).
+    public var hasSomethingToShow: Bool {
+        title != nil || link != nil || !links.isEmpty || summary != nil || content != nil
+            || !enclosures.isEmpty || image != nil
+    }
+}

@@ -77,6 +77,14 @@ struct AdapterContext {
         return URLResolver.resolve(value, against: url.base ?? fallbackBase)
     }
 
+    /// The last step of every adapter's entry: an entry without an id the feed gave or one derived from its
+    /// link, enclosure, title or text (`id` is `nil`) gets ``EntryIdentity/fallback(for:)``; an entry with
+    /// nothing to show (``Entry/hasSomethingToShow``) is kept, with a warning.
+    mutating func finish(_ entry: inout Entry, id: String?, at place: FeedPlace) {
+        entry.id = id ?? EntryIdentity.fallback(for: entry)
+        if !entry.hasSomethingToShow { warn("\(place): nothing to show (no title, link, text or enclosure); kept") }
+    }
+
     // MARK: Shared normalizations
 
     // The de-duplications below keep a hash index beside the result: a hostile feed can repeat an element

@@ -5,9 +5,15 @@ import RundschauXML
 /// to the format handler it created there, so detection costs no second pass.
 ///
 /// Roots: `rss` → RSS 0.91–2.0; `rdf:RDF` → RSS 1.0 / 0.90; `feed` in the Atom 1.0 or 0.3 namespace →
-/// Atom. An `html` root, an OPML document or any other root is rejected with a reason.
+/// Atom (`feed version="0.3"` without a namespace or in an unknown one → Atom 0.3); a standalone Atom `entry`
+/// → a feed with that one entry. An `html` root is searched for a feed inside it (an RSS or Atom feed embedded
+/// in an XHTML page, as feedparser reads it) and rejected when it holds none; an OPML document or any other
+/// root is rejected with a reason.
+///
+/// Elements with a well-known prefix the document never declared (`content:encoded`, `itunes:image`,
+/// `dc:creator` without their `xmlns:`) are read as if it had been declared.
 final class FeedDispatchHandler: XMLSymbolHandler {
-    private enum Mode: UInt8 { case undecided, rss, rdf, atom, rejected }
+    private enum Mode: UInt8 { case undecided, rss, rdf, atom, rejected, searching }
 
     private let baseURL: String?
     private let maxEntries: Int
@@ -23,6 +29,13 @@ final class FeedDispatchHandler: XMLSymbolHandler {
     private var rootWarnings: [String] = []
     /// The root element's qualified name, for messages.
     private var rootName = ""
+    /// True when the feed root is an element inside an HTML page rather than the document element.
+    private var embedded = false
+    /// True once an embedded feed's root closed: the rest of the page is ignored.
+    private var muted = false
+    /// True for a feed embedded in an XHTML page without its own default namespace: its elements inherit the
+    /// XHTML namespace, and are read as if they had none.
+    private var xhtmlIsCore = false
 
     /// - Parameters:
     ///   - baseURL: the document URL, when it can serve as a base for relative links.
@@ -54,6 +67,9 @@ final class FeedDispatchHandler: XMLSymbolHandler {
     /// True when the root element is one of the feed roots.
     var isFeed: Bool { mode == .rss || mode == .rdf || mode == .atom }
 
+    /// True for an `rdf:RDF` document without a `channel` or `item` to tell RSS 1.0 from RSS 0.90 by.
+    var isUndecidedRDF: Bool { mode == .rdf && rdf?.pointee.decided == false }
+
     // MARK: XMLSymbolHandler
 
     func symbol(forName utf8: UnsafeBufferPointer<UInt8>) -> Int32 { FeedName.symbol(utf8) }
@@ -63,30 +79,51 @@ final class FeedDispatchHandler: XMLSymbolHandler {
     }
 
     func startElement(_ element: XMLStartElement) {
+        if muted { return }
+        // Rare cases first, each one test: an undeclared prefix, or a feed inherited an XHTML page's namespace.
+        var element = element
+        if element.namespace == nil {
+            if let prefix = element.prefix, let ns = XMLNamespace.undeclared(prefix: prefix.feedName) {
+                element = XMLStartElement(
+                    localName: element.localName, prefix: prefix, namespace: XMLName(symbol: Int32(ns.rawValue), utf8: prefix.utf8),
+                    attributes: element.attributes)
+            }
+        } else if xhtmlIsCore, element.prefix == nil, element.namespace.namespaceKind == .xhtml {
+            element = XMLStartElement(localName: element.localName, prefix: nil, namespace: nil, attributes: element.attributes)
+        }
         switch mode {
         case .rss: rss?.pointee.startElement(element)
         case .atom: atom?.pointee.startElement(element)
         case .rdf: rdf?.pointee.startElement(element)
         case .rejected: break
         case .undecided: decide(element)
+        case .searching: search(element)
         }
     }
 
     func endElement(_ element: XMLEndElement) {
+        if muted { return }
         switch mode {
-        case .rss: rss?.pointee.endElement(element)
-        case .atom: atom?.pointee.endElement(element)
-        case .rdf: rdf?.pointee.endElement(element)
-        case .rejected, .undecided: break
+        case .rss:
+            rss?.pointee.endElement(element)
+            if embedded, rss?.pointee.rootClosed == true { muted = true }
+        case .atom:
+            atom?.pointee.endElement(element)
+            if embedded, atom?.pointee.rootClosed == true { muted = true }
+        case .rdf:
+            rdf?.pointee.endElement(element)
+            if embedded, rdf?.pointee.rootClosed == true { muted = true }
+        case .rejected, .undecided, .searching: break
         }
     }
 
     func characters(_ utf8: UnsafeBufferPointer<UInt8>) {
+        if muted { return }
         switch mode {
         case .rss: rss?.pointee.characters(utf8)
         case .atom: atom?.pointee.characters(utf8)
         case .rdf: rdf?.pointee.characters(utf8)
-        case .rejected, .undecided: break
+        case .rejected, .undecided, .searching: break
         }
     }
 
@@ -110,18 +147,61 @@ final class FeedDispatchHandler: XMLSymbolHandler {
         case (.feed, .atom03):
             mode = .atom
             atom = Self.make(AtomHandler(version: .atom03, core: .atom03, state: state))
+        case (.feed, .none) where Self.isAtom03(element.attributes):
+            mode = .atom
+            atom = Self.make(AtomHandler(version: .atom03, core: .none, state: state))
+            rootWarnings.append("feed: root <feed version=\"0.3\"> has no Atom namespace; read as Atom 0.3")
+        case (.feed, .other) where Self.isAtom03(element.attributes):
+            // Atom 0.3 drafts circulated with other namespace URIs; feedparser reads them by the version.
+            mode = .atom
+            atom = Self.make(AtomHandler(version: .atom03, core: .other, state: state))
+            rootWarnings.append("feed: root <feed version=\"0.3\"> in an unknown namespace; read as Atom 0.3")
         case (.feed, .none):
             mode = .atom
             atom = Self.make(AtomHandler(version: .atom10, core: .none, state: state))
             rootWarnings.append("feed: root <feed> has no Atom namespace; read as Atom 1.0")
+        case (.entry, .atom10), (.entry, .atom03):
+            // A standalone Atom entry document (RFC 4287 §4.1.2, also served as `application/atom+xml;type=entry`).
+            mode = .atom
+            let version = ns == .atom10 ? AtomVersion.atom10 : .atom03
+            atom = Self.make(AtomHandler(version: version, core: ns, state: state, rootIsEntry: true))
+            rootWarnings.append("feed: the document is a single Atom entry")
         case (_, .xhtml), (.html, _), (.HTML, _):
-            reject("an HTML page")
+            // Search the page for a feed inside it; until one is found, this is an HTML page.
+            mode = .searching
+            rejection = "an HTML page"
+            return
         case (.opml, _):
             reject("an OPML subscription list")
         default:
             reject("root element <\(rootName)>")
         }
         if mode != .rejected { startElement(element) }
+    }
+
+    /// `version="0.3"` (or `0.3.x`) on a `feed` root.
+    private static func isAtom03(_ attributes: XMLAttributeList) -> Bool {
+        guard let version = attributes.nonEmptyValue(.version) else { return false }
+        return version == "0.3" || version.hasPrefix("0.3.")
+    }
+
+    /// Inside an HTML page: the first `rss`, `rdf:RDF` or Atom `feed` element becomes the feed root.
+    private func search(_ element: XMLStartElement) {
+        let ns = element.namespace.namespaceKind
+        switch (element.localName.feedName, ns) {
+        case (.rss, _), (.RDF, .rdf), (.feed, .atom10), (.feed, .atom03):
+            let page = rootName
+            mode = .undecided
+            rejection = nil
+            embedded = true
+            xhtmlIsCore = element.localName.feedName == .rss && ns == .xhtml && element.prefix == nil
+            decide(xhtmlIsCore
+                ? XMLStartElement(localName: element.localName, prefix: nil, namespace: nil, attributes: element.attributes)
+                : element)
+            rootWarnings.append("feed: the <\(rootName)> feed is inside an HTML page (root <\(page)>)")
+        default:
+            break
+        }
     }
 
     private func reject(_ reason: String) {
@@ -157,7 +237,7 @@ final class FeedDispatchHandler: XMLSymbolHandler {
             closed = atom.pointee.rootClosed
             warnIfIncomplete(closed: closed, entries: atom.pointee.feed.entries.count, brokenOff: brokenOff, context: &context)
             feed = AtomAdapter.feed(atom.pointee.feed, context: &context)
-        case .rejected, .undecided:
+        case .rejected, .undecided, .searching:
             return nil
         }
         return feed

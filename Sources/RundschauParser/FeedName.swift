@@ -22,6 +22,8 @@ enum FeedName: Int32, Sendable {
     case about, base, lang, fileSize, medium
     // The `xml` prefix
     case xml
+    // Well-known prefixes feeds use without declaring them (`content:encoded` with no `xmlns:content`)
+    case dc, dcterms, media, itunes, sy, atom, rdf
 
     /// The vocabulary by spelling.
     private static let bySpelling: [String: FeedName] = {
@@ -46,14 +48,26 @@ enum FeedName: Int32, Sendable {
             ("scheme", .scheme), ("label", .label), ("src", .src), ("mode", .mode), ("about", .about),
             ("base", .base), ("lang", .lang), ("fileSize", .fileSize), ("medium", .medium),
             ("xml", .xml),
+            ("dc", .dc), ("dcterms", .dcterms), ("media", .media), ("itunes", .itunes), ("sy", .sy), ("atom", .atom),
+            ("rdf", .rdf),
         ]
         return Dictionary(names, uniquingKeysWith: { first, _ in first })
     }()
 
-    /// The symbol for a name's UTF-8 bytes (called once per distinct name and parse).
+    /// The vocabulary by lowercased spelling, for names written in another case (`<TITLE>`, `<PubDate>`).
+    private static let byLowercase: [String: FeedName] = {
+        // Sorted, so that a clash (`RDF`, `rdf`) resolves the same way every time: the upper-case spelling wins.
+        Dictionary(bySpelling.sorted { $0.key < $1.key }.map { ($0.key.lowercased(), $0.value) },
+                   uniquingKeysWith: { first, _ in first })
+    }()
+
+    /// The symbol for a name's UTF-8 bytes (called once per distinct name and parse). A name the vocabulary
+    /// has in another case is that name: feed software (and iTunes) read element names case-insensitively.
     static func symbol(_ utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
         guard utf8.count <= 16 else { return FeedName.other.rawValue }
-        return (bySpelling[String(decoding: utf8, as: UTF8.self)] ?? .other).rawValue
+        let name = String(decoding: utf8, as: UTF8.self)
+        if let exact = bySpelling[name] { return exact.rawValue }
+        return (byLowercase[name.lowercased()] ?? .other).rawValue
     }
 
     /// The vocabulary entry a symbol stands for.

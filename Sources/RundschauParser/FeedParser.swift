@@ -89,8 +89,24 @@ public enum FeedParser {
             // Nothing worth keeping was read before the break.
             throw FeedParseError(.malformed, brokenOff, url: url)
         }
+        if feed.format == .rss10, handler.isUndecidedRDF, Self.declaresRSS090(data) {
+            // An RSS 0.90 document without channel or item: only its namespace declaration tells.
+            feed.format = .rss09x
+        }
         feed.warnings = context.warnings
         return feed
+    }
+
+    /// Whether the first 4 KB of the document mention the RSS 0.90 namespace (`xmlns="http://my.netscape.com/rdf/simple/0.9/"`).
+    private static func declaresRSS090(_ data: [UInt8]) -> Bool {
+        let needle = Array("http://my.netscape.com/rdf/simple/0.9/".utf8)
+        let window = data.prefix(4096)
+        guard window.count >= needle.count else { return false }
+        for start in window.startIndex...(window.endIndex - needle.count)
+        where window[start] == needle[0] && window[start..<(start + needle.count)].elementsEqual(needle) {
+            return true
+        }
+        return false
     }
 
     /// Maps an XML reader error to a feed error, using what the dispatcher saw before it.

@@ -6,7 +6,8 @@ enum FormatSniffer {
         case empty
         /// Starts with `{` or `[`: a JSON Feed candidate.
         case json
-        /// Starts with `<!DOCTYPE html` or `<html` (after an XML declaration and comments).
+        /// Starts with `<!DOCTYPE html` or `<html` (after an XML declaration and comments) and holds no feed
+        /// root (`<rss`, `<feed`, `<rdf:RDF`) anywhere.
         case html
         /// Not text: the reason names what it seems to be.
         case binary(String)
@@ -32,7 +33,8 @@ enum FormatSniffer {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             return .json
         case UInt8(ascii: "<"):
-            return looksLikeHTML(prefix[first...]) ? .html : .markup
+            // An XHTML DOCTYPE before an `<rss>` root, or a feed inside an XHTML page, is for the XML reader.
+            return looksLikeHTML(prefix[first...]) && !containsFeedRoot(bytes, wide: wide) ? .html : .markup
         default:
             if prefix.contains(UInt8(ascii: "<")) { return .markup }
             return wide || bytes.contains(UInt8(ascii: "<")) ? .markup : .text
@@ -128,6 +130,33 @@ enum FormatSniffer {
         guard head.hasPrefix("<html") else { return false }
         guard let next = head.dropFirst(5).first else { return true }
         return next == ">" || next == " " || next == "\n" || next == "\t" || next == "\r"
+    }
+
+    /// Whether an HTML-looking document has a feed root anywhere (`<rss`, `<rdf:RDF`, `<feed`): one linear
+    /// scan, paid only by documents that start like HTML. UTF-16/32 documents are not scanned.
+    static func containsFeedRoot(_ bytes: [UInt8], wide: Bool) -> Bool {
+        guard !wide else { return false }
+        return bytes.withUnsafeBufferPointer { buffer -> Bool in
+            let count = buffer.count
+            var index = 0
+            while index + 4 < count {
+                if buffer[index] == UInt8(ascii: "<") {
+                    let rest = UnsafeBufferPointer(rebasing: buffer[(index + 1)..<min(count, index + 9)])
+                    if startsName(rest, "rss") || startsName(rest, "feed") || startsName(rest, "rdf:RDF") { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// `name` followed by white space, `>` or `/` (so `<feedback` is no `<feed`).
+    private static func startsName(_ bytes: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        let count = name.utf8CodeUnitCount
+        guard bytes.count > count else { return false }
+        for offset in 0..<count where bytes[offset] != name.utf8Start[offset] { return false }
+        let next = bytes[count]
+        return next == UInt8(ascii: ">") || next == UInt8(ascii: "/") || isSpace(next)
     }
 
     private static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {

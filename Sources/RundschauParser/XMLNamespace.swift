@@ -59,4 +59,20 @@ enum XMLNamespace: UInt8, Sendable {
         default: return .other
         }
     }
+
+    /// The namespace a well-known prefix stands for when a feed uses it without declaring it
+    /// (`<content:encoded>` with no `xmlns:content`, common in podcast feeds); `nil` for other prefixes.
+    static func undeclared(prefix: FeedName) -> XMLNamespace? {
+        switch prefix {
+        case .content: return .content
+        case .dc: return .dc
+        case .dcterms: return .dcterms
+        case .media: return .media
+        case .itunes: return .itunes
+        case .sy: return .sy
+        case .atom: return .atom10
+        case .rdf: return .rdf
+        default: return nil
+        }
+    }
 }

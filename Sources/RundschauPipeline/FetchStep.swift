@@ -15,6 +15,10 @@ public struct FetchReport: Sendable {
     public var failures: [String] = []
     public var inserted = 0
     public var updated = 0
+    /// Entries not stored because they had nothing to show (``Entry/hasSomethingToShow``: no title, link, text,
+    /// enclosure or image; only authors, dates or categories). The parser keeps them; storing them would put
+    /// blank rows into every topic feed.
+    public var skippedEmpty = 0
     /// Articles inserted or changed, for the clustering step.
     public var changedArticles: [ArticleID] = []
 }
@@ -136,7 +140,9 @@ public struct FetchStep: Sendable {
                 let parsed = try FeedParser.parse(
                     response.body, url: response.finalURL.absoluteString, charset: response.charset,
                     options: FeedParserOptions(maxDocumentSize: settings.parser.maxDocumentBytes, logger: logger))
-                let upsert = try await store.upsertArticles(feedID: feed.id, entries: parsed.entries, seenAt: now)
+                let entries = parsed.entries.filter(\.hasSomethingToShow)
+                report.skippedEmpty += parsed.entries.count - entries.count
+                let upsert = try await store.upsertArticles(feedID: feed.id, entries: entries, seenAt: now)
                 report.inserted += upsert.inserted
                 report.updated += upsert.updated
                 report.changedArticles += upsert.insertedIDs + upsert.updatedIDs

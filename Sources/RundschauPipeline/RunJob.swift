@@ -82,9 +82,11 @@ public struct RunJob: Sendable {
         summary.counts.feedsFailed += report.failures.count
         summary.counts.articlesNew += report.inserted
         summary.counts.articlesUpdated += report.updated
+        summary.counts.entriesSkipped += report.skippedEmpty
         summary.problems += report.failures
         if report.fetched + report.notModified + report.failures.count > 0 {
-            progress("fetched \(report.fetched), not modified \(report.notModified), failed \(report.failures.count)")
+            let skipped = report.skippedEmpty > 0 ? "; \(report.skippedEmpty) empty entries skipped" : ""
+            progress("fetched \(report.fetched), not modified \(report.notModified), failed \(report.failures.count)\(skipped)")
         }
     }
 

@@ -34,11 +34,14 @@ public struct RunCounts: Hashable, Codable, Sendable {
     public var clusters: Int
     /// Output files (topic feeds, OPML, index) written.
     public var feedsWritten: Int
+    /// Feed entries not stored because they had nothing to show (no title, link, text or enclosure).
+    public var entriesSkipped: Int
 
     /// Describes a run's totals.
     public init(
         feedsFetched: Int = 0, feedsFailed: Int = 0, feedsNotModified: Int = 0, itemsImported: Int = 0,
-        articlesNew: Int = 0, articlesUpdated: Int = 0, duplicates: Int = 0, clusters: Int = 0, feedsWritten: Int = 0
+        articlesNew: Int = 0, articlesUpdated: Int = 0, duplicates: Int = 0, clusters: Int = 0, feedsWritten: Int = 0,
+        entriesSkipped: Int = 0
     ) {
         self.feedsFetched = feedsFetched
         self.feedsFailed = feedsFailed
@@ -49,6 +52,7 @@ public struct RunCounts: Hashable, Codable, Sendable {
         self.duplicates = duplicates
         self.clusters = clusters
         self.feedsWritten = feedsWritten
+        self.entriesSkipped = entriesSkipped
     }
 
     enum CodingKeys: String, CodingKey {
@@ -60,6 +64,7 @@ public struct RunCounts: Hashable, Codable, Sendable {
         case articlesUpdated = "articles_updated"
         case duplicates, clusters
         case feedsWritten = "feeds_written"
+        case entriesSkipped = "entries_skipped"
     }
 
     /// Decodes totals; a missing counter is 0.
@@ -74,6 +79,7 @@ public struct RunCounts: Hashable, Codable, Sendable {
         duplicates = try c.decodeIfPresent(Int.self, forKey: .duplicates) ?? 0
         clusters = try c.decodeIfPresent(Int.self, forKey: .clusters) ?? 0
         feedsWritten = try c.decodeIfPresent(Int.self, forKey: .feedsWritten) ?? 0
+        entriesSkipped = try c.decodeIfPresent(Int.self, forKey: .entriesSkipped) ?? 0
     }
 }
 

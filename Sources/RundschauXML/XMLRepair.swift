@@ -1,7 +1,8 @@
 /// Makes sloppy XML well-formed where the intent is clear, in one linear pass over UTF-8 text that skips
 /// straight to the next `<`, `&` or illegal byte:
 /// - junk before the first `<` (or before an XML declaration that follows it) is dropped;
-/// - control characters XML 1.0 forbids are dropped, raw or as character references, as are U+FFFE/U+FFFF;
+/// - control characters XML 1.0 forbids are dropped, raw or as character references, as are U+FFFE/U+FFFF; a
+///   reference to no character at all (past U+10FFFF, a surrogate) becomes U+FFFD;
 /// - `&name;` for an entity the DTD declared becomes its escaped text (bounded by `limit`), for an HTML entity
 ///   its numeric character reference; any other `&` that does not start a reference becomes `&#38;`;
 /// - a `<` that cannot start markup (`a < b`) becomes `&#60;`.

@@ -59,13 +59,16 @@ struct XMLRepairPass {
         var j = position + 1
         if j < n, doc[j] == XMLByte.hash {
             guard let (value, end) = characterReference(from: j + 1) else { return bareAmpersand() }
-            if isXMLChar(value) {  // else dropped: a reference to a character XML forbids
+            if isXMLChar(value) {
                 if doc[j + 1] == UInt8(ascii: "X") {  // HTML allows `&#X41;`, XML only `&#x41;`
                     out.append(contentsOf: "&#\(value);".utf8)
                 } else {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: doc[position..<end]))
                 }
-            }
+            } else if value > 0x10FFFF || (0xD800...0xDFFF).contains(value) {
+                // No character at all (past Unicode, a lone surrogate): U+FFFD marks the spot, as HTML does.
+                out.append(contentsOf: "&#65533;".utf8)
+            }  // else dropped: a control character or noncharacter XML forbids
             position = end
             return
         }

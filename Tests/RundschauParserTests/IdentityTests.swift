@@ -57,10 +57,29 @@ import Testing
         #expect(EntryIdentity.make(id: nil, link: nil, enclosure: nil, title: nil, published: date, text: " ") == nil)
     }
 
-    @Test func emptyItemIsSkippedWithAWarning() throws {
+    @Test func itemWithNothingToShowIsKeptWithAWarning() throws {
         let feed = try parse(rss("<item><title>A</title><link>https://example.com/a</link></item><item><category>x</category></item>"))
-        #expect(feed.entries.count == 1)
-        #expect(feed.warnings == ["entry 2: no guid, link, title or text; skipped"])
+        #expect(feed.entries.count == 2)
+        #expect(feed.entries.map(\.title) == ["A", nil])
+        #expect(feed.entries.last?.categories.map(\.term) == ["x"])
+        #expect(feed.entries.last?.hasSomethingToShow == false)
+        #expect(feed.entries.first?.hasSomethingToShow == true)
+        #expect(feed.warnings == ["entry 2: nothing to show (no title, link, text or enclosure); kept"])
+    }
+
+    @Test func entryWithoutIdLinkTitleOrTextGetsAnIdFromItsOtherFields() throws {
+        let item = "<item><author>a@example.com (A)</author><pubDate>Tue, 11 Jun 2024 06:13:20 GMT</pubDate>"
+            + "<category>x</category></item>"
+        let first = try parse(rss(item))
+        let again = try parse(rss("<item><title>Other</title></item>" + item))
+        let id = try #require(first.entries.first?.id)
+        #expect(id.hasPrefix("urn:rundschau:entry:"))
+        #expect(id.count == "urn:rundschau:entry:".count + 16)
+        // The same entry at another position gets the same id; a different one another id.
+        #expect(again.entries.last?.id == id)
+        let other = try parse(rss("<item><author>a@example.com (A)</author><category>y</category></item>"))
+        #expect(other.entries.first?.id != id)
+        #expect(other.entries.first?.id.hasPrefix("urn:rundschau:entry:") == true)
     }
 
     // MARK: Link fallback

@@ -66,14 +66,15 @@ import Testing
 
     // MARK: Entries
 
-    /// 30 MB of `<item/>`: 4.3 million entries, of which 100,000 are kept (and then skipped by the adapter,
-    /// since an empty item has nothing to identify it by).
+    /// 30 MB of `<item/>`: 4.3 million entries, of which 100,000 are kept (each with nothing to show, and so
+    /// with a warning).
     @Test func thirtyMegabytesOfTinyItemsKeepTheFirst100000() throws {
         let count = 30_000_000 / 7
         let xml = bytes("<rss><channel><title>T</title>", String(repeating: "<item/>", count: count), "</channel></rss>")
         let (feed, elapsed) = try timed { try FeedParser.parse(xml) }
         #expect(feed.title == "T")
-        #expect(feed.entries.isEmpty)
+        #expect(feed.entries.count == 100_000)
+        #expect(feed.entries.first?.hasSomethingToShow == false)
         #expect(feed.warnings.first == "feed: more than 100000 entries; the first 100000 kept, \(count - 100_000) dropped")
         // One warning per kept (empty) entry would be 100,000 lines: capped, and the rest counted.
         #expect(feed.warnings.count == 101)
@@ -120,12 +121,15 @@ import Testing
                          Array(repeating: #"{"id":"1"}"#, count: 2_000_000).joined(separator: ","), "]}")
         let (feed, elapsed) = try timed { try FeedParser.parse(json) }
         #expect(feed.entries.count == 100_000)
-        #expect(feed.warnings == ["feed: more than 100000 entries; the first 100000 kept, 1900000 dropped"])
+        #expect(feed.warnings.first == "feed: more than 100000 entries; the first 100000 kept, 1900000 dropped")
+        // Each kept item has nothing to show (only an id): a warning each, capped.
+        #expect(feed.warnings.count == 101)
+        #expect(feed.warnings.last == "\(100_000 + 1 - 100) more warning(s) not shown")
         #expect(elapsed < Self.ceiling)
     }
 
     @Test func warningsAreCappedAt100() throws {
-        let items = (1...250).map { "<item><guid>g\($0)</guid><pubDate>kein Datum \($0)</pubDate></item>" }.joined()
+        let items = (1...250).map { "<item><title>t</title><guid>g\($0)</guid><pubDate>kein Datum \($0)</pubDate></item>" }.joined()
         let feed = try FeedParser.parse(bytes(rss(items)))
         #expect(feed.entries.count == 250)
         #expect(feed.warnings.count == 101)
@@ -206,7 +210,7 @@ import Testing
 
     @Test func valuesQuotedInWarningsAreShortened() throws {
         let date = String(repeating: "11 Jun 2024 ", count: 100_000)
-        let feed = try FeedParser.parse(bytes(rss("<item><guid>g</guid><pubDate>\(date)</pubDate></item>")))
+        let feed = try FeedParser.parse(bytes(rss("<item><title>t</title><guid>g</guid><pubDate>\(date)</pubDate></item>")))
         #expect(feed.warnings == ["entry 1: unreadable date \"\(date.prefix(100))…\""])
     }
 

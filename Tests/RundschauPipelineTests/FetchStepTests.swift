@@ -60,6 +60,29 @@ import RundschauTestServer
         #expect(due.fetched + due.notModified == 0)
     }
 
+    @Test func entriesWithNothingToShowAreCountedNotStored() async throws {
+        let server = try await TestHTTPServer.start()
+        defer { Task { try? await server.shutdown() } }
+        // One item with a title, one podcast episode with only an enclosure (kept), and two with only an author
+        // or only a date and a category (nothing to show: skipped and counted).
+        let body = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Sparse</title>"
+            + "<link>https://example.org/</link>"
+            + "<item><title>Real</title><guid>real</guid></item>"
+            + "<item><enclosure url=\"https://example.org/e.mp3\" type=\"audio/mpeg\" length=\"10\"/></item>"
+            + "<item><author>a@example.org (A)</author></item>"
+            + "<item><pubDate>Tue, 11 Jun 2024 08:00:00 GMT</pubDate><category>x</category></item>"
+            + "</channel></rss>"
+        server.route("/feed", response: .text(body))
+        let store = try SQLiteFeedStore(path: folder.appendingPathComponent("db.sqlite").path)
+        _ = try await store.subscribe(FeedSubscription(url: server.url("/feed").absoluteString), at: Date())
+
+        let report = try await step.run(store: store, selection: .all)
+        #expect(report.fetched == 1 && report.failures.isEmpty)
+        #expect(report.inserted == 2)
+        #expect(report.skippedEmpty == 2)
+        #expect(try await store.status().articles == 2)
+    }
+
     @Test func aBadFeedNeverStopsTheOthers() async throws {
         let server = try await TestHTTPServer.start()
         defer { Task { try? await server.shutdown() } }

@@ -103,7 +103,9 @@ import Testing
 
     @Test func repairWritesOnlyNumericReferences() throws {
         #expect(try repair("<r>&amp;&lt;&gt;&quot;&apos; & &nbsp; a < b &#1; &#x10FFFF; &#x110000;</r>")
-            == "<r>&#38;&#60;&#62;&#34;&#39; &#38; &#xA0; a &#60; b  &#x10FFFF; </r>")
+            == "<r>&#38;&#60;&#62;&#34;&#39; &#38; &#xA0; a &#60; b  &#x10FFFF; &#65533;</r>")
+        // Past Unicode or a surrogate: U+FFFD; a control character: dropped.
+        #expect(try repair("<r>&#1114112;&#55296;&#xDFFF;&#x1F;&#0;</r>") == "<r>&#65533;&#65533;&#65533;</r>")
         #expect(try repair("<r>&#X41;&#x42;&#67;&#xZ;</r>") == "<r>&#65;&#x42;&#67;&#38;#xZ;</r>")
         #expect(try repair("<r>&e;</r>", entities: ["e": "<&\"'>"]) == "<r>&#60;&#38;&#34;&#39;&#62;</r>")
     }

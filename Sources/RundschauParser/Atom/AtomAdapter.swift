@@ -23,13 +23,13 @@ enum AtomAdapter {
             // By pointer: each raw entry is read in place, never copied.
             guard let first = entries.baseAddress else { return }
             for index in entries.indices {
-                if let entry = makeEntry(first + index, index: index, feed: feed, context: &context) { feed.entries.append(entry) }
+                feed.entries.append(makeEntry(first + index, index: index, feed: feed, context: &context))
             }
         }
         return feed
     }
 
-    private static func makeEntry(_ raw: UnsafePointer<AtomEntry>, index: Int, feed: Feed, context: inout AdapterContext) -> Entry? {
+    private static func makeEntry(_ raw: UnsafePointer<AtomEntry>, index: Int, feed: Feed, context: inout AdapterContext) -> Entry {
         let ext = raw.pointee.extensions  // one copy; passing the pointee around would copy it per use
         let place = FeedPlace.entry(index)
         let links = AdapterContext.dedupe(raw.pointee.links.compactMap { modelLink($0, context) } + ExtensionAdapter.links(ext, context))
@@ -55,20 +55,18 @@ enum AtomAdapter {
         let linkEnclosures = links.filter { $0.rel == "enclosure" }.map { Enclosure(url: $0.href, type: $0.type, length: $0.length) }
         let enclosures = AdapterContext.dedupe(linkEnclosures + ExtensionAdapter.enclosures(ext, context))
 
-        guard let id = EntryIdentity.make(
+        let id = EntryIdentity.make(
             id: raw.pointee.id, link: link, enclosure: enclosures.first?.url, title: title, published: published,
             text: content?.value ?? summary?.value)
-        else {
-            context.warn("\(place): no id, link, title or text; skipped")
-            return nil
-        }
-        return Entry(
-            id: id, title: title, link: link, links: links,
+        var entry = Entry(
+            id: "", title: title, link: link, links: links,
             summary: summary?.value, summaryType: summary?.type, content: content?.value, contentType: content?.type,
             published: published, updated: updated, authors: authors,
             categories: AdapterContext.dedupe(categories), enclosures: enclosures,
             language: AdapterContext.entryLanguage(raw.pointee.lang, feed: feed.language),
             image: ExtensionAdapter.image(ext, context) ?? ExtensionAdapter.imageEnclosure(enclosures))
+        context.finish(&entry, id: id, at: place)
+        return entry
     }
 
     /// An `atom:link` as a model link, resolved; `nil` when its `href` is empty.

@@ -93,7 +93,13 @@ struct AtomLink: Sendable, Hashable {
     /// Reads a link element's attributes; `nil` without an `href` (Atom 0.3 links also use `href`).
     init?(_ attributes: XMLAttributeList, base: String?) {
         guard let href = attributes.nonEmptyValue(.href) else { return nil }
-        self.href = RawURL(href, base: base)
+        self.init(href: RawURL(href, base: base), attributes)
+    }
+
+    /// A link whose target comes from elsewhere (the element's text, when a feed writes
+    /// `<link rel="alternate">http://…</link>` without `href`), with the other attributes read.
+    init(href: RawURL, _ attributes: XMLAttributeList) {
+        self.href = href
         rel = attributes.nonEmptyValue(.rel)
         type = attributes.nonEmptyValue(.type)
         hreflang = attributes.nonEmptyValue(.hreflang)

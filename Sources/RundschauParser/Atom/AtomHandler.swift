@@ -11,6 +11,8 @@ struct AtomHandler {
         case none
         case title, subtitle, rights, id, updated, published, issued, modified, created, summary, content
         case icon, logo
+        /// The text of a `link` without `href`: its target.
+        case linkText
         case personName, personEmail, personURI
         case ext(ExtensionField)
     }
@@ -32,13 +34,22 @@ struct AtomHandler {
     private var field = Field.none
     private var textType = TextType.text
     private var base64 = false
+    /// A `link` without `href` whose text is being read as its target.
+    private var pendingLink: AtomLink?
     /// True once `</feed>` was seen.
     private(set) var rootClosed = false
+    /// True for a standalone entry document: the root `entry` is the feed's one entry.
+    private let rootIsEntry: Bool
 
-    init(version: AtomVersion, core: XMLNamespace, state: SAXState) {
+    /// - Parameters:
+    ///   - version: the Atom version the document is read as.
+    ///   - core: the namespace of the Atom elements (the root's).
+    ///   - rootIsEntry: the root is an `entry`, not a `feed`.
+    init(version: AtomVersion, core: XMLNamespace, state: SAXState, rootIsEntry: Bool = false) {
         self.state = state
         self.core = core
         self.feed = AtomFeed(version: version)
+        self.rootIsEntry = rootIsEntry
     }
 
     mutating func startElement(_ element: XMLStartElement) {
@@ -47,7 +58,12 @@ struct AtomHandler {
         let name = element.localName.feedName
         let attributes = element.attributes
         if state.depth == 1 {
-            feed.lang = state.lang
+            if rootIsEntry {
+                entry = AtomEntry(lang: state.lang)
+                entryDepth = 1
+            } else {
+                feed.lang = state.lang
+            }
             return
         }
         if person != nil {
@@ -80,6 +96,7 @@ struct AtomHandler {
                     swap(&feed.entries[feed.entries.count - 1], &entry)  // a move: no copy of the entry's fields
                 }
                 entryDepth = 0
+                if depth == 1 { rootClosed = true }
             } else if depth == 1 {
                 rootClosed = true
             }
@@ -104,8 +121,12 @@ struct AtomHandler {
         case .id: capture(.id)
         case .updated, .modified: capture(.updated)
         case .link:
-            if let link = AtomLink(attributes, base: state.base) { feed.links.append(link) }
-            state.skip()
+            if let link = AtomLink(attributes, base: state.base) {
+                feed.links.append(link)
+                state.skip()
+            } else {
+                startLinkText(attributes)
+            }
         case .author: startPerson(.feed)
         case .category:
             if let category = category(attributes) { feed.categories.append(category) }
@@ -122,8 +143,12 @@ struct AtomHandler {
         case .title: startText(.title, attributes)
         case .id: capture(.id)
         case .link:
-            if let link = AtomLink(attributes, base: state.base) { entry.links.append(link) }
-            state.skip()
+            if let link = AtomLink(attributes, base: state.base) {
+                entry.links.append(link)
+                state.skip()
+            } else {
+                startLinkText(attributes)
+            }
         case .published: capture(.published)
         case .updated: capture(.updated)
         case .issued: capture(.issued)
@@ -199,6 +224,12 @@ struct AtomHandler {
         }
     }
 
+    /// A `link` without `href`: feeds that write the target as the element's text (feedparser reads it too).
+    private mutating func startLinkText(_ attributes: XMLAttributeList) {
+        pendingLink = AtomLink(href: RawURL("", base: state.base), attributes)
+        capture(.linkText)
+    }
+
     private mutating func startPerson(_ target: PersonTarget) {
         person = AtomPerson()
         personDepth = state.depth
@@ -246,6 +277,11 @@ struct AtomHandler {
         case .issued: entry.issued = value
         case .modified: entry.modified = value
         case .created: entry.created = value
+        case .linkText:
+            guard var link = pendingLink else { break }
+            pendingLink = nil
+            link.href = RawURL(value, base: state.captureBase)
+            if inEntry { entry.links.append(link) } else { feed.links.append(link) }
         case .icon: feed.icon = RawURL(value, base: state.captureBase)
         case .logo: feed.logo = RawURL(value, base: state.captureBase)
         case .personName: person?.name = value

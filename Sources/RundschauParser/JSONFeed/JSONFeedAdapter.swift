@@ -48,20 +48,18 @@ enum JSONFeedAdapter {
             })
             let categories = (item.tags ?? []).compactMap { $0.nonEmpty.map { RundschauModel.Category(term: $0) } }
             let link = url ?? external
-            guard let id = EntryIdentity.make(
+            let id = EntryIdentity.make(
                 id: item.id, link: link, enclosure: enclosures.first?.url, title: title, published: published,
                 text: content?.value ?? summary?.value)
-            else {
-                context.warn("\(place): no id, url, title or text; skipped")
-                continue
-            }
-            feed.entries.append(Entry(
-                id: id, title: title, link: link, links: AdapterContext.dedupe(itemLinks),
+            var entry = Entry(
+                id: "", title: title, link: link, links: AdapterContext.dedupe(itemLinks),
                 summary: summary?.value, summaryType: summary?.type, content: content?.value, contentType: content?.type,
                 published: published, updated: updated, authors: authors,
                 categories: AdapterContext.dedupe(categories), enclosures: enclosures,
                 language: AdapterContext.entryLanguage(item.language, feed: feed.language),
-                image: resolve(item.image) ?? resolve(item.bannerImage)))
+                image: resolve(item.image) ?? resolve(item.bannerImage))
+            context.finish(&entry, id: id, at: place)
+            feed.entries.append(entry)
         }
         return feed
     }

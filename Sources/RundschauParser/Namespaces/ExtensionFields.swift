@@ -32,7 +32,7 @@ enum ExtensionField: UInt8 {
     case dctermsModified, dctermsCreated, dctermsIssued
     case contentEncoded
     case mediaTitle, mediaDescriptionPlain, mediaDescriptionHTML
-    case itunesAuthor, itunesSummary, itunesSubtitle, itunesDuration, itunesOwnerName, itunesOwnerEmail
+    case itunesAuthor, itunesTitle, itunesSummary, itunesSubtitle, itunesDuration, itunesOwnerName, itunesOwnerEmail
     case syUpdatePeriod, syUpdateFrequency
     case atomUpdated, atomPublished
 }

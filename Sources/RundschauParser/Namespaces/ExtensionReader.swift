@@ -68,6 +68,7 @@ enum ExtensionReader {
         case .itunes:
             switch localName {
             case .author: return .capture(.itunesAuthor, .text)
+            case .title: return .capture(.itunesTitle, .text)
             case .summary: return .capture(.itunesSummary, .text)
             case .subtitle: return .capture(.itunesSubtitle, .text)
             case .duration: return .capture(.itunesDuration, .text)
@@ -124,6 +125,7 @@ enum ExtensionReader {
         case .itunesAuthor: fields.itunes.author = fields.itunes.author ?? value
         case .itunesSummary: fields.itunes.summary = fields.itunes.summary ?? value
         case .itunesSubtitle: fields.itunes.subtitle = fields.itunes.subtitle ?? value
+        case .itunesTitle: fields.itunes.title = fields.itunes.title ?? value
         case .itunesDuration: fields.itunes.duration = fields.itunes.duration ?? value
         case .itunesOwnerName: fields.itunes.ownerName = fields.itunes.ownerName ?? value
         case .itunesOwnerEmail: fields.itunes.ownerEmail = fields.itunes.ownerEmail ?? value

@@ -2,6 +2,8 @@
 struct ITunes: Sendable {
     /// `itunes:author`: the show's or episode's author, a display name.
     var author: String?
+    /// `itunes:title`: the episode title (podcast feeds that give no `title`).
+    var title: String?
     /// `itunes:image href="…"`: artwork.
     var image: RawURL?
     /// `itunes:summary` (plain text).

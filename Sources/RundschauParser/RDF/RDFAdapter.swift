@@ -29,10 +29,8 @@ enum RDFAdapter {
             // By pointer: each raw item is read in place, never copied.
             guard let first = items.baseAddress else { return }
             for index in items.indices {
-                if let entry = makeEntry(
-                    first + index, index: index, feed: feed, channelLang: channel.lang ?? raw.lang, context: &context) {
-                    feed.entries.append(entry)
-                }
+                feed.entries.append(makeEntry(
+                    first + index, index: index, feed: feed, channelLang: channel.lang ?? raw.lang, context: &context))
             }
         }
         return feed
@@ -40,7 +38,7 @@ enum RDFAdapter {
 
     private static func makeEntry(
         _ item: UnsafePointer<RDFItem>, index: Int, feed: Feed, channelLang: String?, context: inout AdapterContext
-    ) -> Entry? {
+    ) -> Entry {
         let ext = item.pointee.extensions  // one copy; passing the pointee around would copy it per use
         let place = FeedPlace.entry(index)
         let site = feed.link
@@ -60,20 +58,18 @@ enum RDFAdapter {
         let enclosures = AdapterContext.dedupe(ExtensionAdapter.enclosures(ext, context))
 
         // RSS 1.0 §5.5: rdf:about identifies the item; dc:identifier where a feed gives one instead.
-        guard let id = EntryIdentity.make(
+        let id = EntryIdentity.make(
             id: item.pointee.about?.value ?? ext.dc.identifier, link: link, enclosure: enclosures.first?.url, title: title,
             published: published, text: content?.value ?? summary?.value)
-        else {
-            context.warn("\(place): no rdf:about, link, title or text; skipped")
-            return nil
-        }
         let ownLang = item.pointee.lang == channelLang ? nil : item.pointee.lang
-        return Entry(
-            id: id, title: title, link: link, links: links,
+        var entry = Entry(
+            id: "", title: title, link: link, links: links,
             summary: summary?.value, summaryType: summary?.type, content: content?.value, contentType: content?.type,
             published: published, updated: updated, authors: ExtensionAdapter.authors(ext),
             categories: AdapterContext.dedupe(ExtensionAdapter.categories(ext)), enclosures: enclosures,
             language: AdapterContext.entryLanguage(ownLang ?? ext.dc.language, feed: feed.language),
             image: ExtensionAdapter.image(ext, context))
+        context.finish(&entry, id: id, at: place)
+        return entry
     }
 }

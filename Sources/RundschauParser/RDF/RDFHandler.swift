@@ -19,7 +19,8 @@ struct RDFHandler {
     private var scopeDepth = 0
     private var channelDepth = 0
     private var field = Field.none
-    private var decided = false
+    /// True once the first `channel` or `item` decided the vocabulary.
+    private(set) var decided = false
     /// True once `</rdf:RDF>` was seen.
     private(set) var rootClosed = false
 

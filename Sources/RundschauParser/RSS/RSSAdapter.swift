@@ -45,9 +45,7 @@ enum RSSAdapter {
             // By pointer: each raw item is read in place, never copied.
             guard let first = items.baseAddress else { return }
             for index in items.indices {
-                if let entry = makeEntry(first + index, index: index, feed: feed, documentLang: raw.lang, context: &context) {
-                    feed.entries.append(entry)
-                }
+                feed.entries.append(makeEntry(first + index, index: index, feed: feed, documentLang: raw.lang, context: &context))
             }
         }
         return feed
@@ -55,7 +53,7 @@ enum RSSAdapter {
 
     private static func makeEntry(
         _ item: UnsafePointer<RSSItem>, index: Int, feed: Feed, documentLang: String?, context: inout AdapterContext
-    ) -> Entry? {
+    ) -> Entry {
         let ext = item.pointee.extensions  // one copy; passing the pointee around would copy it per use
         let place = FeedPlace.entry(index)
         let site = feed.link
@@ -80,6 +78,7 @@ enum RSSAdapter {
         let title = TextConstruct.plainTitle(item.pointee.title.map { RawText($0, type: .html) })
             ?? TextConstruct.plainTitle(ext.dc.title.map { RawText($0, type: .html) })
             ?? TextConstruct.plainTitle(ext.media.title.map { RawText($0, type: .text) })
+            ?? TextConstruct.plainTitle(ext.itunes.title.map { RawText($0, type: .text) })
         let summary = TextConstruct.markup(item.pointee.description.map { RawText($0, type: .html) }) ?? ExtensionAdapter.summary(ext)
         let content = TextConstruct.markup(ext.contentEncoded.map { RawText($0, type: .html) })
         let published = context.date(
@@ -97,20 +96,18 @@ enum RSSAdapter {
         } + ExtensionAdapter.enclosures(ext, context)
         let uniqueEnclosures = AdapterContext.dedupe(enclosures)
 
-        guard let id = EntryIdentity.make(
+        let id = EntryIdentity.make(
             id: item.pointee.guid?.value, link: link, enclosure: uniqueEnclosures.first?.url, title: title,
             published: published, text: content?.value ?? summary?.value)
-        else {
-            context.warn("\(place): no guid, link, title or text; skipped")
-            return nil
-        }
         let ownLang = item.pointee.lang == documentLang ? nil : item.pointee.lang
-        return Entry(
-            id: id, title: title, link: link, links: links,
+        var entry = Entry(
+            id: "", title: title, link: link, links: links,
             summary: summary?.value, summaryType: summary?.type, content: content?.value, contentType: content?.type,
             published: published, updated: updated, authors: authors,
             categories: AdapterContext.dedupe(categories), enclosures: uniqueEnclosures,
             language: AdapterContext.entryLanguage(ownLang ?? ext.dc.language, feed: feed.language),
             image: ExtensionAdapter.image(ext, context) ?? ExtensionAdapter.imageEnclosure(uniqueEnclosures))
+        context.finish(&entry, id: id, at: place)
+        return entry
     }
 }

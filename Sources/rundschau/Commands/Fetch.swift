@@ -49,7 +49,8 @@ extension Rundschau {
             for failure in report.failures { Terminal.error(failure) }
             if chatty {
                 Terminal.write("fetched \(report.fetched), not modified \(report.notModified), failed \(report.failures.count); "
-                    + "\(report.inserted) new articles, \(report.updated) updated\n")
+                    + "\(report.inserted) new articles, \(report.updated) updated"
+                    + (report.skippedEmpty > 0 ? ", \(report.skippedEmpty) empty entries skipped\n" : "\n"))
             }
             if !report.failures.isEmpty { throw ExitCode(ExitStatus.partialFailure) }
         }

@@ -34,7 +34,8 @@ extension Rundschau {
                 let c = summary.counts
                 Terminal.write("done: \(c.feedsFetched) feeds fetched, \(c.feedsFailed) failed, \(c.feedsNotModified) not modified; "
                     + "\(c.itemsImported) items imported; \(c.articlesNew) new articles; \(c.duplicates) duplicates; "
-                    + "\(c.clusters) clusters; \(c.feedsWritten) feeds written\n")
+                    + "\(c.clusters) clusters; \(c.feedsWritten) feeds written"
+                    + (c.entriesSkipped > 0 ? "; \(c.entriesSkipped) empty entries skipped\n" : "\n"))
             }
             if !summary.problems.isEmpty { throw ExitCode(ExitStatus.partialFailure) }
         }
