@@ -106,7 +106,7 @@ import Testing
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../Config/topics.yaml").standardized.path
         let file = try TopicsFile.load(path: path)
-        #expect(file.topics.map(\.name) == ["middle-east", "defence", "surveillance", "europe"])
+        #expect(file.topics.map(\.name) == ["middle-east", "defence", "surveillance", "europe", "economy", "sport", "culture", "science", "technology"])
         #expect(file.topics[0].keywords.contains("Gaza"))
         #expect(file.discoverEnabled && file.discoverMinArticles == 4)
     }

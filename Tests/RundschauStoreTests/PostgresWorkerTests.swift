@@ -92,7 +92,7 @@ struct PostgresWorkerTests {
             for n in 0..<3 { feeds.append(try await setup.subscribe("https://feed-\(n).example/rss").id) }
 
             let dying = try await database.open()
-            let held = try await dying.claimDueFeeds(limit: 10, worker: "dying", leaseSeconds: 2, now: Date())
+            let held = try await dying.claimDueFeeds(limit: 10, worker: "dying", leaseSeconds: 60, now: Date())
             #expect(held.map(\.id) == feeds)
             // The worker's process ends here: no recordFetch, no releaseClaims.
             try await dying.close()
@@ -104,9 +104,9 @@ struct PostgresWorkerTests {
             let stale = try #require(try await survivor.feed(id: feeds[0]))
             #expect(stale.leaseOwner == "dying")
 
-            // Three seconds later by the workers' clock: the two-second lease has run out.
-            let rescued = try await survivor.claimDueFeeds(
-                limit: 10, worker: "survivor", leaseSeconds: 60, now: Date().addingTimeInterval(3))
+            // 61 seconds later by the workers' clock (passed in, not waited for): the 60-second lease has run out.
+            let later = Date().addingTimeInterval(61)
+            let rescued = try await survivor.claimDueFeeds(limit: 10, worker: "survivor", leaseSeconds: 60, now: later)
             #expect(rescued.map(\.id) == feeds)
             #expect(rescued.allSatisfy { $0.leaseOwner == "survivor" })
             for feed in rescued {
