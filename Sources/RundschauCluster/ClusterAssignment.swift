@@ -12,7 +12,7 @@ public struct ClusterAssignment: Hashable, Sendable {
     /// The most similar story considered (for an opener: the one it did not join), for diagnostics.
     public var nearest: ClusterID?
 
-    /// Creates a value from all its fields.
+    /// Where one article went, with the score that decided it.
     public init(article: Int64, cluster: ClusterID, opened: Bool, score: Double, nearest: ClusterID? = nil) {
         self.article = article
         self.cluster = cluster

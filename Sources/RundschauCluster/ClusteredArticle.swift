@@ -9,7 +9,7 @@ public struct ClusteredArticle: Hashable, Sendable {
     /// The canonical article of its duplicate group, when it is a duplicate.
     public var duplicateOf: Int64?
 
-    /// Creates a value from all its fields.
+    /// A stored article with its stored story and, for a copy, its canonical article.
     public init(article: ClusterArticle, clusterID: ClusterID, duplicateOf: Int64? = nil) {
         self.article = article
         self.clusterID = clusterID

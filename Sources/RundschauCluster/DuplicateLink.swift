@@ -21,7 +21,7 @@ public struct DuplicateLink: Hashable, Sendable {
     /// Estimated Jaccard similarity of the word 5-shingles (1 for exact duplicates).
     public var similarity: Double
 
-    /// Creates a value from all its fields.
+    /// A copy, its canonical article, the article it matched and how.
     public init(article: Int64, canonical: Int64, matched: Int64, kind: DuplicateKind, similarity: Double) {
         self.article = article
         self.canonical = canonical

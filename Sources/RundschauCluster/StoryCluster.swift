@@ -19,7 +19,7 @@ public struct StoryCluster: Hashable, Sendable {
     /// True when this run opened the story.
     public var isNew: Bool
 
-    /// Creates a value from all its fields.
+    /// A story summary; the engine fills `topics` after placing the articles.
     public init(
         id: ClusterID, label: String, labelArticle: Int64, firstSeen: Date, lastSeen: Date, members: [Int64],
         topics: [TopicRef], isNew: Bool

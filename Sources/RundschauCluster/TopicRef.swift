@@ -5,7 +5,7 @@ public struct TopicRef: Hashable, Sendable, Comparable {
     /// True for topics discovered from recurring term groups, not configured.
     public var discovered: Bool
 
-    /// Creates a value from all its fields.
+    /// A topic by name; `discovered` marks one found from recurring terms rather than configured.
     public init(name: String, discovered: Bool = false) {
         self.name = name
         self.discovered = discovered
@@ -32,7 +32,7 @@ public struct DiscoveredTopic: Hashable, Sendable {
     /// Always true: discovered topics are marked as such.
     public var discovered: Bool { true }
 
-    /// Creates a value from all its fields.
+    /// A discovered topic: its slug, display label, the terms that define it and what it covers.
     public init(name: String, label: String, terms: [String], articles: [Int64], clusters: [ClusterID]) {
         self.name = name
         self.label = label

@@ -39,7 +39,7 @@ public struct DuplicateDetector: Sendable {
     private var scanner = TokenScanner()
     private var signature = [UInt32](repeating: MinHasher.empty, count: MinHasher.bins)
 
-    /// Creates a value from all its fields.
+    /// An empty detector with these thresholds.
     public init(settings: DuplicateSettings = DuplicateSettings()) {
         self.settings = settings
     }

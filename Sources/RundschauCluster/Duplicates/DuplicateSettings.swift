@@ -10,7 +10,7 @@ public struct DuplicateSettings: Hashable, Sendable {
     /// Texts with fewer shingles than this are never near-duplicates (exact rules still apply).
     public var minimumShingles: Int
 
-    /// Creates a value from all its fields.
+    /// Thresholds with the defaults measured in the README; override what you measure.
     public init(jaccard: Double = 0.25, containment: Double = 0.6, minimumContainedShingles: Int = 12,
                 minimumShingles: Int = 4) {
         self.jaccard = jaccard

@@ -19,7 +19,7 @@ public struct ClusterEvaluation: Hashable, Sendable {
         /// The harmonic mean of precision and recall (0 when both are 0).
         public var f1: Double { precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0 }
 
-        /// Creates a value from all its fields.
+        /// Precision and recall; F1 follows from them.
         public init(precision: Double, recall: Double) {
             self.precision = precision
             self.recall = recall

@@ -18,7 +18,7 @@ public struct TopicDefinition: Hashable, Sendable, Codable {
     /// Sources (feed titles or import source names) the topic is restricted to; empty: all.
     public var sources: [String]
 
-    /// Creates a value from all its fields.
+    /// A configured topic; an empty list means "any" for languages and sources.
     public init(
         name: String, title: String, keywords: [String] = [], phrases: [String] = [], patterns: [String] = [],
         languages: [String] = [], sources: [String] = []
@@ -42,7 +42,7 @@ public struct TopicDiscoverySettings: Hashable, Sendable, Codable {
     /// At most this many discovered topics per run, the largest first.
     public var maxTopics: Int
 
-    /// Creates a value from all its fields.
+    /// Discovery settings; the defaults publish up to 12 topics of at least 4 articles each.
     public init(enabled: Bool = true, minArticles: Int = 4, maxTopics: Int = 12) {
         self.enabled = enabled
         self.minArticles = minArticles
