@@ -317,7 +317,8 @@ public struct StoryClusterer: Sendable {
                 gramQuery[Int(g)] = q
                 if gramDF[Int(g)] > 0 { rankedGrams.append((q, UInt32(g) | Self.gramBit)) }
             }
-            ranked += Self.strongest(rankedGrams, settings.queryGrams)
+            // With a body, words carry most of the evidence: a few n-grams find the stories words miss.
+            ranked += Self.strongest(rankedGrams, a.short ? settings.queryGrams : settings.queryGrams / 4)
         }
         defer {
             for t in a.words.terms { query[Int(t)] = 0 }
