@@ -82,7 +82,7 @@ let package = Package(
         .target(
             name: "RundschauCluster",
             dependencies: [
-                "RundschauModel", "RundschauText",
+                "RundschauText",
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
@@ -122,11 +122,11 @@ let package = Package(
                 "RundschauModel", "RundschauXML", "RundschauText", "RundschauOPML",
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        // serve: the output folder over HTTP, read-only, conditional GET and gzip.
+        // serve: the output folder over HTTP, read-only, conditional GET and gzip (host and port come from the CLI).
         .target(
             name: "RundschauServer",
             dependencies: [
-                "RundschauConfig", "RundschauText",
+                "RundschauText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -210,7 +210,7 @@ let package = Package(
         .testTarget(
             name: "RundschauServerTests",
             dependencies: [
-                "RundschauServer", "RundschauConfig", "RundschauText",
+                "RundschauServer", "RundschauText",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]),

@@ -1,31 +1,31 @@
 import Hummingbird
 import Logging
 import NIOCore
-import RundschauConfig
 
 /// Builds the HTTP server that serves the output folder read-only (`rundschau serve`).
 ///
 /// ```swift
-/// let app = try buildApplication(settings: settings.serve, outputFolder: "Feeds", logger: logger)
+/// let app = try buildApplication(host: "127.0.0.1", port: 8080, outputFolder: "Feeds", logger: logger)
 /// try await app.runService()
 /// ```
 ///
 /// - Parameters:
-///   - settings: host and port (port 0 picks a free one; `onServerRunning` tells which).
+///   - host: the address to listen on.
+///   - port: the port (0 picks a free one; `onServerRunning` tells which).
 ///   - outputFolder: the folder `rundschau publish` writes; it must exist.
 ///   - metrics: the counters `/metrics` reports.
 ///   - onServerRunning: called with the bound port once the server listens.
 /// - Throws: ``ServerError`` `outputFolderMissing` when the folder does not exist.
 public func buildApplication(
-    settings: Settings.Serve, outputFolder: String, logger: Logger, metrics: ServerMetrics = ServerMetrics(),
+    host: String, port: Int, outputFolder: String, logger: Logger, metrics: ServerMetrics = ServerMetrics(),
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws(ServerError) -> some ApplicationProtocol {
     let router = try buildRouter(outputFolder: outputFolder, logger: logger, metrics: metrics)
     return Application(
         router: router,
         configuration: ApplicationConfiguration(
-            address: .hostname(settings.host, port: settings.port), serverName: "Rundschau"),
-        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
+            address: .hostname(host, port: port), serverName: "Rundschau"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
         logger: logger)
 }
 

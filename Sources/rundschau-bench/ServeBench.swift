@@ -47,13 +47,10 @@ struct ServeBench: AsyncParsableCommand {
             topics: slugs.map { PublicationFeed(slug: $0, title: $0, category: publishConfiguration.topicCategory(slug: $0)) },
             entries: entries, to: folder)
 
-        var settings = Settings()
-        settings.serve.host = "127.0.0.1"
-        settings.serve.port = 0
         var serverLogger = accessLog ? Logger(label: "rundschau.serve") : silent
         serverLogger.logLevel = .info
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = try buildApplication(settings: settings.serve, outputFolder: folder, logger: serverLogger) { port in
+        let app = try buildApplication(host: "127.0.0.1", port: 0, outputFolder: folder, logger: serverLogger) { port in
             portContinuation.yield(port)
         }
         try await withThrowingTaskGroup(of: Void.self) { group in

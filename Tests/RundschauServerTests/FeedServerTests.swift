@@ -4,7 +4,6 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-import RundschauConfig
 import RundschauText
 import Testing
 @testable import RundschauServer
@@ -231,10 +230,8 @@ import Testing
     }
 
     @Test func aMissingOutputFolderIsAClearError() throws {
-        var settings = Settings()
-        settings.serve.port = 0
         let error = try #require(throws: ServerError.self) {
-            _ = try buildApplication(settings: settings.serve, outputFolder: "/nonexistent/feeds", logger: .init(label: "x"))
+            _ = try buildApplication(host: "127.0.0.1", port: 0, outputFolder: "/nonexistent/feeds", logger: .init(label: "x"))
         }
         #expect(error.code == .outputFolderMissing)
     }

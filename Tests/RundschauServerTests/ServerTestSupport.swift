@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
-import RundschauConfig
 import Synchronization
 @testable import RundschauServer
 
@@ -45,11 +44,8 @@ struct ServerFixture {
 
     /// Runs `test` against a live server on 127.0.0.1 (port 0) serving the folder.
     func withServer<Value: Sendable>(_ test: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
-        var settings = Settings()
-        settings.serve.host = "127.0.0.1"
-        settings.serve.port = 0
         let logger = Logger(label: "test.server", factory: { [logs] _ in logs.handler() })
-        let app = try buildApplication(settings: settings.serve, outputFolder: folder, logger: logger)
+        let app = try buildApplication(host: "127.0.0.1", port: 0, outputFolder: folder, logger: logger)
         return try await app.test(.live, test)
     }
 }

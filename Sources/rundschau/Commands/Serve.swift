@@ -30,7 +30,7 @@ extension Rundschau {
             if global.logLevel == nil { logger.logLevel = .info }
             let output = environment.output
             let listen = settings
-            let app = try buildApplication(settings: listen, outputFolder: output, logger: logger) { port in
+            let app = try buildApplication(host: listen.host, port: listen.port, outputFolder: output, logger: logger) { port in
                 Terminal.write("serving \(output) on http://\(listen.host):\(port)/\n")
             }
             try await app.runService()
