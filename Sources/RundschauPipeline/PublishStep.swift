@@ -67,9 +67,10 @@ public struct PublishStep: Sendable {
                 }
             }
             for cluster in try await store.clusters(ClusterQuery(limit: limit)) { clusters[cluster.id] = cluster }
+            // One query for every published story's members, not one per story.
+            let members = try await store.members(of: Array(clusters.keys))
             for cluster in clusters.values.sorted(by: { $0.id < $1.id }) {
-                let members = try await store.articles(ArticleQuery(clusterID: cluster.id))
-                if let entry = builder.storyEntry(cluster, members: members) { entries.append(entry) }
+                if let entry = builder.storyEntry(cluster, members: members[cluster.id] ?? []) { entries.append(entry) }
             }
         }
         progress("publishing \(entries.count) entries in \(feeds.count) topic feed(s)")

@@ -36,6 +36,8 @@ public struct ArticleQuery: Hashable, Sendable {
     public var canonicalURL: String?
     /// Only members of this cluster.
     public var clusterID: ClusterID?
+    /// Only members of these clusters: one query for many stories (keep it to a few thousand ids per query).
+    public var clusterIDs: [ClusterID]?
     /// Only articles not yet placed in a cluster.
     public var unclusteredOnly: Bool
     /// At most this many (must not be negative).
@@ -47,7 +49,7 @@ public struct ArticleQuery: Hashable, Sendable {
     public init(
         feedID: FeedID? = nil, afterID: ArticleID? = nil, firstSeenSince: Date? = nil, changedSince: Date? = nil,
         dateSince: Date? = nil, contentHash: String? = nil, canonicalURL: String? = nil, clusterID: ClusterID? = nil,
-        unclusteredOnly: Bool = false, limit: Int? = nil, order: Order = .id
+        clusterIDs: [ClusterID]? = nil, unclusteredOnly: Bool = false, limit: Int? = nil, order: Order = .id
     ) {
         self.feedID = feedID
         self.afterID = afterID
@@ -57,6 +59,7 @@ public struct ArticleQuery: Hashable, Sendable {
         self.contentHash = contentHash
         self.canonicalURL = canonicalURL
         self.clusterID = clusterID
+        self.clusterIDs = clusterIDs
         self.unclusteredOnly = unclusteredOnly
         self.limit = limit
         self.order = order

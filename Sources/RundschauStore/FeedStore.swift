@@ -172,6 +172,21 @@ public protocol FeedStore: Sendable {
 }
 
 extension FeedStore {
+    /// The members of many clusters, by cluster, in set-based queries (a few thousand clusters each) rather than
+    /// one query per cluster. Each cluster's articles keep the query's order (by id).
+    public func members(of clusters: [ClusterID]) async throws -> [ClusterID: [StoredArticle]] {
+        var out: [ClusterID: [StoredArticle]] = [:]
+        var start = 0
+        while start < clusters.count {
+            let chunk = Array(clusters[start..<min(start + 2_000, clusters.count)])
+            for article in try await articles(ArticleQuery(clusterIDs: chunk)) {
+                if let cluster = article.clusterID { out[cluster, default: []].append(article) }
+            }
+            start += chunk.count
+        }
+        return out
+    }
+
     /// Claims due feeds as of now. See ``claimDueFeeds(limit:worker:leaseSeconds:now:)``.
     public func claimDueFeeds(limit: Int, worker: String, leaseSeconds: Int) async throws -> [StoredFeed] {
         try await claimDueFeeds(limit: limit, worker: worker, leaseSeconds: leaseSeconds, now: Date())

@@ -117,6 +117,10 @@ extension PostgresFeedStore {
         if let hash = query.contentHash { builder.filter("content_hash = ", hash) }
         if let url = query.canonicalURL { builder.filter("canonical_url = ", url.postgresSafe) }
         if let clusterID = query.clusterID { builder.filter("cluster_id = ", clusterID.rawValue) }
+        if let clusterIDs = query.clusterIDs {
+            builder.filter("cluster_id = ANY(", clusterIDs.map(\.rawValue))
+            builder.append(")")
+        }
         if query.unclusteredOnly { builder.filter("cluster_id IS NULL") }
         if ordered {
             switch query.order {

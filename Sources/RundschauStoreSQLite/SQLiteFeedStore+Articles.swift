@@ -102,6 +102,7 @@ extension SQLiteFeedStore {
         if let hash = query.contentHash { request = request.filter(c.contentHash == hash) }
         if let url = query.canonicalURL { request = request.filter(c.canonicalUrl == url) }
         if let clusterID = query.clusterID { request = request.filter(c.clusterId == clusterID.rawValue) }
+        if let clusterIDs = query.clusterIDs { request = request.filter(clusterIDs.map(\.rawValue).contains(c.clusterId)) }
         if query.unclusteredOnly { request = request.filter(c.clusterId == nil) }
         switch query.order {
         case .id:

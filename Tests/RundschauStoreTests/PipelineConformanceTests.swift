@@ -109,6 +109,23 @@ struct PipelineConformanceTests {
         }
     }
 
+    @Test("members of many clusters in one query, grouped by cluster", arguments: StoreBackend.all)
+    func membersOfManyClusters(backend: StoreBackend) async throws {
+        try await backend.withStore { fixture in
+            let store = fixture.store
+            let ids = try await seed(store)
+            let a = try await store.createCluster(ClusterDraft(label: "A", firstSeen: T.t0, lastSeen: T.t0))
+            let b = try await store.createCluster(ClusterDraft(label: "B", firstSeen: T.t0, lastSeen: T.t0))
+            let empty = try await store.createCluster(ClusterDraft(label: "C", firstSeen: T.t0, lastSeen: T.t0))
+            try await store.assignClusters([ids[0]: a, ids[2]: a, ids[1]: b])
+            let members = try await store.members(of: [a, b, empty, ClusterID(9_999)])
+            #expect(members[a]?.map(\.id) == [ids[0], ids[2]])
+            #expect(members[b]?.map(\.id) == [ids[1]])
+            #expect(members[empty] == nil && members.count == 2)
+            #expect(try await store.articles(ArticleQuery(clusterIDs: [])).isEmpty)
+        }
+    }
+
     @Test("merged clusters: articles move to the survivor, the other cluster and its topics are gone", arguments: StoreBackend.all)
     func mergedClusters(backend: StoreBackend) async throws {
         try await backend.withStore { fixture in

@@ -45,8 +45,10 @@ extension Rundschau {
             let slugs = Dictionary(uniqueKeysWithValues: topics.map { ($0.id, $0.slug) })
             let feeds = Dictionary(uniqueKeysWithValues: try await store.feeds().map { ($0.id, $0) })
             var rows: [StoryRow] = []
-            for cluster in try await store.clusters(query) {
-                let members = try await store.articles(ArticleQuery(clusterID: cluster.id))
+            let clusters = try await store.clusters(query)
+            let membersOf = try await store.members(of: clusters.map(\.id))
+            for cluster in clusters {
+                let members = membersOf[cluster.id] ?? []
                 rows.append(StoryRow(
                     id: cluster.id.rawValue, label: cluster.label, topics: cluster.topicIDs.compactMap { slugs[$0] },
                     firstSeen: cluster.firstSeen, lastSeen: cluster.lastSeen,
