@@ -174,7 +174,7 @@ let package = Package(
             name: "RundschauPipelineTests",
             dependencies: [
                 "RundschauPipeline", "RundschauStore", "RundschauStoreSQLite", "RundschauModel", "RundschauConfig",
-                "RundschauTestServer", "RundschauParser", "RundschauText", "RundschauCluster",
+                "RundschauTestServer", "RundschauParser", "RundschauText", "RundschauCluster", "RundschauStorePostgres",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(

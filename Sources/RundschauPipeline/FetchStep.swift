@@ -21,6 +21,18 @@ public struct FetchReport: Sendable {
     public var skippedEmpty = 0
     /// Articles inserted or changed, for the clustering step.
     public var changedArticles: [ArticleID] = []
+
+    /// Adds another batch's counts and lines.
+    mutating func merge(_ other: FetchReport) {
+        fetched += other.fetched
+        notModified += other.notModified
+        gone += other.gone
+        failures += other.failures
+        inserted += other.inserted
+        updated += other.updated
+        skippedEmpty += other.skippedEmpty
+        changedArticles += other.changedArticles
+    }
 }
 
 /// `fetch`: due subscriptions → conditional GET → parse → one transaction per feed → the next fetch time.
@@ -75,7 +87,26 @@ public struct FetchStep: Sendable {
     /// - Throws: only store errors that stop everything (the store cannot be read); per-feed problems are reported.
     public func run(store: any FeedStore, selection: Selection, now: Date = Date(),
                     progress: @Sendable (String) -> Void = { _ in }) async throws -> FetchReport {
-        let feeds = try await select(selection, store: store, now: now)
+        guard case .due = selection, useClaims else {
+            return try await fetch(try await select(selection, store: store, now: now), store: store, now: now, progress: progress)
+        }
+        // Several workers share one database: each claims a batch the size of its own concurrency, fetches it, and
+        // claims the next, so the due feeds spread over the workers instead of going to the first one. Leases are
+        // taken as of the time each batch is claimed.
+        var report = FetchReport()
+        let started = Date()
+        let batch = max(1, settings.fetch.concurrency)
+        while true {
+            let claimedAt = now.addingTimeInterval(Date().timeIntervalSince(started))
+            let feeds = try await store.claimDueFeeds(limit: batch, worker: worker, leaseSeconds: 15 * 60, now: claimedAt)
+            if feeds.isEmpty { return report }
+            report.merge(try await fetch(feeds, store: store, now: claimedAt, progress: progress))
+        }
+    }
+
+    /// Fetches these feeds (at most `fetch.concurrency` at once) and stores what they hold.
+    private func fetch(_ feeds: [StoredFeed], store: any FeedStore, now: Date,
+                       progress: @Sendable (String) -> Void) async throws -> FetchReport {
         var report = FetchReport()
         guard !feeds.isEmpty else { return report }
         progress("fetching \(feeds.count) feed(s)")
@@ -114,8 +145,6 @@ public struct FetchStep: Sendable {
 
     private func select(_ selection: Selection, store: any FeedStore, now: Date) async throws -> [StoredFeed] {
         switch selection {
-        case .due where useClaims:
-            return try await store.claimDueFeeds(limit: 100_000, worker: worker, leaseSeconds: 15 * 60, now: now)
         case .due:
             return try await store.dueFeeds(at: now, limit: nil)
         case .all:
