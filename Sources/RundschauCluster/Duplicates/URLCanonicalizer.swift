@@ -69,6 +69,14 @@ public enum URLCanonicalizer {
         if !kept.isEmpty { out += "?" + kept.joined(separator: "&") }
         return out
     }
+
+    /// The path segments of an absolute URL, without query and fragment (`https://x.org/a/b?q` → `a`, `b`);
+    /// empty when the text has no `scheme://`. Topics read the section path from them, stories the slug.
+    static func pathSegments(of url: String) -> [Substring] {
+        guard let schemeEnd = url.range(of: "://") else { return [] }
+        let afterHost = url[schemeEnd.upperBound...].drop { $0 != "/" }
+        return afterHost.prefix { $0 != "?" && $0 != "#" }.split(separator: "/")
+    }
 }
 
 extension String {
@@ -78,4 +86,5 @@ extension String {
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return s
     }
+
 }

@@ -12,10 +12,7 @@ enum SlugWords {
 
     /// The slug's words joined by spaces, or "" when the link has none.
     static func words(of url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return "" }
-        let afterHost = url[schemeEnd.upperBound...].drop { $0 != "/" }
-        let path = afterHost.prefix { $0 != "?" && $0 != "#" }
-        for segment in path.split(separator: "/").reversed() {
+        for segment in URLCanonicalizer.pathSegments(of: url).reversed() {
             var text = (String(segment).removingPercentEncoding ?? String(segment))
             if let dot = text.lastIndex(of: "."), text.distance(from: dot, to: text.endIndex) - 1 >= 2,
                 text.distance(from: dot, to: text.endIndex) - 1 <= 5,

@@ -177,7 +177,7 @@ public struct StoryClusterer: Sendable {
         appendArticle(article, time: time, story: story, duplicate: false, vectors: vectors)
         if !opened { mergeWithEvidence(story, sums: sums, time: time, kind: kind) }
         return ClusterAssignment(
-            article: article.id, cluster: stories[Int(storyOf[Int(byID[article.id] ?? 0)])].id, opened: opened,
+            article: article.id, cluster: clusterID(of: article.id) ?? stories[Int(story)].id, opened: opened,
             score: similarity, nearest: best.map { stories[Int($0)].id })
     }
 
@@ -254,12 +254,18 @@ public struct StoryClusterer: Sendable {
     @inline(__always)
     private func idf(_ term: Int32) -> Float {
         let d = Int(term) < df.count ? df[Int(term)] : 0
-        return log(Float(documentCount + 1) / Float(d + 1)) + 1
+        return Self.idf(documentFrequency: d, documents: documentCount)
     }
 
     @inline(__always)
     private func gramIDF(_ gram: Int32) -> Float {
-        log(Float(documentCount + 1) / Float(gramDF[Int(gram)] + 1)) + 1
+        Self.idf(documentFrequency: gramDF[Int(gram)], documents: documentCount)
+    }
+
+    /// Smoothed IDF of the stream so far: `ln((N + 1) / (df + 1)) + 1` (terms no article has weigh most).
+    @inline(__always)
+    private static func idf(documentFrequency df: Int32, documents: Int) -> Float {
+        log(Float(documents + 1) / Float(df + 1)) + 1
     }
 
     private static let day: Double = 86_400
@@ -378,7 +384,6 @@ public struct StoryClusterer: Sendable {
     /// Σ dense[id] × weight × idf(id) over a story's sparse sum: the hot loop of scoring, without bounds checks.
     @inline(__always)
     private static func dot(_ dense: [Float], _ ids: [Int32], _ weights: [Float], _ df: [Int32], _ documents: Int) -> Float {
-        let n = Float(documents + 1)
         var sum: Float = 0
         dense.withUnsafeBufferPointer { dense in
             ids.withUnsafeBufferPointer { ids in
@@ -389,7 +394,7 @@ public struct StoryClusterer: Sendable {
                             let q = id < dense.count ? dense[id] : 0
                             if q != 0 {
                                 let d = id < df.count ? df[id] : 0
-                                sum += q * weights[k] * (log(n / Float(d + 1)) + 1)
+                                sum += q * weights[k] * idf(documentFrequency: d, documents: documents)
                             }
                         }
                     }

@@ -3,8 +3,8 @@ import Foundation
 /// Assigns configured topics to articles and stories.
 ///
 /// An article's score for a topic counts each distinct keyword, phrase or pattern it matches once, twice when the
-/// match is in the title, the kicker, a feed category or the link's section path (`/sport/…`); the article belongs to the topic at `minimumScore` (default 2: two body matches or one
-/// title match). An article can belong to several topics. A story gets a topic when its label article has it or
+/// match is in the title, the kicker, a feed category or the link's section path (`/sport/…`); the article
+/// belongs to the topic at `minimumScore` (default 2: two body matches or one title match). An article can belong to several topics. A story gets a topic when its label article has it or
 /// at least a third of its distinct (non-duplicate) members do.
 ///
 /// ```swift
@@ -250,10 +250,7 @@ public struct TopicMatcher: Sendable {
     /// The words of a link's section path: its path segments before the last one (the article's own slug),
     /// without numbers (`https://example.org/sport/fussball/2024/06/slug` → `sport fussball`).
     static func sectionPath(of url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return "" }
-        let afterHost = url[schemeEnd.upperBound...].drop { $0 != "/" }
-        let path = afterHost.prefix { $0 != "?" && $0 != "#" }
-        var segments = path.split(separator: "/")
+        var segments = URLCanonicalizer.pathSegments(of: url)
         guard segments.count >= 2 else { return "" }
         segments.removeLast()
         return segments.filter { segment in segment.count >= 3 && !segment.contains(where: \.isNumber) && !segment.contains(".") }
