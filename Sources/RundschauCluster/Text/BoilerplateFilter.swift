@@ -1,3 +1,5 @@
+import RundschauText
+
 /// Removes recurring boilerplate from article bodies before duplicate detection, story features and topics see
 /// them: newsletter pitches, rights footers, "Lesen Sie auch" teasers, agency disclaimers, cookie notes.
 ///
@@ -185,22 +187,15 @@ struct BoilerplateFilter: Sendable {
         return Sentence(end: end, key: h, words: words, template: template)
     }
 
-    private static func wordKey(_ word: String) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in word.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return h
-    }
+    /// FNV-1a of a lowercase ASCII word: what `nextSentence` computes per word.
+    private static func wordKey(_ word: String) -> UInt64 { StableHash.value(of: word) }
 
     private static let appearedHash = wordKey("appeared")
     private static let erschienHash = wordKey("erschien")
     private static let thePostKey = (0 &* 31 &+ wordKey("the")) &* 31 &+ wordKey("post")
     private static let derBeitragKey = (0 &* 31 &+ wordKey("der")) &* 31 &+ wordKey("beitrag")
 
-    private static func hash(_ text: String) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return h
-    }
+    private static func hash(_ text: String) -> UInt64 { StableHash.value(of: text) }
 
     private static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
         var x = a ^ (b &+ 0x9E37_79B9_7F4A_7C15 &+ (a << 6) &+ (a >> 2))
