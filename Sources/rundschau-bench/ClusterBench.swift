@@ -250,7 +250,7 @@ struct ClusterSpeedCommand: ParsableCommand {
         }
         print("near-duplicate detection alone: \(rate(n, dedup)) (\(dedup.note))")
 
-        let rssBefore = Self.residentMiB()
+        let rssBefore = Measure.currentMemoryMiB()
         let first = time { summarize(engine.process(existing: [], new: corpus)) }
         print("dedup + cluster + topics, \(n) articles: \(rate(n, first)) (\(first.note))")
         print("  peak memory \(f(Measure.peakMemoryMiB(), 0)) MiB (process, corpus included; corpus + runtime before the run: \(f(rssBefore, 0)) MiB)")
@@ -276,25 +276,9 @@ struct ClusterSpeedCommand: ParsableCommand {
     private func time(_ body: () -> String) -> (seconds: Double, cpu: Double, note: String) {
         let clock = ContinuousClock()
         let start = clock.now
-        let cpuStart = Self.cpuSeconds()
+        let cpuStart = Measure.cpuSeconds()
         let note = body()
-        return ((clock.now - start) / .seconds(1), Self.cpuSeconds() - cpuStart, note)
-    }
-
-    /// User plus system CPU time of this process.
-    static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-    }
-
-    /// Current resident memory in MiB (Linux `/proc/self/statm`).
-    static func residentMiB() -> Double {
-        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-        let fields = statm.split(separator: " ")
-        guard fields.count > 1, let pages = Double(fields[1]) else { return 0 }
-        return pages * 4_096 / 1_048_576
+        return ((clock.now - start) / .seconds(1), Measure.cpuSeconds() - cpuStart, note)
     }
 }
 

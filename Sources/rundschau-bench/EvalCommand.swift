@@ -285,7 +285,7 @@ struct CLI {
         }
         defer { try? FileManager.default.removeItem(at: errorFile) }
         process.standardError = errorHandle
-        let before = Self.childCPU()
+        let before = Measure.cpuSeconds(children: true)
         let clock = ContinuousClock()
         let start = clock.now
         try process.run()
@@ -294,7 +294,7 @@ struct CLI {
         try? errorHandle.close()
         let errorBytes = (try? Data(contentsOf: errorFile)) ?? Data()
         let wall = (clock.now - start) / .seconds(1)
-        let timing = Timing(wall: wall, cpu: Self.childCPU() - before)
+        let timing = Timing(wall: wall, cpu: Measure.cpuSeconds(children: true) - before)
         if process.terminationStatus != 0 && !(allowFailure && process.terminationStatus == 1) {
             let message = String(decoding: errorBytes.prefix(2_000), as: UTF8.self)
             throw ValidationError("rundschau \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(message)")
@@ -302,13 +302,6 @@ struct CLI {
         return (stdout, timing)
     }
 
-    /// CPU seconds used by finished children so far.
-    static func childCPU() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-    }
 }
 
 /// An OPML subscription list of local feed files.
