@@ -31,11 +31,28 @@ extension FeedFetcher {
         _ requests: [FetchRequest], concurrency: Int, perHost: Int,
         onResult: (FetchResult) async -> Void
     ) async {
+        var pending: [FetchRequest]? = requests
+        await fetchAll(concurrency: concurrency, perHost: perHost, refill: { _ in
+            defer { pending = nil }
+            return pending ?? []
+        }, onResult: onResult)
+    }
+
+    /// Fetches requests as `refill` hands them out, keeping up to `concurrency` running: whenever fewer than that
+    /// are running or waiting for their host, `refill(room)` is asked for at most `room` more; an empty answer
+    /// means there are no more. This is how a fetch worker claims feeds from a shared database one free slot at a
+    /// time instead of a batch at a time. Returns when every request handed out has been fetched.
+    public func fetchAll(
+        concurrency: Int, perHost: Int,
+        refill: (Int) async -> [FetchRequest],
+        onResult: (FetchResult) async -> Void
+    ) async {
         let hostLimit = min(max(1, perHost), max(1, configuration.maxConnectionsPerHost))
-        var scheduler = HostScheduler(requests, perHost: hostLimit)
+        var scheduler = HostScheduler([], perHost: hostLimit)
         let limit = max(1, concurrency)
         await withTaskGroup(of: (String, FetchResult).self) { group in
             var running = 0
+            var exhausted = false
             func startAvailable() {
                 while running < limit, !Task.isCancelled, let (host, request) = scheduler.next() {
                     running += 1
@@ -46,11 +63,19 @@ extension FeedFetcher {
                     }
                 }
             }
+            func topUp() async {
+                let room = limit - running - scheduler.waiting
+                guard !exhausted, room > 0, !Task.isCancelled else { return }
+                let more = await refill(room)
+                if more.isEmpty { exhausted = true } else { scheduler.add(more) }
+            }
+            await topUp()
             startAvailable()
             while let (host, result) = await group.next() {
                 running -= 1
                 scheduler.finished(host)
                 await onResult(result)
+                await topUp()
                 startAvailable()
             }
         }
@@ -69,13 +94,22 @@ struct HostScheduler {
     private var cursor = 0
     private let perHost: Int
 
+    /// Requests added but not started yet.
+    private(set) var waiting = 0
+
     init(_ requests: [FetchRequest], perHost: Int) {
         self.perHost = perHost
+        add(requests)
+    }
+
+    /// Queues more requests behind those of their host.
+    mutating func add(_ requests: [FetchRequest]) {
         for request in requests {
             let host = Self.key(request.url)
             if queues[host] == nil { hosts.append(host) }
             queues[host, default: Queue()].requests.append(request)
         }
+        waiting += requests.count
     }
 
     static func key(_ url: URL) -> String {
@@ -93,6 +127,7 @@ struct HostScheduler {
             let request = queue.requests[queue.next]
             queue.next += 1
             queue.running += 1
+            waiting -= 1
             queues[host] = queue
             cursor = (index + 1) % hosts.count
             return (host, request)

@@ -5,6 +5,7 @@ import RundschauFetch
 import RundschauModel
 import RundschauParser
 import RundschauStore
+import Synchronization
 
 /// What one fetch pass did.
 public struct FetchReport: Sendable {
@@ -83,64 +84,146 @@ public struct FetchStep: Sendable {
         return configuration
     }
 
+    /// How long a claim lasts before another worker may take the feed: long enough for a slow fetch, parse and
+    /// store, short enough that a killed worker's feeds go to the others within minutes. Renewed every quarter of
+    /// it while the fetch goes on.
+    public var leaseSeconds: Int { max(120, 4 * settings.fetch.timeout) }
+
     /// Fetches the selected feeds and stores what they hold.
+    ///
+    /// With claims (several workers on one PostgreSQL database), feeds are claimed as fetch slots free up, so each
+    /// worker takes as much of the round as it can fetch and the round spreads over all of them; `.all` claims the
+    /// feeds not fetched since `now`, so workers started together fetch each feed once.
     /// - Throws: only store errors that stop everything (the store cannot be read); per-feed problems are reported.
     public func run(store: any FeedStore, selection: Selection, now: Date = Date(),
                     progress: @Sendable (String) -> Void = { _ in }) async throws -> FetchReport {
-        guard case .due = selection, useClaims else {
-            return try await fetch(try await select(selection, store: store, now: now), store: store, now: now, progress: progress)
+        guard useClaims else {
+            var report = FetchReport()
+            var jobs: [Job] = []
+            for feed in try await select(selection, store: store, now: now) {
+                if let job = try await job(for: feed, store: store, at: now, report: &report) { jobs.append(job) }
+            }
+            if !jobs.isEmpty { progress("fetching \(jobs.count) feed(s)") }
+            var handedOut = false
+            return try await fetch(store: store, report: report, progress: progress) { _, _ in
+                defer { handedOut = true }
+                return handedOut ? [] : jobs
+            }
         }
-        // Several workers share one database: each claims a batch the size of its own concurrency, fetches it, and
-        // claims the next, so the due feeds spread over the workers instead of going to the first one. Leases are
-        // taken as of the time each batch is claimed.
-        var report = FetchReport()
-        let started = Date()
-        let batch = max(1, settings.fetch.concurrency)
-        while true {
-            let claimedAt = now.addingTimeInterval(Date().timeIntervalSince(started))
-            let feeds = try await store.claimDueFeeds(limit: batch, worker: worker, leaseSeconds: 15 * 60, now: claimedAt)
-            if feeds.isEmpty { return report }
-            report.merge(try await fetch(feeds, store: store, now: claimedAt, progress: progress))
+        let scope: ClaimScope
+        switch selection {
+        case .due: scope = .due
+        case .all: scope = .notFetchedSince(now)
+        case .one(let url):
+            guard let feed = try await store.feed(url: url) else {
+                throw StoreError(code: .notFound, message: "not subscribed: \(url)")
+            }
+            if let owner = feed.leaseOwner, let until = feed.leaseUntil, until > now, owner != worker {
+                progress("\(url): being fetched by \(owner); skipped")
+            }
+            scope = .feed(feed.id)
         }
+        return try await fetchClaimed(scope, store: store, now: now, progress: progress)
     }
 
-    /// Fetches these feeds (at most `fetch.concurrency` at once) and stores what they hold.
-    private func fetch(_ feeds: [StoredFeed], store: any FeedStore, now: Date,
-                       progress: @Sendable (String) -> Void) async throws -> FetchReport {
-        var report = FetchReport()
-        guard !feeds.isEmpty else { return report }
-        progress("fetching \(feeds.count) feed(s)")
-        var byID: [Int64: StoredFeed] = [:]
-        var requests: [FetchRequest] = []
-        for feed in feeds {
-            guard let url = FetchRequest.location(feed.url) else {
-                report.failures.append("\(feed.url): not a fetchable URL")
-                try await record(store: store, feed: feed, outcome: nil, event: .failed(message: "not a fetchable URL", retryAfter: nil),
-                                 hints: ScheduleHints(feed: nil, response: nil), now: now)
-                continue
+    /// The feeds a worker has claimed and not yet recorded: the leases it keeps alive.
+    private final class HeldLeases: Sendable {
+        let ids = Mutex<Set<Int64>>([])
+    }
+
+    /// One feed to fetch: its request, its stored state, and the time its fetch counts as.
+    private struct Job {
+        var request: FetchRequest
+        var feed: StoredFeed
+        var at: Date
+    }
+
+    /// Claims feeds of `scope` as slots free up, renewing the leases of those still being fetched.
+    private func fetchClaimed(_ scope: ClaimScope, store: any FeedStore, now: Date,
+                              progress: @Sendable (String) -> Void) async throws -> FetchReport {
+        let started = ContinuousClock.now
+        let worker = self.worker
+        let lease = leaseSeconds
+        let clock: @Sendable () -> Date = { now.addingTimeInterval(Double((ContinuousClock.now - started).components.seconds)
+                                             + Double((ContinuousClock.now - started).components.attoseconds) / 1e18) }
+        // Claimed and not yet recorded: the leases the renewal keeps alive.
+        let held = HeldLeases()
+        let renewal = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(Double(lease) / 4))
+                let ids = held.ids.withLock { $0 }.map { FeedID($0) }
+                guard !Task.isCancelled, !ids.isEmpty else { continue }
+                _ = try? await store.renewClaims(ids, worker: worker, leaseSeconds: lease, now: clock())
             }
-            byID[feed.id.rawValue] = feed
-            requests.append(FetchRequest(url: url, etag: feed.fetch.etag, lastModified: feed.fetch.lastModified,
-                                         id: feed.id.rawValue))
         }
-        let concurrency = settings.fetch.concurrency
-        let perHost = settings.fetch.perHost
-        report = try await FeedFetcher.withFetcher(configuration: fetcherConfiguration, logger: logger) { [report] fetcher in
-            var report = report
-            var done = 0
-            for await result in fetcher.fetchAll(requests, concurrency: concurrency, perHost: perHost) {
-                guard let id = result.request.id, let feed = byID[id] else { continue }
-                do {
-                    try await handle(result, feed: feed, store: store, now: now, report: &report)
-                } catch {
-                    report.failures.append("\(feed.url): not stored: \(error)")
+        defer { renewal.cancel() }
+        var claimError: (any Error)?
+        let report = try await fetch(store: store, report: FetchReport(), held: held, progress: progress) { room, report in
+            guard claimError == nil else { return [] }
+            do {
+                while true {
+                    let at = clock()
+                    let feeds = try await store.claimFeeds(scope, limit: room, worker: worker, leaseSeconds: lease, now: at)
+                    if feeds.isEmpty { return [] }
+                    var jobs: [Job] = []
+                    for feed in feeds {
+                        if let job = try await job(for: feed, store: store, at: at, report: &report) { jobs.append(job) }
+                    }
+                    // Feeds whose URL cannot be fetched are recorded at once; claim on rather than report "no more".
+                    if !jobs.isEmpty { return jobs }
                 }
-                done += 1
-                if done % 50 == 0 { progress("fetched \(done)/\(requests.count)") }
+            } catch {
+                claimError = error
+                return []
             }
-            return report
+        }
+        if let claimError {
+            _ = try? await store.releaseClaims(worker: worker)
+            throw claimError
         }
         return report
+    }
+
+    /// The job for a feed, or `nil` when its URL cannot be fetched (recorded as a failure at once).
+    private func job(for feed: StoredFeed, store: any FeedStore, at: Date, report: inout FetchReport) async throws -> Job? {
+        guard let url = FetchRequest.location(feed.url) else {
+            report.failures.append("\(feed.url): not a fetchable URL")
+            try await record(store: store, feed: feed, outcome: nil, event: .failed(message: "not a fetchable URL", retryAfter: nil),
+                             hints: ScheduleHints(feed: nil, response: nil), now: at)
+            return nil
+        }
+        let request = FetchRequest(url: url, etag: feed.fetch.etag, lastModified: feed.fetch.lastModified, id: feed.id.rawValue)
+        return Job(request: request, feed: feed, at: at)
+    }
+
+    /// Fetches the jobs `refill` hands out (at most `fetch.concurrency` at once) and stores what they hold.
+    private func fetch(store: any FeedStore, report: FetchReport, held: HeldLeases? = nil,
+                       progress: @Sendable (String) -> Void,
+                       refill: (Int, inout FetchReport) async -> [Job]) async throws -> FetchReport {
+        let concurrency = settings.fetch.concurrency
+        let perHost = settings.fetch.perHost
+        return try await FeedFetcher.withFetcher(configuration: fetcherConfiguration, logger: logger) { [report] fetcher in
+            var report = report
+            var jobs: [Int64: Job] = [:]
+            var done = 0
+            await fetcher.fetchAll(concurrency: concurrency, perHost: perHost, refill: { room in
+                let more = await refill(room, &report)
+                for job in more { jobs[job.feed.id.rawValue] = job }
+                held?.ids.withLock { $0.formUnion(more.map(\.feed.id.rawValue)) }
+                return more.map(\.request)
+            }, onResult: { result in
+                guard let id = result.request.id, let job = jobs.removeValue(forKey: id) else { return }
+                do {
+                    try await handle(result, feed: job.feed, store: store, now: job.at, report: &report)
+                } catch {
+                    report.failures.append("\(job.feed.url): not stored: \(error)")
+                }
+                held?.ids.withLock { _ = $0.remove(id) }
+                done += 1
+                if done % 50 == 0 { progress("fetched \(done)") }
+            })
+            return report
+        }
     }
 
     private func select(_ selection: Selection, store: any FeedStore, now: Date) async throws -> [StoredFeed] {

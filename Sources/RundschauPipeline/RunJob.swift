@@ -13,6 +13,8 @@ public struct RunJob: Sendable {
         public var problems: [String] = []
         /// One line per warning: something went wrong that does not fail the run (a WebSub hub that is down).
         public var warnings: [String] = []
+        /// One line per step skipped on purpose (another machine does it this round); not a problem.
+        public var notes: [String] = []
         public var status: RunStatus { problems.isEmpty ? .succeeded : .partial }
     }
 
@@ -35,16 +37,30 @@ public struct RunJob: Sendable {
         do {
             try await syncSubscriptions(store: store, now: now, into: &summary)
             try await fetchDue(store: store, now: now, into: &summary)
-            try await importDumps(store: store, now: now, into: &summary)
-            let topics = try TopicsFile.load(path: environment.settings.paths.topics)
-            try await cluster(store: store, topics: topics, into: &summary)
-            try await publish(store: store, topics: topics, into: &summary)
+            if environment.usesServerDatabase, let roles = store as? any ExclusiveRoles {
+                // Several machines may run this job on one database: fetching spreads over them, the rest is done
+                // by whichever takes the role first.
+                let snapshot = summary
+                if let done = try await roles.withExclusiveRole(Self.publisherRole, {
+                    var summary = snapshot
+                    try await importClusterPublish(store: store, now: now, into: &summary)
+                    return summary
+                }) {
+                    summary = done
+                } else {
+                    summary.notes.append("import, cluster and publish skipped: another machine is doing them this round")
+                    progress(summary.notes.last ?? "")
+                    logger.info("publisher role held elsewhere; import, cluster and publish skipped")
+                }
+            } else {
+                try await importClusterPublish(store: store, now: now, into: &summary)
+            }
         } catch {
             summary.problems.append("run: \(error)")
         }
         let finished = Date()
         try await store.finishRun(runID, at: finished, status: summary.status, counts: summary.counts,
-                                  message: summary.problems.isEmpty ? nil : "\(summary.problems.count) problem(s)")
+                                  message: summary.problems.isEmpty ? summary.notes.first : "\(summary.problems.count) problem(s)")
         if let path = environment.settings.run.metricsFile {
             let elapsed = ContinuousClock.now - started
             let status = try? await store.status()
@@ -60,6 +76,16 @@ public struct RunJob: Sendable {
             }
         }
         return summary
+    }
+
+    /// The role (``ExclusiveRoles``) under which one machine imports, clusters and publishes.
+    public static let publisherRole = "publish"
+
+    private func importClusterPublish(store: any FeedStore, now: Date, into summary: inout Summary) async throws {
+        try await importDumps(store: store, now: now, into: &summary)
+        let topics = try TopicsFile.load(path: environment.settings.paths.topics)
+        try await cluster(store: store, topics: topics, into: &summary)
+        try await publish(store: store, topics: topics, into: &summary)
     }
 
     /// Subscribes every feed of the configured OPML list (new ones only; removals are left to `unsubscribe`).

@@ -17,8 +17,8 @@ import RundschauModel
 /// ## Topics
 /// - Subscriptions: ``subscribe(_:at:)``, ``removeFeed(_:)``, ``feeds()``, ``feed(id:)``, ``feed(url:)``,
 ///   ``updateFeedURL(_:to:)``, ``updateFeedInfo(_:title:siteLink:)``
-/// - Fetching: ``recordFetch(_:state:)``, ``dueFeeds(at:limit:)``, ``claimDueFeeds(limit:worker:leaseSeconds:now:)``,
-///   ``releaseClaims(worker:)``
+/// - Fetching: ``recordFetch(_:state:)``, ``dueFeeds(at:limit:)``, ``claimFeeds(_:limit:worker:leaseSeconds:now:)``,
+///   ``renewClaims(_:worker:leaseSeconds:now:)``, ``releaseClaims(worker:)``
 /// - Articles: ``upsertArticles(feedID:entries:seenAt:)``, ``article(id:)``, ``articles(_:)``, ``articleCount(_:)``
 /// - Deduplication: ``setDuplicates(_:)``, ``setCanonicalURLs(_:)``
 /// - Clusters: ``createCluster(_:)``, ``updateCluster(_:_:)``, ``assignClusters(_:)``, ``clusters(_:)``
@@ -67,14 +67,20 @@ public protocol FeedStore: Sendable {
     /// ordered by next fetch time, then id. Claims are ignored here.
     func dueFeeds(at date: Date, limit: Int?) async throws -> [StoredFeed]
 
-    /// Claims up to `limit` due feeds for `worker` for `leaseSeconds`, so that no other worker fetches them
-    /// meanwhile; returns them in due order. A claim ends with ``recordFetch(_:state:)``, with
-    /// ``releaseClaims(worker:)``, or when the lease expires (a worker that died).
+    /// Claims up to `limit` feeds of `scope` for `worker` for `leaseSeconds`, so that no other worker fetches them
+    /// meanwhile; returns them in due order (next fetch time, then id). A claim ends with
+    /// ``recordFetch(_:state:)``, with ``releaseClaims(worker:)``, or when the lease expires (a worker that died);
+    /// ``renewClaims(_:worker:leaseSeconds:now:)`` extends it while the fetch goes on.
     ///
-    /// SQLite has a single writer and claims in one transaction; PostgreSQL uses `FOR UPDATE SKIP LOCKED`.
-    func claimDueFeeds(limit: Int, worker: String, leaseSeconds: Int, now: Date) async throws -> [StoredFeed]
+    /// SQLite has a single writer and claims in one transaction; PostgreSQL uses `FOR UPDATE SKIP LOCKED`, so
+    /// workers claiming at once get disjoint feeds.
+    func claimFeeds(_ scope: ClaimScope, limit: Int, worker: String, leaseSeconds: Int, now: Date) async throws -> [StoredFeed]
 
-    /// Releases every claim `worker` holds (a worker shutting down early); returns how many.
+    /// Extends `worker`'s leases on these feeds to `now + leaseSeconds`; returns how many it still held (a lease
+    /// that expired and went to another worker is not taken back).
+    func renewClaims(_ ids: [FeedID], worker: String, leaseSeconds: Int, now: Date) async throws -> Int
+
+    /// Releases every claim `worker` holds (a worker stopping before it fetched all it claimed); returns how many.
     func releaseClaims(worker: String) async throws -> Int
 
     // MARK: Articles
@@ -187,9 +193,9 @@ extension FeedStore {
         return out
     }
 
-    /// Claims due feeds as of now. See ``claimDueFeeds(limit:worker:leaseSeconds:now:)``.
-    public func claimDueFeeds(limit: Int, worker: String, leaseSeconds: Int) async throws -> [StoredFeed] {
-        try await claimDueFeeds(limit: limit, worker: worker, leaseSeconds: leaseSeconds, now: Date())
+    /// Claims due feeds. See ``claimFeeds(_:limit:worker:leaseSeconds:now:)``.
+    public func claimDueFeeds(limit: Int, worker: String, leaseSeconds: Int, now: Date = Date()) async throws -> [StoredFeed] {
+        try await claimFeeds(.due, limit: limit, worker: worker, leaseSeconds: leaseSeconds, now: now)
     }
 
     /// The canonical article an article duplicates, or `nil` (also for an unknown article).

@@ -18,7 +18,7 @@ public struct StoredFeed: Hashable, Sendable, Identifiable {
     public var subscribedAt: Date
     /// Validators, schedule, errors and health.
     public var fetch: FetchState
-    /// The worker that holds a claim on this feed (see ``FeedStore/claimDueFeeds(limit:worker:leaseSeconds:now:)``).
+    /// The worker that holds a claim on this feed (see ``FeedStore/claimFeeds(_:limit:worker:leaseSeconds:now:)``).
     public var leaseOwner: String?
     /// When that claim expires and another worker may take the feed.
     public var leaseUntil: Date?

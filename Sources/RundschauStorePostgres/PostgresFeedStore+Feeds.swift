@@ -111,25 +111,35 @@ extension PostgresFeedStore {
         }
     }
 
-    /// Claims due feeds for `worker` in one transaction: `SELECT … FOR UPDATE SKIP LOCKED` picks due feeds whose
+    /// Claims feeds for `worker` in one transaction: `SELECT … FOR UPDATE SKIP LOCKED` picks feeds of `scope` whose
     /// lease is absent or expired and that no concurrent claimer has locked, then sets `lease_owner` and
     /// `lease_until = now + leaseSeconds` on them. Two workers claiming at once get disjoint feeds; a feed whose
     /// worker died is claimable again once its lease has expired.
     ///
     /// Leases compare against the `now` each worker passes, so the workers' clocks should agree to well within
     /// the lease (NTP does that).
-    public func claimDueFeeds(limit: Int, worker: String, leaseSeconds: Int, now: Date) async throws -> [StoredFeed] {
+    public func claimFeeds(_ scope: ClaimScope, limit: Int, worker: String, leaseSeconds: Int, now: Date) async throws -> [StoredFeed] {
         guard limit >= 0, leaseSeconds > 0, !worker.isEmpty else {
             throw invalidArgument(
                 "claim needs limit ≥ 0, lease > 0 s and a worker name (got \(limit), \(leaseSeconds), '\(worker)')")
         }
         let now = now.storedPrecision
         let until = now.addingTimeInterval(TimeInterval(leaseSeconds)).storedPrecision
-        return try await write("cannot claim due feeds for \(worker)") { sql in
+        // The scope's condition holds only numbers the store made (never text from outside), so it is spelled out.
+        let scoped: String
+        switch scope {
+        case .due:
+            scoped = "next_fetch_at <= to_timestamp(\(now.timeIntervalSince1970))"
+        case .notFetchedSince(let date):
+            scoped = "(last_fetched_at IS NULL OR last_fetched_at < to_timestamp(\(date.storedPrecision.timeIntervalSince1970)))"
+        case .feed(let id):
+            scoped = "id = \(id.rawValue)"
+        }
+        return try await write("cannot claim feeds for \(worker)") { sql in
             let candidates = try await sql.map(
                 """
                 SELECT id FROM feed
-                WHERE kind = 'feed' AND status <> 'gone' AND next_fetch_at <= \(now)
+                WHERE kind = 'feed' AND status <> 'gone' AND \(unescaped: scoped)
                     AND (retry_after IS NULL OR retry_after <= \(now))
                     AND (lease_until IS NULL OR lease_until <= \(now))
                 ORDER BY next_fetch_at, id LIMIT \(limit)
@@ -144,6 +154,17 @@ extension PostgresFeedStore {
                 """, Self.storedFeed)
             let order = Dictionary(uniqueKeysWithValues: candidates.enumerated().map { ($1, $0) })
             return claimed.sorted { (order[$0.id.rawValue] ?? 0) < (order[$1.id.rawValue] ?? 0) }
+        }
+    }
+
+    public func renewClaims(_ ids: [FeedID], worker: String, leaseSeconds: Int, now: Date) async throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        let until = now.addingTimeInterval(TimeInterval(leaseSeconds)).storedPrecision
+        let raw = ids.map(\.rawValue)
+        return try await write("cannot renew claims of \(worker)") { sql in
+            try await sql(
+                "UPDATE feed SET lease_until = \(until) WHERE id = ANY(\(raw)) AND lease_owner = \(worker) RETURNING id"
+            ).count
         }
     }
 

@@ -10,7 +10,7 @@ import Synchronization
 /// Opening connects once to bring the schema up to date (``PostgresMigrations``: the same migrations under the
 /// same names as the SQLite backend, under an advisory lock), then serves every call from a pooled `PostgresClient`
 /// that runs in a task the store owns; ``close()`` shuts it down. Each write is one transaction; due feeds are
-/// claimed with `SELECT … FOR UPDATE SKIP LOCKED` and leases (see ``claimDueFeeds(limit:worker:leaseSeconds:now:)``).
+/// claimed with `SELECT … FOR UPDATE SKIP LOCKED` and leases (see ``claimFeeds(_:limit:worker:leaseSeconds:now:)``).
 ///
 /// ```swift
 /// let store = try await PostgresFeedStore(url: "postgres://rundschau:secret@db.example:5432/rundschau", logger: logger)
@@ -18,7 +18,7 @@ import Synchronization
 /// ```
 ///
 /// Errors are ``StoreError`` whose location is the URL with the password replaced by `***`.
-public final class PostgresFeedStore: FeedStore {
+public final class PostgresFeedStore: FeedStore, ExclusiveRoles {
     /// Where the store lives; `description` is the URL without the password.
     public let location: PostgresLocation
     /// The redacted URL that errors name.
@@ -102,6 +102,38 @@ public final class PostgresFeedStore: FeedStore {
         }
     }
 
+    // MARK: Roles
+
+    /// Holds the role with `pg_try_advisory_lock` on a connection of its own (not the pool) for as long as `body`
+    /// runs; closing that connection releases it, and so does the server when this process dies. The lock's key is
+    /// a hash of the schema and the role's name, so stores in different schemas of one database do not collide.
+    public func withExclusiveRole<T: Sendable>(_ name: String, _ body: () async throws -> T) async throws -> T? {
+        try checkOpen("cannot take the \(name) role")
+        let key = "\(location.schema ?? "public"):rundschau:\(name)"
+        let connection = try await Self.connect(location, logger: logger)
+        do {
+            var taken = false
+            let rows = try await connection.query(
+                "SELECT pg_try_advisory_lock(hashtextextended(\(key), 0)) AS taken", logger: logger)
+            for try await row in rows { taken = try row.decode(Bool.self) }
+            guard taken else {
+                try? await connection.close()
+                return nil
+            }
+        } catch {
+            try? await connection.close()
+            throw StoreError(postgres: error, operation: "cannot take the \(name) role", location: locationText)
+        }
+        do {
+            let result = try await body()
+            try? await connection.close()
+            return result
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
     // MARK: Opening
 
     private static func migrate(_ location: PostgresLocation, logger: Logger) async throws {
@@ -124,26 +156,30 @@ public final class PostgresFeedStore: FeedStore {
         _ location: PostgresLocation, logger: Logger, operation: String,
         _ body: (PostgresConnection) async throws -> Void
     ) async throws {
+        let connection = try await connect(location, logger: logger)
+        do {
+            try await body(connection)
+        } catch {
+            try? await connection.close()
+            throw StoreError(postgres: error, operation: operation, location: location.description)
+        }
+        try? await connection.close()
+    }
+
+    /// One new connection (not from the pool).
+    private static func connect(_ location: PostgresLocation, logger: Logger) async throws -> PostgresConnection {
         let locationText = location.description
         var configuration = PostgresConnection.Configuration(
             host: location.host, port: location.port, username: location.username, password: location.password,
             database: location.database, tls: try connectionTLS(location, locationText: locationText))
         configuration.options.additionalStartupParameters = startupParameters(location)
-        let connection: PostgresConnection
         do {
-            connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            return try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
         } catch {
             var mapped = StoreError(postgres: error, operation: "cannot connect", location: locationText)
             if mapped.code == .database { mapped.code = .cannotOpen }
             throw mapped
         }
-        do {
-            try await body(connection)
-        } catch {
-            try? await connection.close()
-            throw StoreError(postgres: error, operation: operation, location: locationText)
-        }
-        try? await connection.close()
     }
 
     /// The session's name for `pg_stat_activity`, and `search_path` when the URL names a schema.

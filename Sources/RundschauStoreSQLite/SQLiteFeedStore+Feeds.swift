@@ -83,7 +83,7 @@ extension SQLiteFeedStore {
         }
     }
 
-    public func claimDueFeeds(limit: Int, worker: String, leaseSeconds: Int, now: Date) async throws -> [StoredFeed] {
+    public func claimFeeds(_ scope: ClaimScope, limit: Int, worker: String, leaseSeconds: Int, now: Date) async throws -> [StoredFeed] {
         guard limit >= 0, leaseSeconds > 0, !worker.isEmpty else {
             throw StoreError(
                 code: .invalidArgument,
@@ -91,15 +91,35 @@ extension SQLiteFeedStore {
                 location: path)
         }
         let until = now.addingTimeInterval(TimeInterval(leaseSeconds))
-        return try await write("cannot claim due feeds for \(worker)") { db in
-            let unclaimed = FeedRecord.Columns.leaseUntil == nil || FeedRecord.Columns.leaseUntil <= now
-            var claimed = try Self.dueRequest(at: now, limit: limit).filter(unclaimed).fetchAll(db)
+        return try await write("cannot claim feeds for \(worker)") { db in
+            let c = FeedRecord.Columns.self
+            let unclaimed = c.leaseUntil == nil || c.leaseUntil <= now
+            let request: QueryInterfaceRequest<FeedRecord>
+            switch scope {
+            case .due:
+                request = Self.dueRequest(at: now, limit: limit)
+            case .notFetchedSince(let date):
+                request = Self.fetchableRequest(at: now).filter(c.lastFetchedAt == nil || c.lastFetchedAt < date).limit(limit)
+            case .feed(let id):
+                request = Self.fetchableRequest(at: now).filter(c.id == id.rawValue).limit(limit)
+            }
+            var claimed = try request.filter(unclaimed).fetchAll(db)
             for index in claimed.indices {
                 claimed[index].leaseOwner = worker
                 claimed[index].leaseUntil = until
-                try claimed[index].update(db, columns: [FeedRecord.Columns.leaseOwner, FeedRecord.Columns.leaseUntil])
+                try claimed[index].update(db, columns: [c.leaseOwner, c.leaseUntil])
             }
             return try claimed.map { try $0.stored() }
+        }
+    }
+
+    public func renewClaims(_ ids: [FeedID], worker: String, leaseSeconds: Int, now: Date) async throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        let until = now.addingTimeInterval(TimeInterval(leaseSeconds))
+        return try await write("cannot renew claims of \(worker)") { db in
+            try FeedRecord.filter(ids.map(\.rawValue).contains(FeedRecord.Columns.id))
+                .filter(FeedRecord.Columns.leaseOwner == worker)
+                .updateAll(db, FeedRecord.Columns.leaseUntil.set(to: until))
         }
     }
 
@@ -115,14 +135,19 @@ extension SQLiteFeedStore {
     /// Fetched feeds due at `date`, not gone, with no `Retry-After` after `date`, by next fetch time then id.
     static func dueRequest(at date: Date, limit: Int?) -> QueryInterfaceRequest<FeedRecord> {
         let c = FeedRecord.Columns.self
-        let request = FeedRecord
-            .filter(c.kind == FeedKind.feed.rawValue)
-            .filter(c.status != FeedStatus.gone.rawValue)
-            .filter(c.nextFetchAt != nil && c.nextFetchAt <= date)
-            .filter(c.retryAfter == nil || c.retryAfter <= date)
-            .order(c.nextFetchAt, c.id)
+        let request = fetchableRequest(at: date).filter(c.nextFetchAt != nil && c.nextFetchAt <= date)
         if let limit { return request.limit(limit) }
         return request
+    }
+
+    /// Fetched feeds, not gone, with no `Retry-After` after `date`, by next fetch time then id.
+    static func fetchableRequest(at date: Date) -> QueryInterfaceRequest<FeedRecord> {
+        let c = FeedRecord.Columns.self
+        return FeedRecord
+            .filter(c.kind == FeedKind.feed.rawValue)
+            .filter(c.status != FeedStatus.gone.rawValue)
+            .filter(c.retryAfter == nil || c.retryAfter <= date)
+            .order(c.nextFetchAt, c.id)
     }
 
     /// The feed row, or `notFound`.

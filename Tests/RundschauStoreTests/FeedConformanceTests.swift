@@ -194,4 +194,41 @@ struct FeedConformanceTests {
             #expect(bad?.code == .invalidArgument)
         }
     }
+
+    @Test("claims of every scope: all feeds not fetched since a date, one feed; renewing a lease", arguments: StoreBackend.all)
+    func claimScopesAndRenewal(backend: StoreBackend) async throws {
+        try await backend.withStore { fixture in
+            let store = fixture.store
+            var ids: [FeedID] = []
+            for n in 1...4 {
+                let feed = try await store.subscribe("https://\(n).example/")
+                // Not due for an hour; feed 2 was fetched at 50, feed 4 is gone.
+                try await store.recordFetch(feed.id, state: FetchState(
+                    status: n == 4 ? .gone : .active, nextFetchAt: T.at(3600), lastFetchedAt: n == 2 ? T.at(50) : T.at(5)))
+                ids.append(feed.id)
+            }
+            _ = try await store.subscribe("file:///dumps/000.txt", kind: .dump, title: "000.txt")
+            let now = T.at(60)
+            #expect(try await store.claimFeeds(.due, limit: 10, worker: "w1", leaseSeconds: 300, now: now).isEmpty)
+
+            // `fetch --all` of a round that began at 40: feed 2 was fetched since, feed 4 is gone, the dump is no feed.
+            let round = try await store.claimFeeds(.notFetchedSince(T.at(40)), limit: 10, worker: "w1", leaseSeconds: 300, now: now)
+            #expect(round.map(\.id) == [ids[0], ids[2]])
+            #expect(try await store.claimFeeds(.notFetchedSince(T.at(40)), limit: 10, worker: "w2", leaseSeconds: 300, now: now).isEmpty,
+                    "claimed feeds are skipped")
+
+            // One feed, whatever its schedule, unless another worker holds it.
+            #expect(try await store.claimFeeds(.feed(ids[1]), limit: 1, worker: "w2", leaseSeconds: 300, now: now).map(\.id) == [ids[1]])
+            #expect(try await store.claimFeeds(.feed(ids[0]), limit: 1, worker: "w2", leaseSeconds: 300, now: now).isEmpty)
+            #expect(try await store.claimFeeds(.feed(ids[3]), limit: 1, worker: "w2", leaseSeconds: 300, now: now).isEmpty, "gone")
+
+            // w1 renews at 300: its leases now run to 600, so they are not free at 400. w2's are not w1's to renew.
+            #expect(try await store.renewClaims([ids[0], ids[1], ids[2]], worker: "w1", leaseSeconds: 300, now: T.at(300)) == 2)
+            #expect(try await store.feed(id: ids[0])?.leaseUntil == T.at(600))
+            #expect(try await store.feed(id: ids[1])?.leaseUntil == T.at(360))
+            #expect(try await store.claimFeeds(.notFetchedSince(T.at(40)), limit: 10, worker: "w3", leaseSeconds: 60, now: T.at(400)).isEmpty)
+            let rescued = try await store.claimFeeds(.notFetchedSince(T.at(40)), limit: 10, worker: "w3", leaseSeconds: 60, now: T.at(600))
+            #expect(rescued.map(\.id) == [ids[0], ids[2]])
+        }
+    }
 }

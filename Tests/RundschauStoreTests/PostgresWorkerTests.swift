@@ -121,6 +121,33 @@ struct PostgresWorkerTests {
         }
     }
 
+    @Test("an exclusive role is held by one process at a time, per schema, and freed when its holder ends")
+    func exclusiveRole() async throws {
+        try await PostgresTestDatabase.withFresh { database in
+            let first = try await database.open()
+            let second = try await database.open()
+            let elsewhere = try PostgresTestDatabase.fresh()
+            let other = try await elsewhere.open()
+            let inside = try await first.withExclusiveRole("publish") { () async throws -> [String?] in
+                // While the first holds it, the second is turned away at once; another schema's role is separate,
+                // and another role name is free.
+                let refused = try await second.withExclusiveRole("publish") { "second ran" }
+                let otherSchema = try await other.withExclusiveRole("publish") { "other schema ran" }
+                let otherRole = try await second.withExclusiveRole("prune") { "other role ran" }
+                return [refused, otherSchema, otherRole]
+            }
+            #expect(inside == [nil, "other schema ran", "other role ran"])
+            #expect(try await second.withExclusiveRole("publish") { "second ran" } == "second ran", "released after the body")
+
+            // A body that throws still releases the role.
+            struct Boom: Error {}
+            await #expect(throws: Boom.self) { _ = try await first.withExclusiveRole("publish") { () async throws -> Int in throw Boom() } }
+            #expect(try await second.withExclusiveRole("publish") { 1 } == 1)
+            for store in [first, second, other] { try await store.close() }
+            await elsewhere.drop()
+        }
+    }
+
     // MARK: Workers
 
     /// What one round of all workers did.
