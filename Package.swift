@@ -148,7 +148,7 @@ let package = Package(
             dependencies: [
                 "RundschauXML", "RundschauParser", "RundschauModel", "RundschauConfig", "RundschauPipeline",
                 "RundschauStore", "RundschauStoreSQLite", "RundschauTestServer", "RundschauWriter", "RundschauServer",
-                "RundschauCluster", "RundschauText",
+                "RundschauCluster", "RundschauText", "RundschauStorePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

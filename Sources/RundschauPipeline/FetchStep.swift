@@ -84,6 +84,11 @@ public struct FetchStep: Sendable {
         return configuration
     }
 
+    /// On a shared database, `fetch --all` leaves out feeds any worker fetched this many seconds before it
+    /// started: workers started together by cron or by hand begin a second or so apart, and without it a late
+    /// starter would fetch again what an early one has just fetched.
+    public static let sharedRoundGrace: TimeInterval = 60
+
     /// How long a claim lasts before another worker may take the feed: long enough for a slow fetch, parse and
     /// store, short enough that a killed worker's feeds go to the others within minutes. Renewed every quarter of
     /// it while the fetch goes on.
@@ -93,7 +98,8 @@ public struct FetchStep: Sendable {
     ///
     /// With claims (several workers on one PostgreSQL database), feeds are claimed as fetch slots free up, so each
     /// worker takes as much of the round as it can fetch and the round spreads over all of them; `.all` claims the
-    /// feeds not fetched since `now`, so workers started together fetch each feed once.
+    /// feeds not fetched since a minute before `now` (``sharedRoundGrace``), so workers started together fetch
+    /// each feed once.
     /// - Throws: only store errors that stop everything (the store cannot be read); per-feed problems are reported.
     public func run(store: any FeedStore, selection: Selection, now: Date = Date(),
                     progress: @Sendable (String) -> Void = { _ in }) async throws -> FetchReport {
@@ -113,7 +119,7 @@ public struct FetchStep: Sendable {
         let scope: ClaimScope
         switch selection {
         case .due: scope = .due
-        case .all: scope = .notFetchedSince(now)
+        case .all: scope = .notFetchedSince(now.addingTimeInterval(-Self.sharedRoundGrace))
         case .one(let url):
             guard let feed = try await store.feed(url: url) else {
                 throw StoreError(code: .notFound, message: "not subscribed: \(url)")

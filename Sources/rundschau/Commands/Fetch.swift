@@ -15,7 +15,7 @@ extension Rundschau {
 
         @OptionGroup var global: GlobalOptions
 
-        @Flag(help: "Fetch every subscription now, ignoring the schedule (never a server's Retry-After, never a gone feed).")
+        @Flag(help: "Fetch every subscription now, ignoring the schedule (never a server's Retry-After, never a gone feed; on PostgreSQL, not one any worker fetched in the last minute).")
         var all = false
 
         @Option(help: ArgumentHelp("Fetch only this subscription.", valueName: "url"))
