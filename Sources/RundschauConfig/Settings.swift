@@ -81,6 +81,13 @@ public struct Settings: Sendable, Hashable {
         public var metricsFile: String?
     }
 
+    /// How long articles are kept (`rundschau prune`, and every `rundschau run` when set).
+    public struct Retention: Sendable, Hashable {
+        /// Stories whose articles were all first seen longer ago than this, and loose articles as old, are
+        /// removed; `0` keeps everything.
+        public var days: Int = 0
+    }
+
     /// `rundschau serve`.
     public struct Serve: Sendable, Hashable {
         public var host: String = "127.0.0.1"
@@ -95,6 +102,7 @@ public struct Settings: Sendable, Hashable {
     public var publish = Publish()
     public var serve = Serve()
     public var run = Run()
+    public var retention = Retention()
     /// The file these settings came from; `nil` for built-in defaults.
     public var file: String?
 

@@ -95,6 +95,10 @@ public enum SettingsLoader {
         s.run.metricsFile = try run.optionalString("metrics_file").flatMap { $0.isEmpty ? nil : $0 }
         try run.finish()
 
+        var retention = try top.section("retention")
+        s.retention.days = try retention.int("days", default: s.retention.days, in: 0...36500)
+        try retention.finish()
+
         var serve = try top.section("serve")
         s.serve.host = try serve.string("host", default: s.serve.host)
         s.serve.port = try serve.int("port", default: s.serve.port, in: 0...65535)

@@ -83,6 +83,11 @@ public struct RunJob: Sendable {
 
     private func importClusterPublish(store: any FeedStore, now: Date, into summary: inout Summary) async throws {
         try await importDumps(store: store, now: now, into: &summary)
+        let days = environment.settings.retention.days
+        if let pruned = try await PruneStep(days: days, logger: logger).run(store: store, now: now),
+           pruned.articles + pruned.stories > 0 {
+            progress(PruneStep.summary(pruned, days: days))
+        }
         let topics = try TopicsFile.load(path: environment.settings.paths.topics)
         try await cluster(store: store, topics: topics, into: &summary)
         try await publish(store: store, topics: topics, into: &summary)

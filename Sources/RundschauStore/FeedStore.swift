@@ -24,6 +24,7 @@ import RundschauModel
 /// - Clusters: ``createCluster(_:)``, ``updateCluster(_:_:)``, ``assignClusters(_:)``, ``clusters(_:)``
 /// - Topics: ``upsertTopic(_:)``, ``removeTopic(slug:)``, ``topics()``, ``setArticleTopics(_:)``,
 ///   ``setClusterTopics(_:)``, ``topicIDs(forArticle:)``
+/// - Retention: ``prune(before:batchSize:)``
 /// - Runs and status: ``startRun(command:at:)``, ``finishRun(_:at:status:counts:message:)``, ``lastRun()``,
 ///   ``status()``, ``close()``
 public protocol FeedStore: Sendable {
@@ -157,6 +158,18 @@ public protocol FeedStore: Sendable {
 
     /// The topics of one article, by id.
     func topicIDs(forArticle id: ArticleID) async throws -> [TopicID]
+
+    // MARK: Retention
+
+    /// Removes old history in batches of `batchSize`, each its own short transaction, so fetches and readers are
+    /// never held up long: first every story whose articles were all first seen before `cutoff` (with those
+    /// articles and the topic links of both), then articles in no story first seen before it. Stories and
+    /// articles that stay keep their ids, so published entry ids do not change. SQLite then returns the freed
+    /// pages to the file system (incremental vacuum).
+    ///
+    /// First-seen dates decide, not publication dates: an old-dated entry that a feed still carries is not
+    /// removed and stored again on the next fetch.
+    func prune(before cutoff: Date, batchSize: Int) async throws -> PruneReport
 
     // MARK: Runs and status
 

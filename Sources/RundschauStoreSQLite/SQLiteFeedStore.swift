@@ -45,6 +45,9 @@ public struct SQLiteFeedStore: FeedStore {
             configuration.prepareDatabase { db in
                 // Safe against process crashes in WAL mode; commits do not wait for fsync.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // Takes effect in a new, empty database only: `prune` can then return freed pages to the file
+                // system a slice at a time (an older database keeps free pages for reuse).
+                if !db.configuration.readonly { try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL") }
             }
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             do {

@@ -8,5 +8,5 @@ struct Bench: AsyncParsableCommand {
         abstract: "Measure Rundschau's speed and memory (build with -c release).",
         subcommands: [ParseBench.self, CorpusCommand.self, DigestCommand.self, FetchBench.self, WriteBench.self,
                       ServeBench.self, ClusterDataCommand.self, ClusterEvalCommand.self, ClusterSpeedCommand.self,
-                      EvalCommand.self, WorkersBench.self])
+                      EvalCommand.self, WorkersBench.self, HistoryBench.self])
 }

@@ -121,6 +121,11 @@ enum ClusterCorpus {
     /// `count` synthetic articles: stories of 1–8 articles over a time span growing with `count` (about 2,000
     /// articles a day, like a large aggregator), 20% of them syndicated copies with light edits.
     static func synthetic(count: Int, seed: UInt64 = 7) -> [ClusterArticle] {
+        syntheticStories(count: count, seed: seed).map(\.article)
+    }
+
+    /// ``synthetic(count:seed:)`` with the index of each article's story (0, 1, 2, … in order of appearance).
+    static func syntheticStories(count: Int, seed: UInt64 = 7) -> [(article: ClusterArticle, story: Int)] {
         var random = SeededRandom(seed: seed)
         let syllables = ["ka", "lo", "mi", "ren", "sto", "val", "ber", "tun", "gra", "fel", "dor", "wen", "pra", "lis",
                          "nok", "sar", "tem", "bru", "cho", "zan", "kel", "mor", "vid", "han", "sel", "tor", "ple", "quin"]
@@ -142,10 +147,12 @@ enum ClusterCorpus {
         let perDay = 2_000.0
         let span = Double(count) / perDay * 86_400
         let start = 1_700_000_000.0
-        var articles: [ClusterArticle] = []
+        var articles: [(article: ClusterArticle, story: Int)] = []
         articles.reserveCapacity(count)
         var id: Int64 = 1
+        var story = -1
         while articles.count < count {
+            story += 1
             let topical = (0..<12).map { _ in vocabulary[2_000 + Int(random.next() % 38_000)] }
             let people = (0..<3).map { _ in names[Int(random.next() % UInt64(names.count))] }
             let time = start + Double(random.next() % UInt64(max(1, span)))
@@ -157,9 +164,9 @@ enum ClusterCorpus {
                 if k > 0, random.next() % 5 == 0, let (t, b) = bodies.last {
                     // Syndicated copy: dateline and footer.
                     let text = "BERLIN (dpa) - " + b + " Alle Rechte vorbehalten, Weiterverbreitung nur mit Genehmigung."
-                    articles.append(ClusterArticle(
+                    articles.append((ClusterArticle(
                         id: id, entryID: "syn-\(id)", source: "copy-\(id % 50)", title: t, text: text,
-                        url: "https://copy\(id % 50).example/\(id)", published: published, firstSeen: published, language: language))
+                        url: "https://copy\(id % 50).example/\(id)", published: published, firstSeen: published, language: language), story))
                     id += 1
                     continue
                 }
@@ -181,9 +188,9 @@ enum ClusterCorpus {
                 let t = title.joined(separator: " ")
                 let b = sentences.joined(separator: " ")
                 bodies.append((t, b))
-                articles.append(ClusterArticle(
+                articles.append((ClusterArticle(
                     id: id, entryID: "syn-\(id)", source: "feed-\(id % 300)", title: t, text: b,
-                    url: "https://feed\(id % 300).example/\(id)", published: published, firstSeen: published, language: language))
+                    url: "https://feed\(id % 300).example/\(id)", published: published, firstSeen: published, language: language), story))
                 id += 1
             }
         }

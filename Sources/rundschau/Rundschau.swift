@@ -8,6 +8,6 @@ struct Rundschau: AsyncParsableCommand {
         abstract: "Aggregate feeds and text dumps, deduplicate and cluster stories, publish per-topic Atom feeds.",
         version: "0.1.0",
         subcommands: [Run.self, Fetch.self, Subscribe.self, Unsubscribe.self, Feeds.self, OPML.self, Import.self, Parse.self,
-                      Cluster.self, Stories.self, Publish.self, Serve.self, Status.self],
+                      Cluster.self, Stories.self, Publish.self, Prune.self, Serve.self, Status.self],
         defaultSubcommand: nil)
 }

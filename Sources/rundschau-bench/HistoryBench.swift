@@ -1,0 +1,233 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RundschauCluster
+import RundschauConfig
+import RundschauModel
+import RundschauStore
+import RundschauStorePostgres
+import RundschauStoreSQLite
+import RundschauText
+
+/// `rundschau-bench history`: does a year of history slow the daily round? Fills a store with history (articles
+/// from many feeds, in stories and topics, spread over a year), then times one round that adds new articles, runs
+/// `rundschau cluster` and `rundschau publish` as child processes, and compares with the same round on an empty
+/// store: wall and CPU time and peak memory of each process, and the database's size.
+struct HistoryBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Time a cluster and publish round on an empty store and on one with a year of history.")
+
+    @Option(help: "Articles of history.")
+    var articles = 2_000_000
+
+    @Option(help: "Feeds they come from.")
+    var feeds = 1_000
+
+    @Option(help: "Days the history spans (ending yesterday).")
+    var days = 365
+
+    @Option(help: "New articles in the timed round (dated within the last day).")
+    var round = 20_000
+
+    @Option(help: "PostgreSQL URL (each trial in a fresh schema); default: SQLite files in a temporary folder.")
+    var database: String?
+
+    @Option(help: "Topics file for the round (its slugs also label the history).")
+    var topics = "Config/topics.yaml"
+
+    func run() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("history-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let topicsPath = URL(fileURLWithPath: topics).standardizedFileURL.path
+        let slugs = try TopicsFile.load(path: topicsPath).topics.map(\.name)
+        let config = folder.appendingPathComponent("rundschau.yaml").path
+        try """
+            paths:
+              topics: \(topicsPath)
+              subscriptions: \(folder.appendingPathComponent("none.opml").path)
+            import:
+              folders: []
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+
+        print("backend      \(database == nil ? "SQLite (WAL)" : "PostgreSQL")")
+        print("history      \(articles) articles from \(feeds) feeds over \(days) days; round: \(round) new articles")
+        let empty = try await trial(name: "empty", history: 0, slugs: slugs, folder: folder, config: config)
+        let full = try await trial(name: "history", history: articles, slugs: slugs, folder: folder, config: config)
+        print("")
+        print("step                      empty store             with history            ratio (time, memory)")
+        for (label, a, b) in [("rundschau cluster", empty.cluster, full.cluster), ("rundschau publish", empty.publish, full.publish)] {
+            print(label.padding(toLength: 26, withPad: " ", startingAt: 0)
+                  + a.text.padding(toLength: 24, withPad: " ", startingAt: 0)
+                  + b.text.padding(toLength: 24, withPad: " ", startingAt: 0)
+                  + "\(Measure.format(b.wall / max(a.wall, 0.001), 2))×, \(Measure.format(b.peakMiB / max(a.peakMiB, 1), 2))×")
+        }
+        print("database     empty + round \(Measure.format(empty.bytes / 1_048_576)) MiB; "
+              + "history + round \(Measure.format(full.bytes / 1_048_576)) MiB "
+              + "(\(Measure.format(full.bytes / 1_048_576 / (Double(articles + round) / 1_000_000))) MiB per million articles)")
+    }
+
+    /// Wall and CPU seconds and peak resident memory of one child process.
+    struct Cost {
+        var wall: Double
+        var cpu: Double
+        var peakMiB: Double
+        var text: String { "\(Measure.format(wall, 2)) s, \(Measure.format(cpu, 2)) s CPU, \(Measure.format(peakMiB, 0)) MiB" }
+    }
+
+    struct Trial {
+        var cluster: Cost
+        var publish: Cost
+        var bytes: Double
+    }
+
+    private func trial(name: String, history: Int, slugs: [String], folder: URL, config: String) async throws -> Trial {
+        let logger = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
+        let (store, location, size) = try await open(name: name, folder: folder, logger: logger)
+        var feedIDs: [FeedID] = []
+        for n in 0..<feeds {
+            feedIDs.append(try await store.subscribe(FeedSubscription(url: "https://feed\(n).example/rss"), at: Date()).id)
+        }
+        var topicIDs: [TopicID] = []
+        for slug in slugs { topicIDs.append(try await store.upsertTopic(RundschauStore.TopicDefinition(slug: slug, title: slug)).id) }
+
+        let now = Date()
+        let clock = ContinuousClock()
+        if history > 0 {
+            let start = clock.now
+            let chunkDays = 5
+            let perChunk = max(1, history * chunkDays / days)
+            var filled = 0, chunk = 0
+            while filled < history {
+                let count = min(perChunk, history - filled)
+                let from = now.addingTimeInterval(-Double(days - chunk * chunkDays) * 86_400)
+                try await fill(store, count: count, seed: 1_000 + UInt64(chunk), prefix: "h\(chunk)", from: from,
+                               span: Double(chunkDays) * 86_400, feeds: feedIDs, topics: topicIDs, stories: true)
+                filled += count
+                chunk += 1
+                if chunk % 10 == 0 {
+                    let elapsed = (clock.now - start) / .seconds(1)
+                    print("  filled \(filled) articles in \(Measure.format(elapsed, 0)) s (\(Measure.format(Double(filled) / elapsed, 0))/s)")
+                }
+            }
+            let elapsed = (clock.now - start) / .seconds(1)
+            print("\(name): history of \(history) articles stored in \(Measure.format(elapsed, 0)) s "
+                  + "(\(Measure.format(Double(history) / elapsed, 0)) articles/s through the store API, with stories and topics)")
+        }
+        try await fill(store, count: round, seed: 99, prefix: "r", from: now.addingTimeInterval(-86_400), span: 86_400,
+                       feeds: feedIDs, topics: topicIDs, stories: false)
+        try await store.close()
+
+        let output = folder.appendingPathComponent("\(name)-Feeds").path
+        let cluster = try timed(["cluster"], config: config, database: location)
+        let publish = try timed(["publish", "--output", output], config: config, database: location)
+        let bytes = try size()
+        print("\(name): cluster \(cluster.text); publish \(publish.text)")
+        return Trial(cluster: cluster, publish: publish, bytes: bytes)
+    }
+
+    /// Stores `count` synthetic articles dated in `[from, from + span)`, spread over the feeds, one upsert per feed
+    /// as a fetch would; with `stories`, also their stories (one per generated story) and topic links.
+    private func fill(_ store: any FeedStore, count: Int, seed: UInt64, prefix: String, from: Date, span: Double,
+                      feeds: [FeedID], topics: [TopicID], stories: Bool) async throws {
+        let generated = ClusterCorpus.syntheticStories(count: count, seed: seed)
+        let times = generated.compactMap { $0.article.published?.timeIntervalSince1970 }
+        let low = times.min() ?? 0, high = max(times.max() ?? 1, low + 1)
+        var byFeed: [Int: [Entry]] = [:]
+        var storyOfEntry: [String: Int] = [:]
+        for (article, story) in generated {
+            let t = from.addingTimeInterval(((article.published?.timeIntervalSince1970 ?? low) - low) / (high - low) * span * 0.999)
+            let entryID = "\(prefix)-\(article.id)"
+            let feed = Int(StableHash.value(of: entryID) % UInt64(feeds.count))
+            byFeed[feed, default: []].append(Entry(id: entryID, title: article.title, link: article.url.map { $0 + "?" + prefix },
+                                                   summary: article.text, published: t, language: article.language))
+            storyOfEntry[entryID] = story
+        }
+        var articleIDs: [Int: [(ArticleID, Date)]] = [:]
+        var titles: [Int: String] = [:]
+        for (feed, entries) in byFeed {
+            let result = try await store.upsertArticles(feedID: feeds[feed], entries: entries, seenAt: from)
+            guard stories else { continue }
+            for (entry, id) in zip(entries, result.insertedIDs) {
+                guard let story = storyOfEntry[entry.id] else { continue }
+                articleIDs[story, default: []].append((id, entry.published ?? from))
+                if titles[story] == nil { titles[story] = entry.title }
+            }
+        }
+        guard stories else { return }
+        var assignments: [ArticleID: RundschauStore.ClusterID?] = [:]
+        var clusterTopics: [RundschauStore.ClusterID: [TopicID]] = [:]
+        var articleTopics: [ArticleID: [TopicID]] = [:]
+        for (story, members) in articleIDs {
+            let dates = members.map(\.1)
+            let cluster = try await store.createCluster(ClusterDraft(
+                label: titles[story] ?? "story", firstSeen: dates.min() ?? from, lastSeen: dates.max() ?? from,
+                representativeID: members.first?.0))
+            for (id, _) in members { assignments[id] = cluster }
+            if !topics.isEmpty, story % 3 == 0 {
+                let topic = topics[story / 3 % topics.count]
+                clusterTopics[cluster] = [topic]
+                for (id, _) in members { articleTopics[id] = [topic] }
+            }
+        }
+        try await store.assignClusters(assignments)
+        try await store.setClusterTopics(clusterTopics)
+        try await store.setArticleTopics(articleTopics)
+    }
+
+    /// A fresh store for one trial: its location for the child processes and a way to read its size.
+    private func open(name: String, folder: URL, logger: Logger) async throws
+        -> (any FeedStore, String, () throws -> Double) {
+        if let database {
+            let schema = "history_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(10).lowercased()
+            let location = try PostgresLocation(url: database).withSchema(schema)
+            let store = try await PostgresFeedStore(location: location, logger: logger)
+            let url = database + (database.contains("?") ? "&" : "?") + "schema=\(schema)"
+            return (store, url, {
+                let query = "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n "
+                    + "ON n.oid = c.relnamespace WHERE n.nspname = '\(schema)' AND c.relkind IN ('r', 'm')"
+                let out = try Self.capture("/usr/bin/psql", [database.components(separatedBy: "?")[0], "-Atc", query])
+                return Double(out.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            })
+        }
+        let path = folder.appendingPathComponent("\(name).sqlite").path
+        let store = try SQLiteFeedStore(path: path)
+        return (store, path, {
+            ["", "-wal"].reduce(0.0) { total, suffix in
+                total + Double((try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int) ?? 0)
+            }
+        })
+    }
+
+    /// Runs `rundschau ARGS` under `/usr/bin/time` and reads its wall time, CPU time and peak memory.
+    private func timed(_ arguments: [String], config: String, database: String) throws -> Cost {
+        let cli = try CLI(config: config, database: database)
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("history-time-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: report) }
+        _ = try Self.capture("/usr/bin/time", ["-o", report.path, "-f", "%e %U %S %M", cli.executable.path]
+                             + arguments + ["--config", config, "--database", database])
+        let fields = try String(contentsOf: report, encoding: .utf8).split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
+        guard fields.count >= 4 else { throw ValidationError("cannot read /usr/bin/time's report") }
+        return Cost(wall: fields[0], cpu: fields[1] + fields[2], peakMiB: fields[3] / 1024)
+    }
+
+    /// Runs a program and returns its standard output; throws with its standard error when it fails.
+    static func capture(_ program: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ValidationError("\(program) \(arguments.prefix(3).joined(separator: " ")) … exited \(process.terminationStatus): "
+                                  + String(decoding: errors.prefix(2_000), as: UTF8.self))
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
