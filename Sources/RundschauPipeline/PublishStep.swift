@@ -49,14 +49,16 @@ public struct PublishStep: Sendable {
 
         var entries: [PublicationEntry] = []
         if settings.publish.mode == "article" {
+            // Set-based: the topics' newest stories, then all their members and the members' topics in a few queries.
+            var stories: [StoredCluster] = []
+            for topic in published { stories += try await store.clusters(ClusterQuery(topicID: topic.id, limit: limit)) }
+            let members = try await store.members(of: stories.map(\.id))
+            let memberTopics = try await store.topicIDs(forArticles: members.values.flatMap { $0.map(\.id) })
             var seen: Set<ArticleID> = []
-            for topic in published {
-                for cluster in try await store.clusters(ClusterQuery(topicID: topic.id, limit: limit)) {
-                    for article in try await store.articles(ArticleQuery(clusterID: cluster.id))
-                    where article.duplicateOf == nil && seen.insert(article.id).inserted {
-                        let topicIDs = try await store.topicIDs(forArticle: article.id)
-                        entries.append(builder.articleEntry(article, topics: topicIDs.isEmpty ? cluster.topicIDs : topicIDs))
-                    }
+            for cluster in stories {
+                for article in members[cluster.id] ?? [] where article.duplicateOf == nil && seen.insert(article.id).inserted {
+                    let topicIDs = memberTopics[article.id] ?? []
+                    entries.append(builder.articleEntry(article, topics: topicIDs.isEmpty ? cluster.topicIDs : topicIDs))
                 }
             }
         } else {

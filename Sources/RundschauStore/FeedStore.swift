@@ -23,7 +23,7 @@ import RundschauModel
 /// - Deduplication: ``setDuplicates(_:)``, ``setCanonicalURLs(_:)``
 /// - Clusters: ``createCluster(_:)``, ``updateCluster(_:_:)``, ``assignClusters(_:)``, ``clusters(_:)``
 /// - Topics: ``upsertTopic(_:)``, ``removeTopic(slug:)``, ``topics()``, ``setArticleTopics(_:)``,
-///   ``setClusterTopics(_:)``, ``topicIDs(forArticle:)``
+///   ``setClusterTopics(_:)``, ``topicIDs(forArticles:)``
 /// - Retention: ``prune(before:batchSize:)``
 /// - Runs and status: ``startRun(command:at:)``, ``finishRun(_:at:status:counts:message:)``, ``lastRun()``,
 ///   ``status()``, ``close()``
@@ -156,8 +156,9 @@ public protocol FeedStore: Sendable {
     /// - Throws: ``StoreError/Code/notFound`` for an unknown cluster or topic (nothing is written then).
     func setClusterTopics(_ topics: [ClusterID: [TopicID]]) async throws
 
-    /// The topics of one article, by id.
-    func topicIDs(forArticle id: ArticleID) async throws -> [TopicID]
+    /// The topics of many articles, by article (articles without topics are left out), each list by id; one
+    /// query per few thousand articles.
+    func topicIDs(forArticles ids: [ArticleID]) async throws -> [ArticleID: [TopicID]]
 
     // MARK: Retention
 
@@ -209,6 +210,11 @@ extension FeedStore {
     /// Claims due feeds. See ``claimFeeds(_:limit:worker:leaseSeconds:now:)``.
     public func claimDueFeeds(limit: Int, worker: String, leaseSeconds: Int, now: Date = Date()) async throws -> [StoredFeed] {
         try await claimFeeds(.due, limit: limit, worker: worker, leaseSeconds: leaseSeconds, now: now)
+    }
+
+    /// The topics of one article, by id.
+    public func topicIDs(forArticle id: ArticleID) async throws -> [TopicID] {
+        try await topicIDs(forArticles: [id])[id] ?? []
     }
 
     /// The canonical article an article duplicates, or `nil` (also for an unknown article).

@@ -66,11 +66,15 @@ extension PostgresFeedStore {
         }
     }
 
-    public func topicIDs(forArticle id: ArticleID) async throws -> [TopicID] {
-        try await read("cannot read topics of article \(id)") { sql in
-            try await sql.map("SELECT topic_id FROM article_topic WHERE article_id = \(id.rawValue) ORDER BY topic_id") {
-                TopicID(try $0("topic_id", as: Int64.self))
-            }
+    public func topicIDs(forArticles ids: [ArticleID]) async throws -> [ArticleID: [TopicID]] {
+        let raw = ids.map(\.rawValue)
+        return try await read("cannot read topics of \(ids.count) article(s)") { sql in
+            var out: [ArticleID: [TopicID]] = [:]
+            let rows = try await sql.map(
+                "SELECT article_id, topic_id FROM article_topic WHERE article_id = ANY(\(raw)) ORDER BY topic_id"
+            ) { (ArticleID(try $0("article_id", as: Int64.self)), TopicID(try $0("topic_id", as: Int64.self))) }
+            for (article, topic) in rows { out[article, default: []].append(topic) }
+            return out
         }
     }
 

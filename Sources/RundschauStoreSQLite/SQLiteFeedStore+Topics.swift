@@ -60,14 +60,19 @@ extension SQLiteFeedStore {
         }
     }
 
-    public func topicIDs(forArticle id: ArticleID) async throws -> [TopicID] {
-        try await read("cannot read topics of article \(id)") { db in
-            try Int64.fetchAll(
-                db,
-                ArticleTopicRecord.select(ArticleTopicRecord.Columns.topicId)
-                    .filter(ArticleTopicRecord.Columns.articleId == id.rawValue)
-                    .order(ArticleTopicRecord.Columns.topicId)
-            ).map { TopicID($0) }
+    public func topicIDs(forArticles ids: [ArticleID]) async throws -> [ArticleID: [TopicID]] {
+        try await read("cannot read topics of \(ids.count) article(s)") { db in
+            var out: [ArticleID: [TopicID]] = [:]
+            for chunk in Self.chunks(of: ids.map(\.rawValue)) {
+                let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT article_id, topic_id FROM article_topic WHERE article_id IN (\(placeholders)) ORDER BY topic_id",
+                    arguments: StatementArguments(Array(chunk)))
+                for row in rows {
+                    out[ArticleID(row["article_id"] as Int64), default: []].append(TopicID(row["topic_id"] as Int64))
+                }
+            }
+            return out
         }
     }
 
