@@ -149,6 +149,7 @@ let package = Package(
                 "RundschauXML", "RundschauParser", "RundschauModel", "RundschauConfig", "RundschauPipeline",
                 "RundschauStore", "RundschauStoreSQLite", "RundschauTestServer", "RundschauWriter", "RundschauServer",
                 "RundschauCluster", "RundschauText", "RundschauStorePostgres",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

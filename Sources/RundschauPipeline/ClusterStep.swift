@@ -59,9 +59,12 @@ public struct ClusterStep: Sendable {
         let ranges = engine.historyRanges(for: new)
         var existing: [ClusteredArticle] = []
         var engineIDForStore: [RundschauStore.ClusterID: RundschauCluster.ClusterID] = [:]
-        if let earliest = ranges.map(\.lowerBound).min() {
-            let stored = try await store.articles(ArticleQuery(dateSince: earliest)).filter { article in
-                article.clusterID != nil && ranges.contains { $0.contains(article.date) }
+        if !ranges.isEmpty {
+            // One indexed query per merged window, so a new article dated last year reads that week, not the year.
+            var stored: [StoredArticle] = []
+            for range in ranges {
+                stored += try await store.articles(ArticleQuery(dateSince: range.lowerBound, dateUntil: range.upperBound))
+                    .filter { $0.clusterID != nil }
             }
             // The engine names a story by one of its articles; any member id is unique to its story.
             for article in stored {

@@ -30,6 +30,8 @@ public struct ArticleQuery: Hashable, Sendable {
     public var changedSince: Date?
     /// Only articles whose ``StoredArticle/date`` is at or after this instant (`stories --since`).
     public var dateSince: Date?
+    /// Only articles whose ``StoredArticle/date`` is at or before this instant (with ``dateSince``: one time window).
+    public var dateUntil: Date?
     /// Only articles with this text hash (exact duplicates).
     public var contentHash: String?
     /// Only articles with this canonical URL (exact duplicates).
@@ -48,7 +50,7 @@ public struct ArticleQuery: Hashable, Sendable {
     /// Describes a query; all filters default to "any".
     public init(
         feedID: FeedID? = nil, afterID: ArticleID? = nil, firstSeenSince: Date? = nil, changedSince: Date? = nil,
-        dateSince: Date? = nil, contentHash: String? = nil, canonicalURL: String? = nil, clusterID: ClusterID? = nil,
+        dateSince: Date? = nil, dateUntil: Date? = nil, contentHash: String? = nil, canonicalURL: String? = nil, clusterID: ClusterID? = nil,
         clusterIDs: [ClusterID]? = nil, unclusteredOnly: Bool = false, limit: Int? = nil, order: Order = .id
     ) {
         self.feedID = feedID
@@ -56,6 +58,7 @@ public struct ArticleQuery: Hashable, Sendable {
         self.firstSeenSince = firstSeenSince
         self.changedSince = changedSince
         self.dateSince = dateSince
+        self.dateUntil = dateUntil
         self.contentHash = contentHash
         self.canonicalURL = canonicalURL
         self.clusterID = clusterID

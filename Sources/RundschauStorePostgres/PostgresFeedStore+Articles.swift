@@ -114,6 +114,7 @@ extension PostgresFeedStore {
         if let date = query.firstSeenSince { builder.filter("first_seen >= ", date.storedPrecision) }
         if let date = query.changedSince { builder.filter("changed_at >= ", date.storedPrecision) }
         if let date = query.dateSince { builder.filter("COALESCE(published, updated, first_seen) >= ", date.storedPrecision) }
+        if let date = query.dateUntil { builder.filter("COALESCE(published, updated, first_seen) <= ", date.storedPrecision) }
         if let hash = query.contentHash { builder.filter("content_hash = ", hash) }
         if let url = query.canonicalURL { builder.filter("canonical_url = ", url.postgresSafe) }
         if let clusterID = query.clusterID { builder.filter("cluster_id = ", clusterID.rawValue) }

@@ -22,6 +22,7 @@ enum PostgresMigrations {
         ("v1-feeds-articles", v1FeedsArticles),
         ("v2-clusters-topics", v2ClustersTopics),
         ("v3-runs", v3Runs),
+        ("v4-article-date-index", v4ArticleDateIndex),
     ]
 
     /// The table that records applied migrations.
@@ -195,6 +196,12 @@ enum PostgresMigrations {
     ]
 
     /// Runs of the main job and its steps, for `rundschau status` and the summary line.
+    /// An index on the date an article is sorted and windowed by (`StoredArticle.date`): clustering reads the
+    /// articles of its time window through it instead of scanning a year of history.
+    private static let v4ArticleDateIndex = [
+        "CREATE INDEX article_date ON article (COALESCE(published, updated, first_seen))",
+    ]
+
     private static let v3Runs = [
         """
         CREATE TABLE run (

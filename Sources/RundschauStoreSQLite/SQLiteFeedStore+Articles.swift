@@ -99,6 +99,9 @@ extension SQLiteFeedStore {
         if let date = query.dateSince {
             request = request.filter(sql: "COALESCE(published, updated, first_seen) >= ?", arguments: [date])
         }
+        if let date = query.dateUntil {
+            request = request.filter(sql: "COALESCE(published, updated, first_seen) <= ?", arguments: [date])
+        }
         if let hash = query.contentHash { request = request.filter(c.contentHash == hash) }
         if let url = query.canonicalURL { request = request.filter(c.canonicalUrl == url) }
         if let clusterID = query.clusterID { request = request.filter(c.clusterId == clusterID.rawValue) }

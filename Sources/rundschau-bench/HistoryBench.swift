@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GRDB
 import Logging
 import RundschauCluster
 import RundschauConfig
@@ -120,10 +121,13 @@ struct HistoryBench: AsyncParsableCommand {
         try await store.close()
 
         let output = folder.appendingPathComponent("\(name)-Feeds").path
-        let cluster = try timed(["cluster"], config: config, database: location)
-        let publish = try timed(["publish", "--output", output], config: config, database: location)
+        // On SQLite the child processes log every statement, and the plans of the history round are shown.
+        let trace = database == nil && history > 0 ? folder.appendingPathComponent("\(name)-statements.txt").path : nil
+        let cluster = try timed(["cluster"], config: config, database: location, trace: trace)
+        let publish = try timed(["publish", "--output", output], config: config, database: location, trace: trace)
         let bytes = try size()
         print("\(name): cluster \(cluster.text); publish \(publish.text)")
+        if let trace { try Self.showPlans(statements: trace, database: location) }
         return Trial(cluster: cluster, publish: publish, bytes: bytes)
     }
 
@@ -201,22 +205,26 @@ struct HistoryBench: AsyncParsableCommand {
     }
 
     /// Runs `rundschau ARGS` under `/usr/bin/time` and reads its wall time, CPU time and peak memory.
-    private func timed(_ arguments: [String], config: String, database: String) throws -> Cost {
+    private func timed(_ arguments: [String], config: String, database: String, trace: String?) throws -> Cost {
         let cli = try CLI(config: config, database: database)
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("history-time-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: report) }
         _ = try Self.capture("/usr/bin/time", ["-o", report.path, "-f", "%e %U %S %M", cli.executable.path]
-                             + arguments + ["--config", config, "--database", database])
+                             + arguments + ["--config", config, "--database", database],
+                             environment: trace.map { ["RUNDSCHAU_SQL_TRACE": $0] } ?? [:])
         let fields = try String(contentsOf: report, encoding: .utf8).split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
         guard fields.count >= 4 else { throw ValidationError("cannot read /usr/bin/time's report") }
         return Cost(wall: fields[0], cpu: fields[1] + fields[2], peakMiB: fields[3] / 1024)
     }
 
     /// Runs a program and returns its standard output; throws with its standard error when it fails.
-    static func capture(_ program: String, _ arguments: [String]) throws -> String {
+    static func capture(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -229,5 +237,43 @@ struct HistoryBench: AsyncParsableCommand {
                                   + String(decoding: errors.prefix(2_000), as: UTF8.self))
         }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Prints SQLite's plan for each distinct statement the round ran, and counts those that read a whole large
+    /// table instead of an index.
+    static func showPlans(statements path: String, database: String) throws {
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        var examples: [(template: String, expanded: String, count: Int)] = []
+        var index: [String: Int] = [:]
+        for line in lines {
+            let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            let verb = parts[0].prefix(7).uppercased()
+            guard verb.hasPrefix("SELECT") || verb.hasPrefix("INSERT") || verb.hasPrefix("UPDATE")
+                || verb.hasPrefix("DELETE") || verb.hasPrefix("WITH") else { continue }
+            // Statements that differ only in the length of an IN list are one statement.
+            let template = parts[0].replacingOccurrences(of: "?,", with: "")
+            if let at = index[template] { examples[at].count += 1; continue }
+            index[template] = examples.count
+            examples.append((template, parts[1], 1))
+        }
+        let large: Set<String> = ["article", "cluster", "article_topic", "cluster_topic"]
+        var scans = 0
+        let queue = try DatabaseQueue(path: database, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        print("query plans of the round (\(examples.count) distinct statements, \(lines.count) executed):")
+        try queue.read { db in
+            for example in examples {
+                let details = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + example.expanded).map { $0["detail"] as String? ?? "" }
+                let full = details.filter { detail in
+                    let words = detail.split(separator: " ")
+                    return words.count >= 2 && words[0] == "SCAN" && large.contains(String(words[1])) && !detail.contains("USING")
+                }
+                scans += full.isEmpty ? 0 : 1
+                let shown = example.template.count > 150 ? String(example.template.prefix(147)) + "…" : example.template
+                print("  \(full.isEmpty ? "index" : "SCAN ") ×\(example.count)  \(shown)")
+                for detail in details { print("           \(detail)") }
+            }
+        }
+        print("statements reading a whole large table: \(scans)")
     }
 }
