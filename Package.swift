@@ -82,12 +82,12 @@ let package = Package(
         .target(
             name: "RundschauCluster",
             dependencies: [
-                "RundschauText",
+                "RundschauModel", "RundschauText",
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
         // Settings: Config/rundschau.yaml, strict and documented.
-        .target(name: "RundschauConfig", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "RundschauConfig", dependencies: ["RundschauModel", .product(name: "Yams", package: "Yams")]),
         // store: the FeedStore protocol and its value types (no database library), and the SQLite backend.
         .target(name: "RundschauStore", dependencies: ["RundschauModel", "RundschauText"]),
         .target(

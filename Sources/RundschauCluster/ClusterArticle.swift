@@ -61,4 +61,4 @@ public struct ClusterArticle: Hashable, Sendable {
 /// A story cluster's stable id: the id of the article that opened it.
 ///
 /// Stable across runs without a counter to persist: an article opens at most one story.
-public typealias ClusterID = Int64
+public typealias StoryID = Int64

@@ -3,17 +3,17 @@ public struct ClusterAssignment: Hashable, Sendable {
     /// The new article.
     public var article: Int64
     /// The story it now belongs to.
-    public var cluster: ClusterID
+    public var cluster: StoryID
     /// True when the article opened this story.
     public var opened: Bool
     /// The best story similarity found: the one that placed it, or for an opener the best below the threshold
     /// (1 for a duplicate following its canonical).
     public var score: Double
     /// The most similar story considered (for an opener: the one it did not join), for diagnostics.
-    public var nearest: ClusterID?
+    public var nearest: StoryID?
 
     /// Where one article went, with the score that decided it.
-    public init(article: Int64, cluster: ClusterID, opened: Bool, score: Double, nearest: ClusterID? = nil) {
+    public init(article: Int64, cluster: StoryID, opened: Bool, score: Double, nearest: StoryID? = nil) {
         self.article = article
         self.cluster = cluster
         self.opened = opened

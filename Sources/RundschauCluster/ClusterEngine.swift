@@ -169,7 +169,7 @@ public struct ClusterEngine: Sendable {
         }
 
         // Stories.
-        var clusterTopics: [ClusterID: [TopicRef]] = [:]
+        var clusterTopics: [StoryID: [TopicRef]] = [:]
         let duplicateIDs = Set(result.duplicates.map(\.article)).union(existing.filter { $0.duplicateOf != nil }.map(\.article.id))
         for index in stories.indices {
             let story = stories[index]

@@ -12,7 +12,7 @@ public struct ClusterResult: Sendable {
     /// Topics of every article of this run (existing and new) that has any.
     public var articleTopics: [Int64: [TopicRef]]
     /// Topics of every story in `clusters` that has any.
-    public var clusterTopics: [ClusterID: [TopicRef]]
+    public var clusterTopics: [StoryID: [TopicRef]]
     /// Topics discovered from recurring term groups in this run's articles.
     public var discoveredTopics: [DiscoveredTopic]
 
@@ -20,7 +20,7 @@ public struct ClusterResult: Sendable {
     public init(
         duplicates: [DuplicateLink] = [], assignments: [ClusterAssignment] = [], merges: [StoryMerge] = [],
         clusters: [StoryCluster] = [],
-        articleTopics: [Int64: [TopicRef]] = [:], clusterTopics: [ClusterID: [TopicRef]] = [:],
+        articleTopics: [Int64: [TopicRef]] = [:], clusterTopics: [StoryID: [TopicRef]] = [:],
         discoveredTopics: [DiscoveredTopic] = []
     ) {
         self.duplicates = duplicates

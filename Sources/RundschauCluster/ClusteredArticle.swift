@@ -5,12 +5,12 @@ public struct ClusteredArticle: Hashable, Sendable {
     /// The stored article.
     public var article: ClusterArticle
     /// The story the article was placed in.
-    public var clusterID: ClusterID
+    public var clusterID: StoryID
     /// The canonical article of its duplicate group, when it is a duplicate.
     public var duplicateOf: Int64?
 
     /// A stored article with its stored story and, for a copy, its canonical article.
-    public init(article: ClusterArticle, clusterID: ClusterID, duplicateOf: Int64? = nil) {
+    public init(article: ClusterArticle, clusterID: StoryID, duplicateOf: Int64? = nil) {
         self.article = article
         self.clusterID = clusterID
         self.duplicateOf = duplicateOf

@@ -3,7 +3,7 @@ import Foundation
 /// A story as it stands after a run: every member known to this run, its label and its time span.
 public struct StoryCluster: Hashable, Sendable {
     /// The stable id (the id of the article that opened the story).
-    public var id: ClusterID
+    public var id: StoryID
     /// The most representative headline: the member title closest to the story's term centroid.
     public var label: String
     /// The article whose title is the label.
@@ -21,7 +21,7 @@ public struct StoryCluster: Hashable, Sendable {
 
     /// A story summary; the engine fills `topics` after placing the articles.
     public init(
-        id: ClusterID, label: String, labelArticle: Int64, firstSeen: Date, lastSeen: Date, members: [Int64],
+        id: StoryID, label: String, labelArticle: Int64, firstSeen: Date, lastSeen: Date, members: [Int64],
         topics: [TopicRef], isNew: Bool
     ) {
         self.id = id

@@ -28,12 +28,12 @@ public struct DiscoveredTopic: Hashable, Sendable {
     /// Articles carrying the term group.
     public var articles: [Int64]
     /// Stories those articles belong to.
-    public var clusters: [ClusterID]
+    public var clusters: [StoryID]
     /// Always true: discovered topics are marked as such.
     public var discovered: Bool { true }
 
     /// A discovered topic: its slug, display label, the terms that define it and what it covers.
-    public init(name: String, label: String, terms: [String], articles: [Int64], clusters: [ClusterID]) {
+    public init(name: String, label: String, terms: [String], articles: [Int64], clusters: [StoryID]) {
         self.name = name
         self.label = label
         self.terms = terms

@@ -1,24 +1,10 @@
 import Foundation
+import RundschauModel
 import Yams
-
-/// One configured topic as `Config/topics.yaml` states it.
-public struct TopicSpec: Sendable, Hashable {
-    /// The slug: `Feeds/<name>.atom`. Lowercase letters, digits and hyphens.
-    public var name: String
-    public var title: String
-    public var keywords: [String]
-    public var phrases: [String]
-    /// Regular expressions (ICU syntax), matched case-insensitively.
-    public var patterns: [String]
-    /// Language codes the topic applies to; empty means all.
-    public var languages: [String]
-    /// Source (feed) names or URLs the topic is limited to; empty means all.
-    public var sources: [String]
-}
 
 /// The topics file: configured topics plus the switch for discovered ones.
 public struct TopicsFile: Sendable, Hashable {
-    public var topics: [TopicSpec] = []
+    public var topics: [TopicDefinition] = []
     /// Publish topics discovered from recurring term groups.
     public var discoverEnabled = true
     /// Articles a discovered topic needs before it is published.
@@ -65,7 +51,7 @@ public struct TopicsFile: Sendable, Hashable {
                 throw ConfigError(file: file, key: "topics[\(index)].name", message: "\"\(name)\" is used twice or reserved",
                                   line: node.mark?.line)
             }
-            let spec = TopicSpec(
+            let spec = TopicDefinition(
                 name: name,
                 title: try section.string("title", default: name),
                 keywords: try section.stringList("keywords", default: []),

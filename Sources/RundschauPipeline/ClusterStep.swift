@@ -36,12 +36,8 @@ public struct ClusterStep: Sendable {
     public func engine() throws -> ClusterEngine {
         var stories = StoryClusterSettings()
         stories.window = settings.cluster.windowDays * 86_400
-        let definitions = topics.topics.map {
-            TopicDefinition(name: $0.name, title: $0.title, keywords: $0.keywords, phrases: $0.phrases,
-                            patterns: $0.patterns, languages: $0.languages, sources: $0.sources)
-        }
         return ClusterEngine(
-            stories: stories, topics: try TopicMatcher(topics: definitions),
+            stories: stories, topics: try TopicMatcher(topics: topics.topics),
             discovery: TopicDiscoverySettings(enabled: topics.discoverEnabled, minArticles: topics.discoverMinArticles),
             logger: logger)
     }
@@ -58,7 +54,7 @@ public struct ClusterStep: Sendable {
         // Context: stored, clustered articles inside the windows around the new ones.
         let ranges = engine.historyRanges(for: new)
         var existing: [ClusteredArticle] = []
-        var engineIDForStore: [RundschauStore.ClusterID: RundschauCluster.ClusterID] = [:]
+        var engineIDForStore: [ClusterID: StoryID] = [:]
         if !ranges.isEmpty {
             // One indexed query per merged window, so a new article dated last year reads that week, not the year.
             var stored: [StoredArticle] = []
@@ -108,14 +104,14 @@ public struct ClusterStep: Sendable {
             }
         }
         // Stored stories that merged into another: their articles move, and they stop appearing in the feeds.
-        var merges: [RundschauStore.ClusterID: RundschauStore.ClusterID] = [:]
+        var merges: [ClusterID: ClusterID] = [:]
         for merge in result.merges {
             guard let from = storeIDForEngine[merge.from], let into = storeIDForEngine[merge.into] else { continue }
             merges[from] = into
         }
         try await store.mergeClusters(merges)
         report.mergedClusters = merges.count
-        var assignments: [ArticleID: RundschauStore.ClusterID?] = [:]
+        var assignments: [ArticleID: ClusterID?] = [:]
         for assignment in result.assignments {
             if let storeID = storeIDForEngine[assignment.cluster] { assignments[ArticleID(assignment.article)] = storeID }
         }
@@ -125,11 +121,11 @@ public struct ClusterStep: Sendable {
         var topicIDs: [String: TopicID] = [:]
         for spec in topics.topics {
             topicIDs[spec.name] = try await store.upsertTopic(
-                RundschauStore.TopicDefinition(slug: spec.name, title: spec.title, origin: .configured)).id
+                TopicDraft(slug: spec.name, title: spec.title, origin: .configured)).id
         }
         for discovered in result.discoveredTopics {
             topicIDs[discovered.name] = try await store.upsertTopic(
-                RundschauStore.TopicDefinition(slug: discovered.name, title: discovered.label, origin: .discovered)).id
+                TopicDraft(slug: discovered.name, title: discovered.label, origin: .discovered)).id
         }
         report.discoveredTopics = result.discoveredTopics.count
         var articleTopics: [ArticleID: [TopicID]] = [:]
@@ -137,7 +133,7 @@ public struct ClusterStep: Sendable {
             articleTopics[ArticleID(article)] = refs.compactMap { topicIDs[$0.name] }
         }
         if !articleTopics.isEmpty { try await store.setArticleTopics(articleTopics) }
-        var clusterTopics: [RundschauStore.ClusterID: [TopicID]] = [:]
+        var clusterTopics: [ClusterID: [TopicID]] = [:]
         for (cluster, refs) in result.clusterTopics {
             guard let storeID = storeIDForEngine[cluster] else { continue }
             clusterTopics[storeID] = refs.compactMap { topicIDs[$0.name] }

@@ -62,7 +62,7 @@ public struct PublishStep: Sendable {
                 }
             }
         } else {
-            var clusters: [RundschauStore.ClusterID: StoredCluster] = [:]
+            var clusters: [ClusterID: StoredCluster] = [:]
             for topic in published {
                 for cluster in try await store.clusters(ClusterQuery(topicID: topic.id, limit: limit)) {
                     clusters[cluster.id] = cluster

@@ -140,7 +140,7 @@ public protocol FeedStore: Sendable {
     // MARK: Topics
 
     /// Creates a topic, or updates title and origin of the topic with that slug; returns it.
-    func upsertTopic(_ definition: TopicDefinition) async throws -> StoredTopic
+    func upsertTopic(_ definition: TopicDraft) async throws -> StoredTopic
 
     /// Removes a topic and its memberships; returns `false` when there was none.
     func removeTopic(slug: String) async throws -> Bool

@@ -9,7 +9,7 @@ public enum TopicOrigin: String, Hashable, Codable, Sendable, CaseIterable {
 }
 
 /// What ``FeedStore/upsertTopic(_:)`` writes; the matching rules (keywords, regexes) stay in the configuration.
-public struct TopicDefinition: Hashable, Sendable {
+public struct TopicDraft: Hashable, Sendable {
     /// A stable, URL-safe name (`naher-osten`); unique within a store. The Atom file is `<slug>.atom`.
     public var slug: String
     /// The human title.

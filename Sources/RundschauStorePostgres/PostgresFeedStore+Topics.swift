@@ -3,7 +3,7 @@ import PostgresNIO
 import RundschauStore
 
 extension PostgresFeedStore {
-    public func upsertTopic(_ definition: TopicDefinition) async throws -> StoredTopic {
+    public func upsertTopic(_ definition: TopicDraft) async throws -> StoredTopic {
         guard !definition.slug.isEmpty else { throw invalidArgument("topic slug is empty") }
         return try await write("cannot store topic \(definition.slug)") { sql in
             let topics = try await sql.map(

@@ -3,7 +3,7 @@ import GRDB
 import RundschauStore
 
 extension SQLiteFeedStore {
-    public func upsertTopic(_ definition: TopicDefinition) async throws -> StoredTopic {
+    public func upsertTopic(_ definition: TopicDraft) async throws -> StoredTopic {
         guard !definition.slug.isEmpty else {
             throw StoreError(code: .invalidArgument, message: "topic slug is empty", location: path)
         }

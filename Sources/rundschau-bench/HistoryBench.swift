@@ -91,7 +91,7 @@ struct HistoryBench: AsyncParsableCommand {
             feedIDs.append(try await store.subscribe(FeedSubscription(url: "https://feed\(n).example/rss"), at: Date()).id)
         }
         var topicIDs: [TopicID] = []
-        for slug in slugs { topicIDs.append(try await store.upsertTopic(RundschauStore.TopicDefinition(slug: slug, title: slug)).id) }
+        for slug in slugs { topicIDs.append(try await store.upsertTopic(TopicDraft(slug: slug, title: slug)).id) }
 
         let now = Date()
         let clock = ContinuousClock()
@@ -160,8 +160,8 @@ struct HistoryBench: AsyncParsableCommand {
             }
         }
         guard stories else { return }
-        var assignments: [ArticleID: RundschauStore.ClusterID?] = [:]
-        var clusterTopics: [RundschauStore.ClusterID: [TopicID]] = [:]
+        var assignments: [ArticleID: ClusterID?] = [:]
+        var clusterTopics: [ClusterID: [TopicID]] = [:]
         var articleTopics: [ArticleID: [TopicID]] = [:]
         for (story, members) in articleIDs {
             let dates = members.map(\.1)

@@ -1,3 +1,4 @@
+import struct RundschauModel.TopicDefinition
 import Foundation
 import Testing
 

@@ -53,7 +53,7 @@ import RundschauStoreSQLite
         let first = try await step.run(store: store)
         #expect(first.articles == 11 && first.newClusters >= 9)
         let storiesBefore = try await store.clusters(ClusterQuery())
-        var clusterOfArticle: [ArticleID: RundschauStore.ClusterID] = [:]
+        var clusterOfArticle: [ArticleID: ClusterID] = [:]
         for cluster in storiesBefore { for id in cluster.articleIDs { clusterOfArticle[id] = cluster.id } }
 
         // A new feed brings a wire copy of a seed article and an unrelated story.

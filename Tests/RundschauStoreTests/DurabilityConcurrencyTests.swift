@@ -17,7 +17,7 @@ struct DurabilityConcurrencyTests {
             try await store.setDuplicates([ids[1]: ids[0]])
             let cluster = try await store.createCluster(ClusterDraft(label: "Story", firstSeen: T.t0, lastSeen: T.at(600)))
             try await store.assignClusters([ids[0]: cluster, ids[1]: cluster])
-            let topic = try await store.upsertTopic(TopicDefinition(slug: "nahost", title: "Nahost"))
+            let topic = try await store.upsertTopic(TopicDraft(slug: "nahost", title: "Nahost"))
             try await store.setArticleTopics([ids[0]: [topic.id]])
             let run = try await store.startRun(command: "run", at: T.t0)
             try await store.finishRun(run, at: T.at(5), status: .succeeded, counts: RunCounts(articlesNew: 10), message: nil)

@@ -92,7 +92,7 @@ struct PipelineConformanceTests {
             #expect(try await store.clusters(ClusterQuery(lastSeenSince: T.at(300))).map(\.id) == [gaza])
             #expect(try await store.clusters(ClusterQuery(limit: 1)).map(\.id) == [gaza])
 
-            let middleEast = try await store.upsertTopic(TopicDefinition(slug: "nahost", title: "Naher Osten"))
+            let middleEast = try await store.upsertTopic(TopicDraft(slug: "nahost", title: "Naher Osten"))
             try await store.setClusterTopics([gaza: [middleEast.id]])
             #expect(try await store.clusters(ClusterQuery(topicID: middleEast.id)).map(\.id) == [gaza])
             #expect(try await store.cluster(id: gaza)?.topicIDs == [middleEast.id])
@@ -133,7 +133,7 @@ struct PipelineConformanceTests {
             let ids = try await seed(store)
             let older = try await store.createCluster(ClusterDraft(label: "Waffenruhe", firstSeen: T.t0, lastSeen: T.at(60)))
             let newer = try await store.createCluster(ClusterDraft(label: "Feuerpause", firstSeen: T.at(120), lastSeen: T.at(240)))
-            let topic = try await store.upsertTopic(TopicDefinition(slug: "nahost", title: "Naher Osten"))
+            let topic = try await store.upsertTopic(TopicDraft(slug: "nahost", title: "Naher Osten"))
             try await store.assignClusters([ids[0]: older, ids[1]: older, ids[2]: newer, ids[3]: newer])
             try await store.setClusterTopics([newer: [topic.id]])
 
@@ -155,10 +155,10 @@ struct PipelineConformanceTests {
         try await backend.withStore { fixture in
             let store = fixture.store
             let ids = try await seed(store)
-            let defence = try await store.upsertTopic(TopicDefinition(slug: "verteidigung", title: "Verteidigung"))
-            let middleEast = try await store.upsertTopic(TopicDefinition(slug: "nahost", title: "Nahost"))
-            let renamed = try await store.upsertTopic(TopicDefinition(slug: "nahost", title: "Naher Osten"))
-            let found = try await store.upsertTopic(TopicDefinition(slug: "entdeckt-1", title: "Drohnen", origin: .discovered))
+            let defence = try await store.upsertTopic(TopicDraft(slug: "verteidigung", title: "Verteidigung"))
+            let middleEast = try await store.upsertTopic(TopicDraft(slug: "nahost", title: "Nahost"))
+            let renamed = try await store.upsertTopic(TopicDraft(slug: "nahost", title: "Naher Osten"))
+            let found = try await store.upsertTopic(TopicDraft(slug: "entdeckt-1", title: "Drohnen", origin: .discovered))
             #expect(renamed.id == middleEast.id)
             #expect(renamed.title == "Naher Osten")
             #expect(try await store.topics().map(\.slug) == ["entdeckt-1", "nahost", "verteidigung"])
@@ -225,7 +225,7 @@ struct PipelineConformanceTests {
             try await store.setDuplicates([ids[1]: ids[0]])
             let cluster = try await store.createCluster(ClusterDraft(label: "x", firstSeen: T.t0, lastSeen: T.t0))
             try await store.assignClusters([ids[0]: cluster, ids[1]: cluster])
-            _ = try await store.upsertTopic(TopicDefinition(slug: "nahost", title: "Nahost"))
+            _ = try await store.upsertTopic(TopicDraft(slug: "nahost", title: "Nahost"))
             let run = try await store.startRun(command: "run", at: T.t0)
 
             let status = try await store.status()

@@ -110,7 +110,7 @@ struct PostgresFeedStoreTests {
         try await PostgresTestDatabase.withFresh { database in
             let store = try await database.open()
             for slug in ["b", "B", "a-z", "a_z", "ä"] {
-                _ = try await store.upsertTopic(TopicDefinition(slug: slug, title: slug))
+                _ = try await store.upsertTopic(TopicDraft(slug: slug, title: slug))
         }
         #expect(try await store.topics().map(\.slug) == ["B", "a-z", "a_z", "b", "ä"])
         try await store.close()

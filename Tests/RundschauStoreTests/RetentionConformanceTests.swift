@@ -26,7 +26,7 @@ struct RetentionConformanceTests {
                                                                   lastSeen: T.at(20 * Self.day), representativeID: a3))
             try await store.assignClusters([a1: gone, a2: gone, a3: kept, a4: kept])
             try await store.setDuplicates([a2: a1])
-            let topic = try await store.upsertTopic(TopicDefinition(slug: "nahost", title: "Nahost")).id
+            let topic = try await store.upsertTopic(TopicDraft(slug: "nahost", title: "Nahost")).id
             try await store.setClusterTopics([gone: [topic], kept: [topic]])
             try await store.setArticleTopics([a1: [topic], a5: [topic], a4: [topic]])
 

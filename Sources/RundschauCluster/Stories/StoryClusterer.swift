@@ -26,7 +26,7 @@ public struct StoryClusterer: Sendable {
     public let settings: StoryClusterSettings
 
     private struct Story {
-        var id: ClusterID
+        var id: StoryID
         /// Sum of the members' word vectors, each normalized (with the IDF of its arrival); term ids ascending.
         var terms: [Int32] = []
         var weights: [Float] = []
@@ -73,7 +73,7 @@ public struct StoryClusterer: Sendable {
     private var byID: [Int64: Int32] = [:]
 
     private var stories: [Story] = []
-    private var storyByID: [ClusterID: Int32] = [:]
+    private var storyByID: [StoryID: Int32] = [:]
     /// Stories merged into others since this clusterer was created, in the order it happened, each naming the
     /// story that finally survived.
     public var merges: [StoryMerge] { mergeLog.map { StoryMerge(from: $0.from, into: survivor(of: $0.into)) } }
@@ -105,13 +105,13 @@ public struct StoryClusterer: Sendable {
     public var count: Int { ids.count }
 
     /// The story of an article known to this clusterer (after merges: the surviving story).
-    public func clusterID(of article: Int64) -> ClusterID? {
+    public func clusterID(of article: Int64) -> StoryID? {
         guard let doc = byID[article] else { return nil }
         return stories[Int(storyOf[Int(doc)])].id
     }
 
     /// The story that `id` is now part of: itself, or the story it was merged into.
-    public func survivor(of id: ClusterID) -> ClusterID {
+    public func survivor(of id: StoryID) -> StoryID {
         guard var index = storyByID[id] else { return id }
         // A merged story's entry points at the story that absorbed it, which may have been absorbed in turn.
         while !stories[Int(index)].alive, let next = storyByID[stories[Int(index)].id], next != index { index = next }
@@ -119,7 +119,7 @@ public struct StoryClusterer: Sendable {
     }
 
     /// Re-enters an article placed by an earlier run, with its stored story. Duplicates only join the member list.
-    public mutating func restore(_ article: ClusterArticle, clusterID: ClusterID, isDuplicate: Bool) {
+    public mutating func restore(_ article: ClusterArticle, clusterID: StoryID, isDuplicate: Bool) {
         let bodyStart = scan(article)
         restore(article, clusterID: clusterID, isDuplicate: isDuplicate, bodyStart: bodyStart)
     }
@@ -143,7 +143,7 @@ public struct StoryClusterer: Sendable {
 
     // MARK: - Shared paths (the engine scans once for both detectors)
 
-    mutating func restore(_ article: ClusterArticle, clusterID: ClusterID, isDuplicate duplicate: Bool, bodyStart: Int) {
+    mutating func restore(_ article: ClusterArticle, clusterID: StoryID, isDuplicate duplicate: Bool, bodyStart: Int) {
         let time = article.effectiveDate.timeIntervalSince1970
         let lang = language(of: article)
         let story = storyIndex(for: clusterID, time: time, opened: false, language: lang)
@@ -185,7 +185,7 @@ public struct StoryClusterer: Sendable {
         LanguageGuess.language(declared: article.language, title: article.title, text: article.text)
     }
 
-    private mutating func storyIndex(for id: ClusterID, time: Double, opened: Bool, language: String?) -> Int32 {
+    private mutating func storyIndex(for id: StoryID, time: Double, opened: Bool, language: String?) -> Int32 {
         if let index = storyByID[id] { return index }
         let index = Int32(stories.count)
         stories.append(Story(id: id, first: time, last: time, language: language, opened: opened, touched: opened))
@@ -599,10 +599,10 @@ public struct StoryClusterer: Sendable {
     // MARK: - Results
 
     /// Ids of the live stories that gained members, were opened or absorbed another since this clusterer was created.
-    public var touchedClusters: [ClusterID] { stories.filter { $0.touched && $0.alive }.map(\.id) }
+    public var touchedClusters: [StoryID] { stories.filter { $0.touched && $0.alive }.map(\.id) }
 
     /// Story summaries (label, time span, members) for the given ids; topics are left empty.
-    public func stories(_ clusterIDs: [ClusterID]) -> [StoryCluster] {
+    public func stories(_ clusterIDs: [StoryID]) -> [StoryCluster] {
         clusterIDs.compactMap { id in
             guard let s = storyByID[id], stories[Int(s)].id == id else { return nil }
             let story = stories[Int(s)]
@@ -662,12 +662,12 @@ public struct StoryClusterer: Sendable {
 /// One story absorbed by another: its articles now belong to `into`, and `from` no longer exists.
 public struct StoryMerge: Hashable, Sendable {
     /// The story that was absorbed.
-    public var from: ClusterID
+    public var from: StoryID
     /// The surviving (older) story.
-    public var into: ClusterID
+    public var into: StoryID
 
     /// A merge of `from` into `into`.
-    public init(from: ClusterID, into: ClusterID) {
+    public init(from: StoryID, into: StoryID) {
         self.from = from
         self.into = into
     }

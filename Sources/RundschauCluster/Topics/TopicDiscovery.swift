@@ -3,7 +3,7 @@
 struct TopicDiscovery {
     struct Input {
         var article: Int64
-        var cluster: ClusterID
+        var cluster: StoryID
         /// The article's strongest terms (ids), by TF-IDF.
         var terms: [Int32]
     }

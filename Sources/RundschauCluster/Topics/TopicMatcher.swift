@@ -1,3 +1,4 @@
+import struct RundschauModel.TopicDefinition
 import Foundation
 
 /// Assigns configured topics to articles and stories.
