@@ -42,39 +42,54 @@ public struct ClusterStep: Sendable {
             logger: logger)
     }
 
+    /// Articles read per query.
+    static let pageSize = 5_000
+
     public func run(store: any FeedStore, progress: @Sendable (String) -> Void = { _ in }) async throws -> ClusterReport {
         var report = ClusterReport()
-        let fresh = try await store.articles(ArticleQuery(unclusteredOnly: true))
-        guard !fresh.isEmpty else { return report }
-        progress("clustering \(fresh.count) new article(s)")
         let feeds = Dictionary(uniqueKeysWithValues: try await store.feeds().map { ($0.id, $0) })
+        // Read in pages and keep only the engine's view of each article (plain title and text), so the stored rows
+        // with their HTML and JSON columns never all sit in memory at once.
+        var new: [ClusterArticle] = []
+        var after: ArticleID?
+        while true {
+            let page = try await store.articles(ArticleQuery(afterID: after, unclusteredOnly: true, limit: Self.pageSize))
+            guard let last = page.last else { break }
+            new += page.map { Self.clusterArticle($0, feeds: feeds) }
+            after = last.id
+        }
+        guard !new.isEmpty else { return report }
+        progress("clustering \(new.count) new article(s)")
         let engine = try engine()
-        let new = fresh.map { Self.clusterArticle($0, feeds: feeds) }
 
         // Context: stored, clustered articles inside the windows around the new ones.
         let ranges = engine.historyRanges(for: new)
         var existing: [ClusteredArticle] = []
         var engineIDForStore: [ClusterID: StoryID] = [:]
-        if !ranges.isEmpty {
-            // One indexed query per merged window, so a new article dated last year reads that week, not the year.
-            var stored: [StoredArticle] = []
-            for range in ranges {
-                stored += try await store.articles(ArticleQuery(dateSince: range.lowerBound, dateUntil: range.upperBound))
-                    .filter { $0.clusterID != nil }
-            }
-            // The engine names a story by one of its articles; any member id is unique to its story.
-            for article in stored {
-                guard let storeCluster = article.clusterID else { continue }
-                engineIDForStore[storeCluster] = min(engineIDForStore[storeCluster] ?? .max, article.id.rawValue)
-            }
-            existing = stored.compactMap { article in
-                guard let storeCluster = article.clusterID, let engineID = engineIDForStore[storeCluster] else { return nil }
-                return ClusteredArticle(article: Self.clusterArticle(article, feeds: feeds), clusterID: engineID,
-                                        duplicateOf: article.duplicateOf?.rawValue)
+        // One indexed query per merged window, so a new article dated last year reads that week, not the year.
+        var context: [(article: ClusterArticle, cluster: ClusterID, duplicateOf: Int64?)] = []
+        for range in ranges {
+            var after: ArticleID?
+            while true {
+                let page = try await store.articles(ArticleQuery(afterID: after, dateSince: range.lowerBound,
+                                                                 dateUntil: range.upperBound, limit: Self.pageSize))
+                guard let last = page.last else { break }
+                for article in page {
+                    guard let cluster = article.clusterID else { continue }
+                    // The engine names a story by one of its articles; any member id is unique to its story.
+                    engineIDForStore[cluster] = min(engineIDForStore[cluster] ?? .max, article.id.rawValue)
+                    context.append((Self.clusterArticle(article, feeds: feeds), cluster, article.duplicateOf?.rawValue))
+                }
+                after = last.id
             }
         }
+        existing = context.compactMap { item in
+            guard let engineID = engineIDForStore[item.cluster] else { return nil }
+            return ClusteredArticle(article: item.article, clusterID: engineID, duplicateOf: item.duplicateOf)
+        }
+        context = []
         let result = engine.process(existing: existing, new: new)
-        report.articles = fresh.count
+        report.articles = new.count
 
         // Duplicates: each copy points at its canonical article.
         var duplicates: [ArticleID: ArticleID?] = [:]
