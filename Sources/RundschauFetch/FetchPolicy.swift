@@ -82,9 +82,9 @@ public struct FetchPolicy: Sendable, Hashable {
 
     /// The state to store after a fetch.
     public func nextState(
-        after event: Event, previous: FeedFetchState, hints: ScheduleHints, now: Date,
+        after event: Event, previous: FetchState, hints: ScheduleHints, now: Date,
         using generator: inout some RandomNumberGenerator
-    ) -> FeedFetchState {
+    ) -> FetchState {
         var state = previous
         switch event {
         case .updated, .notModified:
@@ -92,10 +92,10 @@ public struct FetchPolicy: Sendable, Hashable {
             state.consecutiveErrors = 0
             state.lastError = nil
             state.retryAfter = nil
-            state.nextFetch = now.addingTimeInterval(normalInterval(for: hints, now: now))
+            state.nextFetchAt = now.addingTimeInterval(normalInterval(for: hints, now: now))
         case .gone:
             state.status = .gone
-            state.nextFetch = nil
+            state.nextFetchAt = nil
             state.retryAfter = nil
             state.lastError = "gone (HTTP 410)"
         case .failed(let message, let retryAfter):
@@ -105,10 +105,10 @@ public struct FetchPolicy: Sendable, Hashable {
             if let retryAfter {
                 let honoured = min(max(retryAfter, now), now.addingTimeInterval(maxRetryAfter))
                 state.retryAfter = honoured
-                state.nextFetch = honoured
+                state.nextFetchAt = honoured
             } else {
                 state.retryAfter = nil
-                state.nextFetch = now.addingTimeInterval(backoffDelay(afterErrors: state.consecutiveErrors,
+                state.nextFetchAt = now.addingTimeInterval(backoffDelay(afterErrors: state.consecutiveErrors,
                                                                       using: &generator))
             }
         }
@@ -116,18 +116,18 @@ public struct FetchPolicy: Sendable, Hashable {
     }
 
     /// ``nextState(after:previous:hints:now:using:)`` with the system's random numbers.
-    public func nextState(after event: Event, previous: FeedFetchState, hints: ScheduleHints, now: Date) -> FeedFetchState {
+    public func nextState(after event: Event, previous: FetchState, hints: ScheduleHints, now: Date) -> FetchState {
         var generator = SystemRandomNumberGenerator()
         return nextState(after: event, previous: previous, hints: hints, now: now, using: &generator)
     }
 
     /// Whether a feed should be fetched now. Gone feeds never are, and a server's `Retry-After` is always
     /// honoured; `ignoringSchedule` (`--all`) skips only the normal schedule and back-off.
-    public func isDue(_ state: FeedFetchState, now: Date, ignoringSchedule: Bool = false) -> Bool {
+    public func isDue(_ state: FetchState, now: Date, ignoringSchedule: Bool = false) -> Bool {
         if state.status == .gone { return false }
         if let retryAfter = state.retryAfter, retryAfter > now { return false }
         if ignoringSchedule { return true }
-        guard let nextFetch = state.nextFetch else { return true }
+        guard let nextFetch = state.nextFetchAt else { return true }
         return nextFetch <= now
     }
 

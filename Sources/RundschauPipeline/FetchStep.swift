@@ -238,13 +238,13 @@ public struct FetchStep: Sendable {
             return try await store.dueFeeds(at: now, limit: nil)
         case .all:
             return try await store.feeds().filter {
-                $0.kind == .feed && policy.isDue(FeedFetchState($0.fetch), now: now, ignoringSchedule: true)
+                $0.kind == .feed && policy.isDue($0.fetch, now: now, ignoringSchedule: true)
             }
         case .one(let url):
             guard let feed = try await store.feed(url: url) else {
                 throw StoreError(code: .notFound, message: "not subscribed: \(url)")
             }
-            return policy.isDue(FeedFetchState(feed.fetch), now: now, ignoringSchedule: true) ? [feed] : []
+            return policy.isDue(feed.fetch, now: now, ignoringSchedule: true) ? [feed] : []
         }
     }
 
@@ -301,13 +301,7 @@ public struct FetchStep: Sendable {
 
     private func record(store: any FeedStore, feed: StoredFeed, outcome: FetchOutcome?, event: FetchPolicy.Event,
                         hints: ScheduleHints, now: Date) async throws {
-        let next = policy.nextState(after: event, previous: FeedFetchState(feed.fetch), hints: hints, now: now)
-        var state = feed.fetch
-        state.status = next.status
-        state.consecutiveErrors = next.consecutiveErrors
-        state.nextFetchAt = next.nextFetch
-        state.retryAfter = next.retryAfter
-        state.lastError = next.lastError
+        var state = policy.nextState(after: event, previous: feed.fetch, hints: hints, now: now)
         state.lastFetchedAt = now
         if let response = outcome?.response {
             state.httpStatus = response.httpStatus
@@ -321,13 +315,5 @@ public struct FetchStep: Sendable {
         if case .updated = event { state.lastSuccessAt = now }
         if case .notModified = event { state.lastSuccessAt = now }
         try await store.recordFetch(feed.id, state: state)
-    }
-}
-
-extension FeedFetchState {
-    /// The fetch policy's view of a stored feed's state.
-    init(_ state: FetchState) {
-        self.init(status: state.status, consecutiveErrors: state.consecutiveErrors, nextFetch: state.nextFetchAt,
-                  retryAfter: state.retryAfter, lastError: state.lastError)
     }
 }

@@ -1,3 +1,4 @@
+import RundschauModel
 import Foundation
 
 /// A subscription as stored: a fetched feed or an imported dump file.

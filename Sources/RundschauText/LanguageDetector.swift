@@ -88,8 +88,8 @@ struct LanguageScores {
                 }
             }
             let string = String(word)
-            if let weight = StopWords.weights[string] {
-                for (l, code) in TrigramModel.languages.enumerated() where StopWords.lists[code]?.contains(string) == true {
+            if let weight = FunctionWords.weights[string] {
+                for (l, code) in TrigramModel.languages.enumerated() where FunctionWords.lists[code]?.contains(string) == true {
                     stop[l] += weight
                 }
             }

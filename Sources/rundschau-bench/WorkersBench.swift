@@ -1,3 +1,4 @@
+import RundschauModel
 import ArgumentParser
 import Foundation
 import Logging

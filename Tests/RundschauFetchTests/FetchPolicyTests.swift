@@ -113,27 +113,27 @@ struct FetchPolicyTests {
     @Test("three consecutive errors make a feed failing; a success restores its normal schedule")
     func failingAndRecovery() {
         var zero = ZeroGenerator()
-        var state = FeedFetchState()
+        var state = FetchState()
         let failure = FetchPolicy.Event.failed(message: "HTTP 500", retryAfter: nil)
         state = policy.nextState(after: failure, previous: state, hints: ScheduleHints(), now: now, using: &zero)
         #expect(state.status == .active)
         #expect(state.consecutiveErrors == 1)
-        #expect(state.nextFetch == now.addingTimeInterval(15 * minute))
+        #expect(state.nextFetchAt == now.addingTimeInterval(15 * minute))
         #expect(state.lastError == "HTTP 500")
         state = policy.nextState(after: failure, previous: state, hints: ScheduleHints(), now: now, using: &zero)
         #expect(state.status == .active)
-        #expect(state.nextFetch == now.addingTimeInterval(30 * minute))
+        #expect(state.nextFetchAt == now.addingTimeInterval(30 * minute))
         state = policy.nextState(after: failure, previous: state, hints: ScheduleHints(), now: now, using: &zero)
         #expect(state.status == .failing)
         #expect(state.consecutiveErrors == 3)
-        #expect(state.nextFetch == now.addingTimeInterval(hour))
+        #expect(state.nextFetchAt == now.addingTimeInterval(hour))
 
         let later = now.addingTimeInterval(hour)
         state = policy.nextState(after: .updated, previous: state, hints: ScheduleHints(ttlMinutes: 120), now: later,
                                  using: &zero)
-        #expect(state == FeedFetchState(status: .active, consecutiveErrors: 0, nextFetch: later.addingTimeInterval(2 * hour)))
+        #expect(state == FetchState(status: .active, nextFetchAt: later.addingTimeInterval(2 * hour), consecutiveErrors: 0))
         // A 304 also counts as a success.
-        let afterError = FeedFetchState(status: .failing, consecutiveErrors: 5, nextFetch: now, lastError: "x")
+        let afterError = FetchState(status: .failing, nextFetchAt: now, consecutiveErrors: 5, lastError: "x")
         let recovered = policy.nextState(after: .notModified, previous: afterError, hints: ScheduleHints(), now: now)
         #expect(recovered.status == .active)
         #expect(recovered.consecutiveErrors == 0)
@@ -144,9 +144,9 @@ struct FetchPolicyTests {
     func retryAfter() {
         var zero = ZeroGenerator()
         let retryAt = now.addingTimeInterval(6 * hour)
-        let state = policy.nextState(after: .failed(message: "HTTP 429", retryAfter: retryAt), previous: FeedFetchState(),
+        let state = policy.nextState(after: .failed(message: "HTTP 429", retryAfter: retryAt), previous: FetchState(),
                                      hints: ScheduleHints(), now: now, using: &zero)
-        #expect(state.nextFetch == retryAt)
+        #expect(state.nextFetchAt == retryAt)
         #expect(state.retryAfter == retryAt)
         #expect(state.consecutiveErrors == 1)
         #expect(!policy.isDue(state, now: now.addingTimeInterval(hour)))
@@ -156,27 +156,27 @@ struct FetchPolicyTests {
 
         // An absurd Retry-After is cut to a week; one in the past means now.
         let far = policy.nextState(after: .failed(message: "", retryAfter: now.addingTimeInterval(365 * 86_400)),
-                                   previous: FeedFetchState(), hints: ScheduleHints(), now: now, using: &zero)
+                                   previous: FetchState(), hints: ScheduleHints(), now: now, using: &zero)
         #expect(far.retryAfter == now.addingTimeInterval(7 * 86_400))
         let past = policy.nextState(after: .failed(message: "", retryAfter: now.addingTimeInterval(-60)),
-                                    previous: FeedFetchState(), hints: ScheduleHints(), now: now, using: &zero)
-        #expect(past.nextFetch == now)
+                                    previous: FetchState(), hints: ScheduleHints(), now: now, using: &zero)
+        #expect(past.nextFetchAt == now)
     }
 
     @Test("410 Gone stops fetching for good, --all included")
     func gone() {
-        let state = policy.nextState(after: .gone, previous: FeedFetchState(consecutiveErrors: 2), hints: ScheduleHints(),
+        let state = policy.nextState(after: .gone, previous: FetchState(consecutiveErrors: 2), hints: ScheduleHints(),
                                      now: now)
         #expect(state.status == .gone)
-        #expect(state.nextFetch == nil)
+        #expect(state.nextFetchAt == nil)
         #expect(!policy.isDue(state, now: now.addingTimeInterval(365 * 86_400)))
         #expect(!policy.isDue(state, now: now, ignoringSchedule: true))
     }
 
     @Test("due: new feeds at once, scheduled ones when their time comes, --all ignores the schedule")
     func due() {
-        #expect(policy.isDue(FeedFetchState(), now: now))
-        let scheduled = FeedFetchState(nextFetch: now.addingTimeInterval(hour))
+        #expect(policy.isDue(FetchState(), now: now))
+        let scheduled = FetchState(nextFetchAt: now.addingTimeInterval(hour))
         #expect(!policy.isDue(scheduled, now: now))
         #expect(policy.isDue(scheduled, now: now.addingTimeInterval(hour)))
         #expect(policy.isDue(scheduled, now: now, ignoringSchedule: true))
@@ -207,7 +207,7 @@ struct FetchPolicyTests {
         #expect(custom.normalInterval(for: ScheduleHints(ttlMinutes: 600), now: now) == 2 * hour)
         var generator = SeededGenerator(seed: 1)
         #expect(custom.backoffDelay(afterErrors: 10, using: &generator) == 10 * minute)
-        let state = custom.nextState(after: .failed(message: "x", retryAfter: nil), previous: FeedFetchState(),
+        let state = custom.nextState(after: .failed(message: "x", retryAfter: nil), previous: FetchState(),
                                      hints: ScheduleHints(), now: now)
         #expect(state.status == .failing)
     }

@@ -1,3 +1,4 @@
+import RundschauModel
 import Foundation
 import Logging
 import Testing

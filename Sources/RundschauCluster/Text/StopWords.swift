@@ -1,7 +1,7 @@
 /// Stop words for German and English: the Snowball lists plus news function words (reporting verbs, weekdays,
 /// months, small numbers) that say nothing about which story an article belongs to.
 ///
-/// For indexing, not for telling languages apart: `LanguageDetector` in RundschauText has its own, shorter lists
+/// For indexing, not for telling languages apart: `LanguageDetector` in RundschauText has its own `FunctionWords`, shorter lists
 /// of the most frequent function words of seven languages, weighted by how many languages share a word. Weekdays,
 /// months and numbers belong here but would skew detection; these lists would miss French, Spanish, Italian,
 /// Dutch and Portuguese there.

@@ -4,8 +4,9 @@
 /// words unique to one language carry the most evidence.
 ///
 /// Evidence for `LanguageDetector`, not stop words for indexing: the clusterer (RundschauCluster's `StopWords`)
-/// removes far more words (reporting verbs, weekdays, months, numbers) for German and English.
-enum StopWords {
+/// removes far more words (reporting verbs, weekdays, months, numbers) for German and English. Two views of
+/// "common words", so two types.
+enum FunctionWords {
     static let lists: [String: Set<String>] = [
         "de": words("""
             der die das den dem des ein eine einer eines einem einen und oder aber nicht ist sind war waren wird \

@@ -1,10 +1,10 @@
-import RundschauModel
 import Foundation
 
 /// Everything the fetcher remembers about a feed between runs: validators, schedule, errors and health.
 ///
-/// The fetcher reads it from ``StoredFeed/fetch``, changes it after a fetch, and writes it back whole with
-/// ``FeedStore/recordFetch(_:state:)``. Dates are stored to the millisecond.
+/// One type for the store and the fetcher: the store keeps it per feed (`StoredFeed.fetch`, written back whole by
+/// `FeedStore.recordFetch`), and `FetchPolicy` in RundschauFetch computes the next one after a fetch. Dates are
+/// stored to the millisecond.
 public struct FetchState: Hashable, Sendable {
     /// Active, failing or gone.
     public var status: FeedStatus
