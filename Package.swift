@@ -54,8 +54,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // OPML 2.0 subscription lists: the document model and the one writer (export and the published index.opml).
-        .target(name: "RundschauOPML", dependencies: ["RundschauText"]),
-        // fetch: polite HTTP/file fetching, scheduling policy, OPML reading, autodiscovery. No store dependency.
+        .target(name: "RundschauOPML", dependencies: ["RundschauText", "RundschauXML"]),
+        // fetch: polite HTTP/file fetching, scheduling policy, autodiscovery. No store dependency.
         .target(
             name: "RundschauFetch",
             dependencies: [

@@ -12,7 +12,7 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String {
             case invalidURL, unsupportedScheme, connection, timeout, httpStatus, tooLarge, tooManyRedirects,
-                 badRedirect, decompression, file, cancelled, notOPML
+                 badRedirect, decompression, file, cancelled
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -40,7 +40,6 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         /// The fetch was cancelled by the caller.
         public static let cancelled = Code(.cancelled)
         /// An OPML document could not be read.
-        public static let notOPML = Code(.notOPML)
 
 /// The code's name (`tooLarge`), for logs.
         public var description: String { base.rawValue }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// An OPML subscription list: read from OPML 1.0/2.0 files (`OPMLDocument.parse` in RundschauFetch), built from
+/// An OPML subscription list: read from OPML 1.0/2.0 files (`OPMLDocument.parse`, through RundschauXML), built from
 /// subscriptions, written by ``OPMLWriter`` (`rundschau opml export` and the publisher's `index.opml`).
 ///
 /// Nested outlines without `xmlUrl` are folders; each subscription's folder path becomes its first category

@@ -20,7 +20,7 @@ import RundschauModel
 /// - Fetching: ``recordFetch(_:state:)``, ``dueFeeds(at:limit:)``, ``claimFeeds(_:limit:worker:leaseSeconds:now:)``,
 ///   ``renewClaims(_:worker:leaseSeconds:now:)``, ``releaseClaims(worker:)``
 /// - Articles: ``upsertArticles(feedID:entries:seenAt:)``, ``article(id:)``, ``articles(_:)``, ``articleCount(_:)``
-/// - Deduplication: ``setDuplicates(_:)``, ``setCanonicalURLs(_:)``
+/// - Deduplication: ``setDuplicates(_:)``
 /// - Clusters: ``createCluster(_:)``, ``updateCluster(_:_:)``, ``assignClusters(_:)``, ``clusters(_:)``
 /// - Topics: ``upsertTopic(_:)``, ``removeTopic(slug:)``, ``topics()``, ``setArticleTopics(_:)``,
 ///   ``setClusterTopics(_:)``, ``topicIDs(forArticles:)``
@@ -110,10 +110,6 @@ public protocol FeedStore: Sendable {
     /// - Throws: ``StoreError/Code/invalidArgument`` when an article would be its own duplicate;
     ///   ``StoreError/Code/notFound`` for an unknown article (nothing is written then).
     func setDuplicates(_ links: [ArticleID: ArticleID?]) async throws
-
-    /// Stores canonical URLs computed by deduplication (`nil` clears), in one transaction.
-    /// - Throws: ``StoreError/Code/notFound`` for an unknown article (nothing is written then).
-    func setCanonicalURLs(_ urls: [ArticleID: String?]) async throws
 
     // MARK: Clusters
 

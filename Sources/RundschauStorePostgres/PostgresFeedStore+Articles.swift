@@ -87,15 +87,6 @@ extension PostgresFeedStore {
         }
     }
 
-    public func setCanonicalURLs(_ urls: [ArticleID: String?]) async throws {
-        try await write("cannot store canonical URLs") { sql in
-            try await Self.requireArticles(Set(urls.keys), in: sql)
-            for (article, url) in urls {
-                try await sql("UPDATE article SET canonical_url = \(url.postgresSafe) WHERE id = \(article.rawValue)")
-            }
-        }
-    }
-
     // MARK: Helpers
 
     /// The columns ``storedArticle(_:)`` reads; JSON columns as text.

@@ -76,16 +76,6 @@ extension SQLiteFeedStore {
         }
     }
 
-    public func setCanonicalURLs(_ urls: [ArticleID: String?]) async throws {
-        try await write("cannot store canonical URLs") { db in
-            try Self.requireArticles(Set(urls.keys), in: db)
-            for (article, url) in urls {
-                try db.execute(
-                    sql: "UPDATE article SET canonical_url = ? WHERE id = ?", arguments: [url, article.rawValue])
-            }
-        }
-    }
-
     // MARK: Helpers
 
     /// The request for an article query; `invalidArgument` for a negative limit.

@@ -107,12 +107,8 @@ struct OPMLTests {
         "<rss version=\"2.0\"><channel/></rss>", "<html><body>hi</body></html>", "\u{1}\u{2}garbage", "",
     ])
     func notOPML(text: String) throws {
-        #expect(throws: FetchError.self) { try OPMLDocument.parse(Array(text.utf8)) }
-        do {
-            _ = try OPMLDocument.parse(Array(text.utf8))
-        } catch {
-            #expect(error.code == .notOPML)
-        }
+        let error = #expect(throws: OPMLError.self) { try OPMLDocument.parse(Array(text.utf8)) }
+        #expect(error?.message.hasPrefix("not an OPML document") == true)
     }
 
     @Test("writing escapes everything and builds folders from categories")

@@ -38,31 +38,6 @@ struct PipelineConformanceTests {
         }
     }
 
-    @Test("canonical URLs: set, query, cleared when the link changes", arguments: StoreBackend.all)
-    func canonicalURLs(backend: StoreBackend) async throws {
-        try await backend.withStore { fixture in
-            let store = fixture.store
-            let feedID = try await store.subscribe("https://a.example/feed").id
-            let ids = try await store.upsertArticles(feedID: feedID, entries: makeEntries(1...2), seenAt: T.t0).insertedIDs
-            try await store.setCanonicalURLs([ids[0]: "https://example.org/artikel/1", ids[1]: "https://example.org/artikel/2"])
-            #expect(try await store.articles(ArticleQuery(canonicalURL: "https://example.org/artikel/1")).map(\.id) == [ids[0]])
-
-            var moved = makeEntries(1...2)
-            moved[0].link = "https://example.org/neu/1"
-            moved[1].title = "new title, same link"
-            _ = try await store.upsertArticles(feedID: feedID, entries: moved, seenAt: T.at(60))
-            #expect(try await store.article(id: ids[0])?.canonicalURL == nil)
-            #expect(try await store.article(id: ids[1])?.canonicalURL == "https://example.org/artikel/2")
-
-            try await store.setCanonicalURLs([ids[1]: nil])
-            #expect(try await store.article(id: ids[1])?.canonicalURL == nil)
-            let unknown = await #expect(throws: StoreError.self) {
-                try await store.setCanonicalURLs([ArticleID(9_999): "x"])
-            }
-            #expect(unknown?.code == .notFound)
-        }
-    }
-
     @Test("clusters: create, assign, move, update, list with members and topics", arguments: StoreBackend.all)
     func clusters(backend: StoreBackend) async throws {
         try await backend.withStore { fixture in

@@ -1,5 +1,4 @@
 import Foundation
-import RundschauOPML
 import RundschauText
 import RundschauXML
 
@@ -10,8 +9,8 @@ extension OPMLDocument {
     /// `xmlUrl` on `rss`-typed outlines), missing titles fall back to `text`, then to nothing. The bytes may be
     /// UTF-8, UTF-16 with a BOM, or Latin-1/Windows-1252 (declared or guessed). Sloppy XML (a bare `&` in a title)
     /// is recovered with a warning.
-    /// - Throws: ``FetchError`` with code `notOPML` when the bytes are not XML or the root is not `<opml>`.
-    public static func parse(_ bytes: [UInt8], url: URL? = nil) throws(FetchError) -> OPMLDocument {
+    /// - Throws: ``OPMLError`` when the bytes are not XML or the root is not `<opml>`.
+    public static func parse(_ bytes: [UInt8], url: URL? = nil) throws(OPMLError) -> OPMLDocument {
         var warnings: [String] = []
         let utf8 = OPMLReader.utf8(bytes, warnings: &warnings)
         let reader = OPMLReader()
@@ -25,10 +24,10 @@ extension OPMLDocument {
                 warnings.append("recovered from malformed XML: \(report.diagnostics.first?.description ?? strict.message)")
                 return try retry.document(warnings: warnings, url: url)
             } catch {
-                throw FetchError(.notOPML, "not an OPML document: \(strict.description)", url: url, underlying: strict)
+                throw OPMLError("not an OPML document: \(strict.description)", url: url, underlying: strict)
             }
         } catch {
-            throw FetchError(.notOPML, "not an OPML document: \(error.description)", url: url, underlying: error)
+            throw OPMLError("not an OPML document: \(error.description)", url: url, underlying: error)
         }
         return try reader.document(warnings: warnings, url: url)
     }
@@ -107,9 +106,9 @@ final class OPMLReader: XMLEventHandler {
         text.append(contentsOf: utf8)
     }
 
-    func document(warnings: [String], url: URL?) throws(FetchError) -> OPMLDocument {
+    func document(warnings: [String], url: URL?) throws(OPMLError) -> OPMLDocument {
         guard sawRoot else {
-            throw FetchError(.notOPML, "not an OPML document: the root element is <\(rootName ?? "?")>", url: url)
+            throw OPMLError("not an OPML document: the root element is <\(rootName ?? "?")>", url: url)
         }
         // Close outlines a recovered (truncated) document left open.
         while outlineStack.count > 1 {
