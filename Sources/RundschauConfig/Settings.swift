@@ -68,10 +68,18 @@ public struct Settings: Sendable, Hashable {
         public var author: String = "Rundschau"
         /// Newest entries per feed.
         public var entries: Int = 50
-        /// `story`: one entry per story cluster; `article`: one entry per article.
-        public var mode: String = "story"
+        /// One entry per story cluster (`story`) or per article (`article`).
+        public var mode: PublishMode = .story
         /// A WebSub hub URL (absolute http(s)): feeds name it, and a run notifies it of the feeds that changed.
         public var webSubHub: String?
+    }
+
+    /// What one entry of a published feed stands for (`publish.mode`).
+    public enum PublishMode: String, Sendable, Hashable, CaseIterable {
+        /// One entry per story, listing its sources.
+        case story
+        /// One entry per article (copies left out).
+        case article
     }
 
     /// The main job (`rundschau run`).

@@ -78,7 +78,8 @@ public enum SettingsLoader {
         s.publish.title = try publish.string("title", default: s.publish.title)
         s.publish.author = try publish.string("author", default: s.publish.author)
         s.publish.entries = try publish.int("entries", default: s.publish.entries, in: 1...10000)
-        s.publish.mode = try publish.oneOf("mode", ["story", "article"], default: s.publish.mode)
+        s.publish.mode = Settings.PublishMode(rawValue: try publish.oneOf(
+            "mode", Settings.PublishMode.allCases.map(\.rawValue), default: s.publish.mode.rawValue)) ?? s.publish.mode
         s.publish.webSubHub = try publish.optionalString("websub_hub").flatMap { $0.isEmpty ? nil : $0 }
         try publish.finish()
         guard let base = URL(string: s.publish.baseURL), base.scheme != nil, base.host != nil else {

@@ -48,7 +48,7 @@ public struct PublishStep: Sendable {
         let limit = settings.publish.entries
 
         var entries: [PublicationEntry] = []
-        if settings.publish.mode == "article" {
+        if settings.publish.mode == .article {
             // Set-based: the topics' newest stories, then all their members and the members' topics in a few queries.
             var stories: [StoredCluster] = []
             for topic in published { stories += try await store.clusters(ClusterQuery(topicID: topic.id, limit: limit)) }

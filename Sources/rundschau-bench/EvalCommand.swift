@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RundschauPipeline
 import RundschauCluster
 
 /// `rundschau-bench eval`: story or duplicate quality through the whole CLI path, as a user would run it.
@@ -69,7 +70,7 @@ struct EvalCommand: ParsableCommand {
         steps.append(("stories --json", listing.timing))
         if keep != nil { try listing.stdout.write(to: work.appendingPathComponent("stories.json")) }
 
-        let stories = try JSONDecoder().decode([EvalStory].self, from: listing.stdout)
+        let stories = try ListedStory.decode(listing.stdout)
         let goldLabels = try Self.readGold(gold, column: goldColumn)
         var predicted: [String: String]
         switch kind {
@@ -124,14 +125,14 @@ struct EvalCommand: ParsableCommand {
     }
 
     /// entry id → story id.
-    static func storyLabels(_ stories: [EvalStory]) -> [String: String] {
+    static func storyLabels(_ stories: [ListedStory]) -> [String: String] {
         var out: [String: String] = [:]
         for story in stories { for a in story.articles { out[a.entryID] = "s\(story.id)" } }
         return out
     }
 
     /// entry id → its story's topics, joined (`none` when the story has none).
-    static func topicLabels(_ stories: [EvalStory]) -> [String: String] {
+    static func topicLabels(_ stories: [ListedStory]) -> [String: String] {
         var out: [String: String] = [:]
         for story in stories {
             let label = story.topics.isEmpty ? "none" : story.topics.sorted().joined(separator: "+")
@@ -172,7 +173,7 @@ struct EvalCommand: ParsableCommand {
     }
 
     /// entry id → entry id of its canonical article (itself when it is no copy).
-    static func duplicateLabels(_ stories: [EvalStory]) -> [String: String] {
+    static func duplicateLabels(_ stories: [ListedStory]) -> [String: String] {
         var entryOf: [Int64: String] = [:]
         var canonicalOf: [Int64: Int64] = [:]
         for story in stories {
@@ -207,7 +208,7 @@ struct EvalCommand: ParsableCommand {
         return out
     }
 
-    private func printErrors(_ gold: [String: String], _ predicted: [String: String], _ stories: [EvalStory]) {
+    private func printErrors(_ gold: [String: String], _ predicted: [String: String], _ stories: [ListedStory]) {
         var title: [String: String] = [:]
         for s in stories { for a in s.articles { title[a.entryID] = a.title ?? "" } }
         var byPredicted: [String: [String]] = [:]
@@ -226,25 +227,6 @@ struct EvalCommand: ParsableCommand {
             .filter { $0.1.count > 1 }.sorted { $0.0.count > $1.0.count }
         for (ids, parts) in splits.prefix(10) {
             print("  \(gold[ids[0]] ?? "?"): \(ids.count) items in \(parts.count) clusters")
-        }
-    }
-}
-
-/// One story of `rundschau stories --json`, as far as the evaluation reads it.
-struct EvalStory: Decodable {
-    var id: Int64
-    var topics: [String]
-    var articles: [Article]
-
-    struct Article: Decodable {
-        var id: Int64
-        var entryID: String
-        var title: String?
-        var duplicateOf: Int64?
-
-        enum CodingKeys: String, CodingKey {
-            case id, title
-            case entryID = "entry_id", duplicateOf = "duplicate_of"
         }
     }
 }

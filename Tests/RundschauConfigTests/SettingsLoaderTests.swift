@@ -6,7 +6,7 @@ import Testing
     @Test func emptyFileGivesDefaults() throws {
         let s = try SettingsLoader.parse("", file: "x.yaml")
         #expect(s.fetch.concurrency == 16)
-        #expect(s.publish.mode == "story")
+        #expect(s.publish.mode == .story)
         #expect(s.paths.resolvedDatabase == ".rundschau/rundschau.sqlite")
     }
 
@@ -33,7 +33,7 @@ import Testing
         #expect(s.importing.folders == ["dumps", "more"])
         #expect(s.fetch.concurrency == 4 && s.fetch.perHost == 1)
         #expect(s.cluster.windowDays == 2.5)
-        #expect(s.publish.mode == "article" && s.publish.baseURL == "https://feeds.example.org/")
+        #expect(s.publish.mode == .article && s.publish.baseURL == "https://feeds.example.org/")
         #expect(s.serve.port == 9000)
     }
 
