@@ -34,4 +34,23 @@ public struct RunEnvironment: Sendable {
         if usesServerDatabase { return (settings.paths.data as NSString).appendingPathComponent("rundschau.lock") }
         return database + ".lock"
     }
+
+    /// The commands whose writes must not overlap with another run's on one database.
+    public enum LockedCommand: Sendable {
+        /// `run`: every step.
+        case run
+        /// `fetch`: on SQLite only; PostgreSQL workers share the due feeds through row claims instead.
+        case fetch
+        /// `cluster`: decisions are made against the stored stories and must not race another pass.
+        case cluster
+        /// `prune`: deletes stories a clustering pass might be extending.
+        case prune
+    }
+
+    /// Takes the run lock that `command` needs here, or returns `nil` when it needs none.
+    /// - Throws: ``RunLock/Busy`` when another run holds it; other errors when the lock file cannot be created.
+    public func takeRunLock(for command: LockedCommand) throws -> RunLock? {
+        if case .fetch = command, usesServerDatabase { return nil }
+        return try RunLock(path: lockPath)
+    }
 }

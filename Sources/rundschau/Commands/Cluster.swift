@@ -15,7 +15,7 @@ extension Rundschau {
         func run() async throws {
             let environment = try global.environment()
             let topics = try global.topics(environment)
-            let lock = try Run.takeLock(environment)
+            let lock = try Run.takeLock(environment, for: .cluster)
             let store = try await global.openStore(environment)
             let chatty = global.chatty
             do {

@@ -27,8 +27,7 @@ extension Rundschau {
 
         func run() async throws {
             let environment = try global.environment()
-            // On PostgreSQL several workers share the due feeds through row claims; SQLite allows one writer.
-            let lock = environment.usesServerDatabase ? nil : try Run.takeLock(environment)
+            let lock = try Run.takeLock(environment, for: .fetch)
             let store = try await global.openStore(environment)
             let chatty = global.chatty
             let step = FetchStep(settings: environment.settings, logger: global.logger("rundschau.fetch"),

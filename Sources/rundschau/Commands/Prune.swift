@@ -34,7 +34,7 @@ extension Rundschau {
                 Terminal.error("rundschau: nothing to prune: retention.days is 0 (keep everything); give --days N")
                 throw ExitCode(ExitStatus.usageOrInput)
             }
-            let lock = try Run.takeLock(environment)
+            let lock = try Run.takeLock(environment, for: .prune)
             let store = try await global.openStore(environment)
             let step = PruneStep(days: keep, logger: global.logger("rundschau.prune"))
             let report: PruneReport?

@@ -19,7 +19,7 @@ extension Rundschau {
 
         func run() async throws {
             let environment = try global.environment(output: outputOptions.output)
-            let lock = try Self.takeLock(environment)
+            let lock = try Self.takeLock(environment, for: .run)
             let store = try await global.openStore(environment)
             let chatty = global.chatty
             let job = RunJob(environment: environment, logger: global.logger("rundschau.run")) { line in
@@ -40,10 +40,11 @@ extension Rundschau {
             if !summary.problems.isEmpty { throw ExitCode(ExitStatus.partialFailure) }
         }
 
-        /// Takes the run lock or exits with status 3 and a one-line note.
-        static func takeLock(_ environment: RunEnvironment) throws -> RunLock {
+        /// Takes the run lock `command` needs (``RunEnvironment/takeRunLock(for:)``) or exits with status 3 and a
+        /// one-line note.
+        static func takeLock(_ environment: RunEnvironment, for command: RunEnvironment.LockedCommand) throws -> RunLock? {
             do {
-                return try RunLock(path: environment.lockPath)
+                return try environment.takeRunLock(for: command)
             } catch let busy as RunLock.Busy {
                 Terminal.error("rundschau: \(busy)")
                 throw ExitCode(ExitStatus.locked)
