@@ -18,7 +18,7 @@ public struct PruneStep: Sendable {
     }
 
     /// Removes what is older than `days` before `now`; `nil` when retention is off (`days == 0`).
-    public func run(store: any FeedStore, now: Date = Date()) async throws -> PruneReport? {
+    public func run(store: any RetentionStore, now: Date = Date()) async throws -> PruneReport? {
         guard days > 0 else { return nil }
         let cutoff = now.addingTimeInterval(-Double(days) * 86_400)
         let report = try await store.prune(before: cutoff, batchSize: Self.batchSize)

@@ -62,7 +62,8 @@ public enum StoryListing {
 
     /// The stories last seen on or after `since` (all when `nil`), only those of topic `topic` when given.
     /// - Throws: ``UnknownTopic``, or store errors.
-    public static func load(store: any FeedStore, topic: String? = nil, since: Date? = nil) async throws -> [ListedStory] {
+    public static func load(store: any StoryStore & ArticleStore & TopicStore & SubscriptionStore, topic: String? = nil,
+                            since: Date? = nil) async throws -> [ListedStory] {
         let topics = try await store.topics()
         var query = ClusterQuery(lastSeenSince: since)
         if let topic {
