@@ -85,6 +85,8 @@ let package = Package(
                 "RundschauModel", "RundschauText",
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // evaluation: pairwise and B-cubed scores and NMI of a clustering against gold labels (bench and tests only).
+        .target(name: "RundschauEvaluation"),
 
         // Settings: Config/rundschau.yaml, strict and documented.
         .target(name: "RundschauConfig", dependencies: ["RundschauModel", .product(name: "Yams", package: "Yams")]),
@@ -148,7 +150,7 @@ let package = Package(
             dependencies: [
                 "RundschauXML", "RundschauParser", "RundschauModel", "RundschauConfig", "RundschauPipeline",
                 "RundschauStore", "RundschauStoreSQLite", "RundschauTestServer", "RundschauWriter", "RundschauServer",
-                "RundschauCluster", "RundschauText", "RundschauStorePostgres",
+                "RundschauCluster", "RundschauText", "RundschauStorePostgres", "RundschauEvaluation",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -176,11 +178,12 @@ let package = Package(
             dependencies: [
                 "RundschauPipeline", "RundschauStore", "RundschauStoreSQLite", "RundschauModel", "RundschauConfig",
                 "RundschauTestServer", "RundschauParser", "RundschauText", "RundschauCluster", "RundschauStorePostgres",
+                "RundschauEvaluation",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
             name: "RundschauClusterTests",
-            dependencies: ["RundschauCluster", "RundschauModel"],
+            dependencies: ["RundschauCluster", "RundschauModel", "RundschauEvaluation"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RundschauParserTests",

@@ -1,5 +1,6 @@
 import struct RundschauModel.TopicDefinition
 import ArgumentParser
+import RundschauEvaluation
 import Foundation
 import RundschauCluster
 

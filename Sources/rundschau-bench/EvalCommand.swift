@@ -1,4 +1,5 @@
 import ArgumentParser
+import RundschauEvaluation
 import Foundation
 import RundschauPipeline
 import RundschauCluster

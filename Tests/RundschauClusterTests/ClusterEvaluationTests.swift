@@ -1,4 +1,5 @@
 import Testing
+import RundschauEvaluation
 
 @testable import RundschauCluster
 

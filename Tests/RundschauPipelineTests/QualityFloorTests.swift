@@ -1,4 +1,5 @@
 import Foundation
+import RundschauEvaluation
 import Testing
 import RundschauCluster
 import RundschauModel
