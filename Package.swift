@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "RundschauModel"),
         // Text utilities shared by parser, importer, clustering, store, fetch and serve: dates (also HTTP dates),
         // HTML text, languages, stable (FNV-1a) hashes.
-        .target(name: "RundschauText", dependencies: ["RundschauModel"]),
+        .target(name: "RundschauText"),
 
         // parse → normalize
         .target(
@@ -187,7 +187,7 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RundschauParserTests",
-            dependencies: ["RundschauParser", "RundschauModel"],
+            dependencies: ["RundschauParser", "RundschauModel", "RundschauText"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RundschauImportTests",

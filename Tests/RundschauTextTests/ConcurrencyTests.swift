@@ -14,8 +14,7 @@ struct ConcurrencyTests {
                     for _ in 0..<200 {
                         ok = ok && FeedDate.parse("Di, 11 Jun 2024 08:15:00 +0200") == utc(2024, 6, 11, 6, 15)
                         ok = ok && HTMLText.decodeEntities("&eacute;&#x41;") == "éA"
-                        ok = ok && HTMLText.plainText(fromHTML: "<p>Caf&eacute;</p>") == "Café"
-                        ok = ok && PersonParser.parse("a@b.c (A \(task))")?.name == "A \(task)"
+                        ok = ok && HTMLText.plainText(fromHTML: "<p>Caf&eacute; \(task)</p>") == "Café \(task)"
                     }
                     ok = ok && LanguageDetector.detect("Gantz und Eizenkot verlassen Regierung") == "de"
                     return ok

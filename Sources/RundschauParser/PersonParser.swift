@@ -1,5 +1,6 @@
 import Foundation
 import RundschauModel
+import RundschauText
 
 /// Reads the person forms feeds use in a single string: `email (Name)`, `Name <email>`, a bare name or email.
 public enum PersonParser {

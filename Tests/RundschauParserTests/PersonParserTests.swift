@@ -1,7 +1,8 @@
 import RundschauModel
+import RundschauText
 import Testing
 
-@testable import RundschauText
+@testable import RundschauParser
 
 /// An input and the person it must give.
 struct PersonCase: Sendable, CustomTestStringConvertible {
