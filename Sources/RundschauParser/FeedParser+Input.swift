@@ -7,6 +7,73 @@ extension FeedParser {
     /// that grows while it is read is cut off at `maxSize + 1` bytes and refused all the same.
     /// - Throws: ``FeedParseError`` `tooLarge`; the file system's error for a missing or unreadable file.
     public static func readDocument(atPath path: String, maxSize: Int = FeedParserOptions().maxDocumentSize) throws -> [UInt8] {
+        switch readRegularFile(atPath: path, maxSize: maxSize) {
+        case .read(let bytes):
+            return bytes
+        case .tooLarge(let size):
+            throw FeedParseError(.tooLarge, "the document is \(size) bytes, over the limit of \(maxSize)", url: path)
+        case .grewTooLarge:
+            throw FeedParseError(.tooLarge, "the document is larger than the limit of \(maxSize) bytes", url: path)
+        case .notRead:
+            // Not a regular file, or a system call failed: Foundation reads it, or throws its usual error.
+            return try readDocumentWithFoundation(atPath: path, maxSize: maxSize)
+        }
+    }
+
+    /// What ``readRegularFile(atPath:maxSize:)`` did.
+    private enum DirectRead {
+        case read([UInt8])
+        case tooLarge(Int)
+        case grewTooLarge
+        case notRead
+    }
+
+    /// Reads a regular file with `open`, `fstat` and `read` straight into the array that is returned: no
+    /// `Data`, no second copy, no attribute dictionary. The size check comes from `fstat` before any byte is
+    /// read; a file that grows while it is read is still cut off at `maxSize + 1` bytes.
+    private static func readRegularFile(atPath path: String, maxSize: Int) -> DirectRead {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .notRead }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return .notRead }
+        let size = Int(status.st_size)
+        if size > maxSize { return .tooLarge(size) }
+        let limit = maxSize < Int.max ? maxSize + 1 : maxSize
+        // One byte more than the size on disk, so that a file that grew is noticed; it then doubles.
+        var capacity = min(size + 1, limit)
+        var bytes = [UInt8]()
+        while true {
+            var failed = false
+            let previous = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                guard let base = buffer.baseAddress else { return }
+                var count = previous.count
+                previous.withUnsafeBufferPointer { old in
+                    if let oldBase = old.baseAddress { base.initialize(from: oldBase, count: old.count) }
+                }
+                while count < capacity {
+                    let got = read(fd, base + count, capacity - count)
+                    if got > 0 {
+                        count += got
+                    } else if got == 0 {
+                        break
+                    } else if errno != EINTR {
+                        failed = true
+                        break
+                    }
+                }
+                initialized = count
+            }
+            if failed { return .notRead }
+            if bytes.count < capacity || capacity >= limit { break }
+            capacity = capacity > limit / 2 ? limit : capacity * 2
+        }
+        if bytes.count > maxSize { return .grewTooLarge }
+        return .read(bytes)
+    }
+
+    private static func readDocumentWithFoundation(atPath path: String, maxSize: Int) throws -> [UInt8] {
         if let size = (try FileManager.default.attributesOfItem(atPath: path))[.size] as? Int, size > maxSize {
             throw FeedParseError(.tooLarge, "the document is \(size) bytes, over the limit of \(maxSize)", url: path)
         }
