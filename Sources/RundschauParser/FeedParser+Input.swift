@@ -7,38 +7,34 @@ extension FeedParser {
     /// that grows while it is read is cut off at `maxSize + 1` bytes and refused all the same.
     /// - Throws: ``FeedParseError`` `tooLarge`; the file system's error for a missing or unreadable file.
     public static func readDocument(atPath path: String, maxSize: Int = FeedParserOptions().maxDocumentSize) throws -> [UInt8] {
-        switch readRegularFile(atPath: path, maxSize: maxSize) {
-        case .read(let bytes):
-            return bytes
-        case .tooLarge(let size):
-            throw FeedParseError(.tooLarge, "the document is \(size) bytes, over the limit of \(maxSize)", url: path)
-        case .grewTooLarge:
-            throw FeedParseError(.tooLarge, "the document is larger than the limit of \(maxSize) bytes", url: path)
-        case .notRead:
-            // Not a regular file, or a system call failed: Foundation reads it, or throws its usual error.
-            return try readDocumentWithFoundation(atPath: path, maxSize: maxSize)
-        }
-    }
-
-    /// What ``readRegularFile(atPath:maxSize:)`` did.
-    private enum DirectRead {
-        case read([UInt8])
-        case tooLarge(Int)
-        case grewTooLarge
-        case notRead
-    }
-
-    /// Reads a regular file with `open`, `fstat` and `read` straight into the array that is returned: no
-    /// `Data`, no second copy, no attribute dictionary. The size check comes from `fstat` before any byte is
-    /// read; a file that grows while it is read is still cut off at `maxSize + 1` bytes.
-    private static func readRegularFile(atPath path: String, maxSize: Int) -> DirectRead {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return .notRead }
-        defer { close(fd) }
+        // Not opened: Foundation tries again and throws its usual error (no such file, no permission).
+        guard fd >= 0 else { return try readDocumentWithFoundation(atPath: path, maxSize: maxSize) }
         var status = stat()
-        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return .notRead }
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            // A pipe or device (`<(command)`, /dev/stdin): read from this descriptor, which may be the only
+            // chance to read it, up to its end.
+            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+            return try readDocument(from: handle, maxSize: maxSize, url: path)
+        }
+        defer { close(fd) }
         let size = Int(status.st_size)
-        if size > maxSize { return .tooLarge(size) }
+        if size > maxSize {
+            throw FeedParseError(.tooLarge, "the document is \(size) bytes, over the limit of \(maxSize)", url: path)
+        }
+        guard let bytes = readRegularFile(fd, size: size, maxSize: maxSize) else {
+            return try readDocumentWithFoundation(atPath: path, maxSize: maxSize)  // a read error: as before
+        }
+        if bytes.count > maxSize {
+            throw FeedParseError(.tooLarge, "the document is larger than the limit of \(maxSize) bytes", url: path)
+        }
+        return bytes
+    }
+
+    /// Reads an open regular file of `size` bytes (by `fstat`) with `read` straight into the array that is
+    /// returned: no `Data`, no second copy, no attribute dictionary. A file that grew since is read on up to
+    /// `maxSize + 1` bytes; `nil` when a read fails.
+    private static func readRegularFile(_ fd: Int32, size: Int, maxSize: Int) -> [UInt8]? {
         let limit = maxSize < Int.max ? maxSize + 1 : maxSize
         // One byte more than the size on disk, so that a file that grew is noticed; it then doubles.
         var capacity = min(size + 1, limit)
@@ -65,12 +61,10 @@ extension FeedParser {
                 }
                 initialized = count
             }
-            if failed { return .notRead }
-            if bytes.count < capacity || capacity >= limit { break }
+            if failed { return nil }
+            if bytes.count < capacity || capacity >= limit { return bytes }
             capacity = capacity > limit / 2 ? limit : capacity * 2
         }
-        if bytes.count > maxSize { return .grewTooLarge }
-        return .read(bytes)
     }
 
     private static func readDocumentWithFoundation(atPath path: String, maxSize: Int) throws -> [UInt8] {
