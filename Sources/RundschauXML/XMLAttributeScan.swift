@@ -4,59 +4,65 @@ import Foundation
 ///
 /// libxml2 2.9 compares each attribute of a start tag with all earlier ones (duplicate and namespace checks),
 /// so one element with 10^5 attributes (1 MB) keeps it busy for seconds, and a 32 MiB document of them for
-/// hours. Counting is cheap: text is skipped with `memchr` up to the next `<`; inside a tag every `=` outside
+/// hours. Counting is cheap: text is skipped up to the next `<`; inside a tag every `=` outside
 /// a quoted value is an attribute. The count can only err upwards on malformed markup (an unquoted value,
 /// stray `=`), never downwards: a `<` always ends a tag, as it does for libxml2, since no attribute value
 /// may contain one. Comments, CDATA sections and processing instructions are not special-cased: a fake tag
 /// inside them is counted too, which could refuse only a document with hundreds of `=` in one such span.
+/// A tag that starts no more than `limit` bytes before the next `<` cannot hold too many attributes and is
+/// not scanned at all: most of the work is one `memchr` per `<`.
 enum XMLAttributeScan {
     /// The byte offset of the first start tag with more than `limit` attributes, or `nil`.
     static func firstTag(in utf8: UnsafeRawBufferPointer, withMoreThan limit: Int) -> Int? {
         guard let base = utf8.baseAddress, utf8.count > 0 else { return nil }
         let bytes = base.assumingMemoryBound(to: UInt8.self)
         let count = utf8.count
-        var i = 0
-        while i < count {
-            guard let found = memchr(base + i, 0x3C, count - i) else { return nil }  // the next '<'
-            let tagStart = UnsafeRawPointer(found) - base
-            var j = tagStart + 1
-            guard j < count, isNameStart(bytes[j]) else {
-                i = j
-                continue
-            }
-            var attributes = 0
-            var quote: UInt8 = 0
-            var afterEquals = false
-            scan: while j < count {
-                let byte = bytes[j]
-                if quote != 0 {
-                    if byte == quote {
-                        quote = 0
-                    } else if byte == 0x3C {
-                        break scan  // '<' inside a value: malformed; libxml2 resumes there too
-                    }
-                } else {
-                    switch byte {
-                    case 0x3E, 0x3C:  // '>' ends the tag, '<' starts the next one
-                        break scan
-                    case 0x3D:  // '='
-                        attributes += 1
-                        if attributes > limit { return tagStart }
-                        afterEquals = true
-                    case 0x22, 0x27:  // a quote opens a value only after '='
-                        if afterEquals { quote = byte }
-                        afterEquals = false
-                    case 0x20, 0x09, 0x0A, 0x0D:
-                        break
-                    default:
-                        afterEquals = false
-                    }
-                }
-                j += 1
-            }
-            i = j
+        guard var tagStart = memchr(base, 0x3C, count).map({ UnsafeRawPointer($0) - base }) else { return nil }
+        while true {
+            // The scan of a tag stops at the next '<' at the latest and counts '=' bytes, each at least one
+            // byte long: a tag that starts no more than `limit` bytes before the next '<' is not scanned.
+            let next = memchr(base + tagStart + 1, 0x3C, count - tagStart - 1).map { UnsafeRawPointer($0) - base }
+            if (next ?? count) - tagStart > limit, scan(bytes, count, from: tagStart, limit: limit) { return tagStart }
+            guard let next else { return nil }
+            tagStart = next
         }
-        return nil
+    }
+
+    /// Whether the tag at `tagStart` (a '<') has more than `limit` attributes.
+    private static func scan(_ bytes: UnsafePointer<UInt8>, _ count: Int, from tagStart: Int, limit: Int) -> Bool {
+        var j = tagStart + 1
+        guard j < count, isNameStart(bytes[j]) else { return false }
+        var attributes = 0
+        var quote: UInt8 = 0
+        var afterEquals = false
+        while j < count {
+            let byte = bytes[j]
+            if quote != 0 {
+                if byte == quote {
+                    quote = 0
+                } else if byte == 0x3C {
+                    return false  // '<' inside a value: malformed; libxml2 resumes there too
+                }
+            } else {
+                switch byte {
+                case 0x3E, 0x3C:  // '>' ends the tag, '<' starts the next one
+                    return false
+                case 0x3D:  // '='
+                    attributes += 1
+                    if attributes > limit { return true }
+                    afterEquals = true
+                case 0x22, 0x27:  // a quote opens a value only after '='
+                    if afterEquals { quote = byte }
+                    afterEquals = false
+                case 0x20, 0x09, 0x0A, 0x0D:
+                    break
+                default:
+                    afterEquals = false
+                }
+            }
+            j += 1
+        }
+        return false
     }
 
     /// A byte that can start an element name: an ASCII letter, `_`, `:`, or any non-ASCII byte.

@@ -43,6 +43,11 @@ enum EncodingLabel {
     /// Trims, unquotes and lowercases `raw`; nil when nothing usable is left or it has characters no encoding
     /// name has (so that it can be handed to iconv safely).
     static func normalize(_ raw: String) -> String? {
+        // A bare label (what an XML declaration holds): nothing to cut or trim, and `=`, `/`, quotes and
+        // spaces are no label bytes, so the general path below would only lowercase it.
+        if !raw.isEmpty, raw.utf8.count <= 40, raw.utf8.allSatisfy({ isLabelByte($0) }) {
+            return raw.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } ? raw.lowercased() : raw
+        }
         var label = Substring(raw)
         if let range = label.range(of: "charset=", options: .caseInsensitive) {  // a whole Content-Type value
             label = label[range.upperBound...]
