@@ -33,6 +33,8 @@ extension PostgresFeedStore {
                     updated_at = \(Date().storedPrecision)
                 WHERE id = \(id.rawValue)
                 """)
+            try await sql(
+                "UPDATE cluster_topic SET last_seen = \(draft.lastSeen.storedPrecision) WHERE cluster_id = \(id.rawValue)")
         }
     }
 
@@ -61,18 +63,20 @@ extension PostgresFeedStore {
     /// Clusters with members and topics, read from one snapshot (see ``FeedStore/clusters(_:)``).
     public func clusters(_ query: ClusterQuery) async throws -> [StoredCluster] {
         if let limit = query.limit, limit < 0 { throw invalidArgument("negative limit \(limit)") }
-        var builder = PostgresQueryBuilder(
-            "SELECT id, label, first_seen, last_seen, representative_id FROM cluster")
+        // A topic's newest stories come straight from its (topic, last seen) index.
+        let byTopic = query.topicID != nil
+        var builder = PostgresQueryBuilder(byTopic
+            ? "SELECT c.id, c.label, c.first_seen, c.last_seen, c.representative_id FROM cluster_topic t JOIN cluster c ON c.id = t.cluster_id"
+            : "SELECT c.id, c.label, c.first_seen, c.last_seen, c.representative_id FROM cluster c")
         if let ids = query.ids {
-            builder.filter("id = ANY(", ids.map(\.rawValue))
+            builder.filter("c.id = ANY(", ids.map(\.rawValue))
             builder.append(")")
         }
-        if let topicID = query.topicID {
-            builder.filter("id IN (SELECT cluster_id FROM cluster_topic WHERE topic_id = ", topicID.rawValue)
-            builder.append(")")
+        if let topicID = query.topicID { builder.filter("t.topic_id = ", topicID.rawValue) }
+        if let date = query.lastSeenSince {
+            builder.filter(byTopic ? "t.last_seen >= " : "c.last_seen >= ", date.storedPrecision)
         }
-        if let date = query.lastSeenSince { builder.filter("last_seen >= ", date.storedPrecision) }
-        builder.append(" ORDER BY last_seen DESC, id DESC")
+        builder.append(byTopic ? " ORDER BY t.last_seen DESC, t.cluster_id DESC" : " ORDER BY c.last_seen DESC, c.id DESC")
         if let limit = query.limit { builder.append(" LIMIT ", limit) }
         let select = builder.query
 

@@ -59,8 +59,9 @@ extension PostgresFeedStore {
                 guard !distinct.isEmpty else { continue }
                 try await sql(
                     """
-                    INSERT INTO cluster_topic (cluster_id, topic_id)
-                    SELECT \(cluster.rawValue), topic_id FROM unnest(\(distinct)) AS t(topic_id)
+                    INSERT INTO cluster_topic (cluster_id, topic_id, last_seen)
+                    SELECT \(cluster.rawValue), topic_id, (SELECT last_seen FROM cluster WHERE id = \(cluster.rawValue))
+                    FROM unnest(\(distinct)) AS t(topic_id)
                     """)
             }
         }

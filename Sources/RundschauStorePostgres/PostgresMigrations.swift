@@ -23,6 +23,7 @@ enum PostgresMigrations {
         ("v2-clusters-topics", v2ClustersTopics),
         ("v3-runs", v3Runs),
         ("v4-article-date-index", v4ArticleDateIndex),
+        ("v5-topic-newest-index", v5TopicNewestIndex),
     ]
 
     /// The table that records applied migrations.
@@ -200,6 +201,14 @@ enum PostgresMigrations {
     /// articles of its time window through it instead of scanning a year of history.
     private static let v4ArticleDateIndex = [
         "CREATE INDEX article_date ON article (COALESCE(published, updated, first_seen))",
+    ]
+
+    /// Each story's last-seen date beside its topic links, with an index, so a topic's newest stories are read
+    /// from the index (kept in step by `setClusterTopics` and `updateCluster`).
+    private static let v5TopicNewestIndex = [
+        "ALTER TABLE cluster_topic ADD COLUMN last_seen TIMESTAMPTZ",
+        "UPDATE cluster_topic t SET last_seen = c.last_seen FROM cluster c WHERE c.id = t.cluster_id",
+        "CREATE INDEX cluster_topic_newest ON cluster_topic (topic_id, last_seen, cluster_id)",
     ]
 
     private static let v3Runs = [

@@ -17,6 +17,7 @@ enum Migrations {
         migrator.registerMigration("v2-clusters-topics", migrate: v2ClustersTopics)
         migrator.registerMigration("v3-runs", migrate: v3Runs)
         migrator.registerMigration("v4-article-date-index", migrate: v4ArticleDateIndex)
+        migrator.registerMigration("v5-topic-newest-index", migrate: v5TopicNewestIndex)
         return migrator
     }
 
@@ -133,6 +134,18 @@ enum Migrations {
     /// articles of its time window through it instead of scanning a year of history.
     private static func v4ArticleDateIndex(_ db: Database) throws {
         try db.execute(sql: "CREATE INDEX article_date ON article (COALESCE(published, updated, first_seen))")
+    }
+
+    /// Each story's last-seen date beside its topic links, with an index, so a topic's newest stories are read
+    /// from the index instead of sorting every story the topic ever had (kept in step by `setClusterTopics` and
+    /// `updateCluster`).
+    private static func v5TopicNewestIndex(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE cluster_topic ADD COLUMN last_seen DATETIME;
+                UPDATE cluster_topic SET last_seen = (SELECT last_seen FROM cluster WHERE cluster.id = cluster_topic.cluster_id);
+                CREATE INDEX cluster_topic_newest ON cluster_topic (topic_id, last_seen, cluster_id);
+                """)
     }
 
     private static func v3Runs(_ db: Database) throws {

@@ -24,6 +24,8 @@ extension SQLiteFeedStore {
             if let representative = draft.representativeID { try Self.requireArticles([representative], in: db) }
             record.apply(draft, at: Date())
             try record.update(db)
+            try db.cachedStatement(sql: "UPDATE cluster_topic SET last_seen = ? WHERE cluster_id = ?")
+                .execute(arguments: [record.lastSeen, id.rawValue])
         }
     }
 
@@ -57,16 +59,33 @@ extension SQLiteFeedStore {
         }
         return try await read("cannot read clusters") { db in
             let c = ClusterRecord.Columns.self
-            var request = ClusterRecord.all()
-            if let ids = query.ids { request = request.filter(keys: ids.map(\.rawValue)) }
+            let records: [ClusterRecord]
             if let topicID = query.topicID {
-                request = request.filter(
-                    sql: "id IN (SELECT cluster_id FROM cluster_topic WHERE topic_id = ?)", arguments: [topicID.rawValue])
+                // A topic's newest stories straight from its (topic, last seen) index.
+                var sql = "SELECT cluster.* FROM cluster_topic JOIN cluster ON cluster.id = cluster_topic.cluster_id "
+                    + "WHERE cluster_topic.topic_id = ?"
+                var arguments: StatementArguments = [topicID.rawValue]
+                if let ids = query.ids {
+                    sql += " AND cluster.id IN (" + ids.map { String($0.rawValue) }.joined(separator: ",") + ")"
+                }
+                if let date = query.lastSeenSince {
+                    sql += " AND cluster_topic.last_seen >= ?"
+                    arguments += [date]
+                }
+                sql += " ORDER BY cluster_topic.last_seen DESC, cluster_topic.cluster_id DESC"
+                if let limit = query.limit {
+                    sql += " LIMIT ?"
+                    arguments += [limit]
+                }
+                records = try ClusterRecord.fetchAll(db, sql: sql, arguments: arguments)
+            } else {
+                var request = ClusterRecord.all()
+                if let ids = query.ids { request = request.filter(keys: ids.map(\.rawValue)) }
+                if let date = query.lastSeenSince { request = request.filter(c.lastSeen >= date) }
+                request = request.order(c.lastSeen.desc, c.id.desc)
+                if let limit = query.limit { request = request.limit(limit) }
+                records = try request.fetchAll(db)
             }
-            if let date = query.lastSeenSince { request = request.filter(c.lastSeen >= date) }
-            request = request.order(c.lastSeen.desc, c.id.desc)
-            if let limit = query.limit { request = request.limit(limit) }
-            let records = try request.fetchAll(db)
 
             var members: [Int64: [ArticleID]] = [:]
             var topics: [Int64: [TopicID]] = [:]

@@ -54,7 +54,11 @@ extension SQLiteFeedStore {
             for (cluster, topicIDs) in topics {
                 try ClusterTopicRecord.filter(ClusterTopicRecord.Columns.clusterId == cluster.rawValue).deleteAll(db)
                 for topic in Set(topicIDs) {
-                    try ClusterTopicRecord(clusterId: cluster.rawValue, topicId: topic.rawValue).insert(db)
+                    // The story's last-seen date rides along for the topic's newest-first index.
+                    try db.cachedStatement(sql: """
+                        INSERT INTO cluster_topic (cluster_id, topic_id, last_seen)
+                        SELECT id, ?, last_seen FROM cluster WHERE id = ?
+                        """).execute(arguments: [topic.rawValue, cluster.rawValue])
                 }
             }
         }

@@ -4,8 +4,9 @@ import RundschauStore
 import RundschauStoreSQLite
 import Testing
 
-/// `prune`: old stories go whole, loose old articles go, everything else stays with its ids.
-@Suite("FeedStore conformance: retention")
+/// `prune`: old stories go whole, loose old articles go, everything else stays with its ids; and reads that must
+/// stay fast over a long history.
+@Suite("FeedStore conformance: retention and reading a long history")
 struct RetentionConformanceTests {
     static let day: TimeInterval = 86_400
 
@@ -66,5 +67,26 @@ struct RetentionConformanceTests {
         #expect(report.articles == 500)
         #expect(report.pagesFreed > 1_000, "about 5 MB of text in 4 KiB pages: \(report.pagesFreed)")
         try await store.close()
+    }
+
+    @Test("a topic's newest stories follow their last-seen dates as stories grow", arguments: StoreBackend.all)
+    func topicNewestFollowsUpdates(backend: StoreBackend) async throws {
+        try await backend.withStore { fixture in
+            let store = fixture.store
+            let topic = try await store.upsertTopic(TopicDraft(slug: "nahost", title: "Nahost")).id
+            var ids: [ClusterID] = []
+            for n in 0..<3 {
+                let id = try await store.createCluster(ClusterDraft(label: "story \(n)", firstSeen: T.at(Double(n)),
+                                                                    lastSeen: T.at(Double(n))))
+                ids.append(id)
+            }
+            try await store.setClusterTopics(Dictionary(uniqueKeysWithValues: ids.map { ($0, [topic]) }))
+            #expect(try await store.clusters(ClusterQuery(topicID: topic, limit: 2)).map(\.id) == [ids[2], ids[1]])
+            // The oldest story gets a new article: it leads its topic now, also after its topics are set again.
+            try await store.updateCluster(ids[0], ClusterDraft(label: "story 0", firstSeen: T.t0, lastSeen: T.at(100)))
+            #expect(try await store.clusters(ClusterQuery(topicID: topic, limit: 2)).map(\.id) == [ids[0], ids[2]])
+            try await store.setClusterTopics([ids[0]: [topic]])
+            #expect(try await store.clusters(ClusterQuery(topicID: topic, lastSeenSince: T.at(50))).map(\.id) == [ids[0]])
+        }
     }
 }
