@@ -1,3 +1,4 @@
+import RundschauText
 import Foundation
 
 /// One subscription as `feeds.html` shows it: a plain value the glue fills from the store.

@@ -1,3 +1,4 @@
+import RundschauText
 import Foundation
 
 /// What ``HTMLSanitizer`` keeps: elements, their attributes, and URL schemes.
@@ -46,7 +47,8 @@ enum HTMLPolicy {
 
 /// Decides what becomes of a URL in sanitized HTML.
 struct URLPolicy: Sendable {
-    let base: URLResolver?
+    /// The entry's address (an absolute http(s) IRI) that relative references resolve against.
+    let base: String?
     let maxDataURLLength: Int
 
     static let allowedSchemes: Set<String> = ["http", "https", "mailto", "ftp", "tel"]
@@ -74,7 +76,7 @@ struct URLPolicy: Sendable {
         if value.hasPrefix("#") { return IRI.encodeInvalid(value) }
         // Relative: resolve against the entry's base, or drop (the feed's own URL would be the wrong base).
         guard let base else { return nil }
-        return IRI.absolute(base.resolve(IRI.encodeInvalid(value)), schemes: Self.webSchemes)
+        return URLResolver.resolve(IRI.encodeInvalid(value), against: base).flatMap { IRI.absolute($0, schemes: Self.webSchemes) }
     }
 
     static let webSchemes: Set<String> = ["http", "https"]

@@ -1,3 +1,4 @@
+import RundschauText
 import Foundation
 import RundschauXML
 
@@ -33,7 +34,7 @@ public struct HTMLSanitizer: Sendable {
     /// Sanitizes an HTML fragment; relative URLs are resolved against `baseURL` (the article's address).
     public func sanitize(_ html: String, baseURL: String? = nil) -> SanitizedHTML {
         guard !html.isEmpty else { return SanitizedHTML(trusted: "") }
-        let base = baseURL.flatMap { URLResolver(base: $0) }
+        let base = baseURL.flatMap { IRI.absolute($0, schemes: URLPolicy.webSchemes) }
         let handler = SanitizingHandler(policy: URLPolicy(base: base, maxDataURLLength: maxDataURLLength), maxDepth: maxDepth)
         do {
             try HTMLEventParser.parse(html, handler: handler)

@@ -1,7 +1,8 @@
-@testable import RundschauParser
+import RundschauText
 import Testing
 
-/// RFC 3986 §5.4 reference resolution examples, plus feed realities.
+/// RFC 3986 §5.4 reference resolution examples (normal and abnormal, all of them), plus feed realities; the one
+/// resolver the parser and the writer share.
 @Suite struct URLResolverTests {
     static let base = "http://a/b/c/d;p?q"
 
@@ -14,7 +15,10 @@ import Testing
         ("../..", "http://a/"), ("../../", "http://a/"), ("../../g", "http://a/g"), ("../../../g", "http://a/g"),
         ("/./g", "http://a/g"), ("/../g", "http://a/g"), ("g.", "http://a/b/c/g."), (".g", "http://a/b/c/.g"),
         ("g..", "http://a/b/c/g.."), ("..g", "http://a/b/c/..g"), ("./../g", "http://a/b/g"), ("./g/.", "http://a/b/c/g/"),
-        ("g/./h", "http://a/b/c/g/h"), ("g/../h", "http://a/b/c/h"),
+        ("g/./h", "http://a/b/c/g/h"), ("g/../h", "http://a/b/c/h"), ("../../../../g", "http://a/g"),
+        ("g;x=1/./y", "http://a/b/c/g;x=1/y"), ("g;x=1/../y", "http://a/b/c/y"), ("g?y/./x", "http://a/b/c/g?y/./x"),
+        ("g?y/../x", "http://a/b/c/g?y/../x"), ("g#s/./x", "http://a/b/c/g#s/./x"), ("g#s/../x", "http://a/b/c/g#s/../x"),
+        ("http:g", "http:g"),
     ])
     func rfc3986Examples(reference: String, expected: String) {
         #expect(URLResolver.resolve(reference, against: Self.base) == expected)
@@ -27,6 +31,9 @@ import Testing
         #expect(URLResolver.resolve("mailto:x@example.com", against: "http://example.com/") == "mailto:x@example.com")
         #expect(URLResolver.resolve("b/", against: "/a/") == "/a/b/")
         #expect(URLResolver.resolve("c", against: "/a/b/") == "/a/b/c")
+        // An article's address as the writer's base: its fragment never reaches the result.
+        #expect(URLResolver.resolve("c.jpg", against: "https://ex.com/a/b.html#top") == "https://ex.com/a/c.jpg")
+        #expect(URLResolver.resolve("?page=2", against: "https://ex.com/a/b.html?page=1#top") == "https://ex.com/a/b.html?page=2")
         #expect(URLResolver.isAbsoluteHTTP("HTTPS://example.com"))
         #expect(!URLResolver.isAbsoluteHTTP("tag:example.com,2024:1"))
     }

@@ -1,12 +1,14 @@
 /// Resolves URL references against a base, as RFC 3986 §5.2 describes, without Foundation.
 ///
-/// Used for `xml:base` chains (XML Base §4.2: each `xml:base` is itself resolved against the base in effect
-/// on its parent) and for every link a feed gives. A reference that already has a scheme is returned as it
-/// is (trimmed); a relative reference against a relative base yields the best relative result.
-enum URLResolver {
+/// The one resolver of the package. The parser uses it for `xml:base` chains (XML Base §4.2: each `xml:base` is
+/// itself resolved against the base in effect on its parent) and for every link a feed gives; the writer's
+/// sanitizer for every link and image of an article, against the article's address. A reference that already
+/// has a scheme is returned as it is (trimmed); a relative reference against a relative base yields the best
+/// relative result.
+public enum URLResolver {
     /// Resolves `reference` against `base`; `nil` for an empty reference. Without a base the trimmed
     /// reference is returned unchanged.
-    static func resolve(_ reference: String, against base: String?) -> String? {
+    public static func resolve(_ reference: String, against base: String?) -> String? {
         var reference = reference.trimmed
         guard !reference.isEmpty else { return base?.nonEmpty }
         if hasScheme(reference) { return reference }
@@ -182,7 +184,7 @@ enum URLResolver {
     }
 
     /// True when `url` starts with an absolute `http:` or `https:` URL.
-    static func isAbsoluteHTTP(_ url: String) -> Bool {
+    public static func isAbsoluteHTTP(_ url: String) -> Bool {
         var bytes = url.utf8.makeIterator()
         for expected in "http".utf8 {
             guard let byte = bytes.next(), byte | 0x20 == expected else { return false }
@@ -193,7 +195,7 @@ enum URLResolver {
     }
 
     /// True when `reference` begins with `scheme:` (RFC 3986 §3.1: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )).
-    static func hasScheme(_ reference: String) -> Bool {
+    public static func hasScheme(_ reference: String) -> Bool {
         reference.utf8.withContiguousStorageIfAvailable { hasScheme($0) } ?? hasScheme(Array(reference.utf8))
     }
 
@@ -218,7 +220,7 @@ enum URLResolver {
     }
 
     /// RFC 3986 §5.2.4.
-    static func removeDotSegments(_ path: String) -> String {
+    public static func removeDotSegments(_ path: String) -> String {
         guard path.contains(".") else { return path }
         var output: [Substring] = []
         let absolute = path.hasPrefix("/")

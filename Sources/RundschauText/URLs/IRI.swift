@@ -1,15 +1,15 @@
-/// Checks and repairs the IRIs the writer puts into `href`, `src`, `atom:id` and `atom:uri`, so that the W3C
-/// Feed Validation Service finds them absolute and well-formed.
-enum IRI {
+/// Checks and repairs IRIs (RFC 3987): the writer's `href`, `src`, `atom:id` and `atom:uri`, so that the W3C Feed
+/// Validation Service finds them absolute and well-formed. ``URLResolver`` resolves relative references.
+public enum IRI {
     /// The scheme of `value` (lower-cased), when it starts with `scheme ":"` per RFC 3986 §3.1.
-    static func scheme(of value: String) -> String? {
+    public static func scheme(of value: String) -> String? {
         guard let length = schemeLength(value.utf8) else { return nil }
         return String(decoding: value.utf8.prefix(length), as: UTF8.self).lowercased()
     }
 
     /// The length in bytes of the scheme `value` starts with (before the `:`), if it starts with one.
     @inline(__always)
-    static func schemeLength(_ utf8: String.UTF8View) -> Int? {
+    public static func schemeLength(_ utf8: String.UTF8View) -> Int? {
         var offset = 0
         for byte in utf8 {
             if byte == UInt8(ascii: ":") { return offset == 0 ? nil : offset }
@@ -25,7 +25,7 @@ enum IRI {
     /// `value` trimmed and repaired when it is an absolute IRI with one of `schemes` (any scheme when `nil`);
     /// `nil` otherwise. Repairs: surrounding whitespace removed; spaces, controls, `"<>\^`{|}` and stray `%`
     /// percent-encoded. `http(s)` IRIs must have something after `//`.
-    static func absolute(_ value: String, schemes: Set<String>? = nil) -> String? {
+    public static func absolute(_ value: String, schemes: Set<String>? = nil) -> String? {
         let trimmed = value.trimmingWhitespaceAndControls()
         let utf8 = trimmed.utf8
         guard let length = schemeLength(utf8) else { return nil }
@@ -50,7 +50,7 @@ enum IRI {
 
     /// Percent-encodes ASCII characters that may not appear in an IRI and `%` not followed by two hex digits.
     /// Non-ASCII stays (IRIs allow it, RFC 3987).
-    static func encodeInvalid(_ value: String) -> String {
+    public static func encodeInvalid(_ value: String) -> String {
         // Fast path: nothing to encode and no `%` to check.
         var suspicious = false
         for byte in value.utf8 where byte <= 0x20 || byte >= 0x7F || encodeCandidates[Int(byte)] {
@@ -105,48 +105,9 @@ enum IRI {
     private static func hex(_ value: UInt8) -> UInt8 { value < 10 ? value + 48 : value + 55 }
 }
 
-/// BCP 47 language tags as Atom's schema accepts them: `[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*`.
-enum LanguageTag {
-    /// Whether `utf8` matches the pattern as it is.
-    static func isValid(_ utf8: String.UTF8View) -> Bool {
-        var partLength = 0
-        var first = true
-        for byte in utf8 {
-            if byte == UInt8(ascii: "-") {
-                guard partLength > 0 else { return false }
-                partLength = 0
-                first = false
-                continue
-            }
-            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-            guard isLetter || (!first && isDigit) else { return false }
-            partLength += 1
-            guard partLength <= 8 else { return false }
-        }
-        return partLength > 0
-    }
-
-    /// `tag` with `_` turned into `-` when it then matches the pattern; `nil` otherwise.
-    static func clean(_ tag: String?) -> String? {
-        guard let tag else { return nil }
-        if isValid(tag.utf8) { return tag }
-        let candidate = tag.trimmingWhitespaceAndControls().replacingOccurrences(of: "_", with: "-")
-        let parts = candidate.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (1...8).contains(first.count),
-              first.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) }) else { return nil }
-        for part in parts.dropFirst() {
-            guard (1...8).contains(part.count),
-                  part.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) })
-            else { return nil }
-        }
-        return candidate
-    }
-}
-
 extension String {
     /// Without leading and trailing whitespace and C0/C1 control characters.
-    func trimmingWhitespaceAndControls() -> String {
+    package func trimmingWhitespaceAndControls() -> String {
         let scalars = unicodeScalars
         func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
             scalar.value <= 0x20 || (0x7F...0x9F).contains(scalar.value) || (scalar.value > 0x9F && scalar.properties.isWhitespace)

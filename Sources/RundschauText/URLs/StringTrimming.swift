@@ -1,0 +1,47 @@
+/// Trimming shared by the parser and the URL layer: ASCII and Unicode white space, with fast paths.
+extension String {
+    /// The string without leading and trailing ASCII and Unicode white space.
+    package var trimmed: String {
+        // Fast path: an ASCII non-space at both ends, or at the start a lead byte no white space starts with.
+        let clean = utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard let firstByte = bytes.first, let lastByte = bytes.last else { return nil }
+            return lastByte < 0x80 && !Self.isASCIISpace(lastByte)
+                && (firstByte < 0x80 ? !Self.isASCIISpace(firstByte) : !Self.mayStartUnicodeSpace(firstByte))
+        }
+        switch clean {
+        case .some(.some(true)): return self
+        case .some(.none): return ""
+        default: break
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return "" }
+        if !first.isSpace && !last.isSpace { return self }
+        guard let start = scalars.firstIndex(where: { !$0.isSpace }),
+              let end = scalars.lastIndex(where: { !$0.isSpace }) else { return "" }
+        return String(scalars[start...end])
+    }
+
+    @inline(__always)
+    private static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
+    /// Non-ASCII white space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) starts with one of these bytes.
+    @inline(__always)
+    private static func mayStartUnicodeSpace(_ byte: UInt8) -> Bool {
+        byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3
+    }
+
+    /// The trimmed string, or `nil` when nothing is left.
+    package var nonEmpty: String? {
+        let value = trimmed
+        return value.isEmpty ? nil : value
+    }
+}
+
+extension Unicode.Scalar {
+    /// White space, with a fast answer for ASCII.
+    @inline(__always)
+    package var isSpace: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return properties.isWhitespace
+    }
+}
