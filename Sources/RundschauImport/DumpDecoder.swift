@@ -1,3 +1,4 @@
+import RundschauText
 /// Turns the raw bytes of a dump into text: UTF-8 where the bytes are UTF-8, Windows-1252 (a superset of the
 /// printable Latin-1 range) for every byte that is not, UTF-16 when a byte-order mark says so.
 ///
@@ -85,63 +86,15 @@ struct DumpDecoder {
 
     /// Decodes valid UTF-8 sequences as UTF-8 and every other byte as Windows-1252.
     static func decodeUTF8WithFallback(_ bytes: [UInt8]) -> (String, fallbackBytes: Int) {
-        var scalars = String.UnicodeScalarView()
-        var fallback = 0
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b0 = bytes[i]
-            if b0 < 0x80 {
-                scalars.append(Unicode.Scalar(b0))
-                i += 1
-                continue
-            }
-            if let (scalar, length) = utf8Sequence(bytes, at: i) {
-                scalars.append(scalar)
-                i += length
-            } else {
-                scalars.append(windows1252(b0))
-                fallback += 1
-                i += 1
-            }
+        guard let (utf8, repaired) = bytes.withUnsafeBufferPointer({ UTF8Repair.repair($0) }) else {
+            return (String(decoding: bytes, as: UTF8.self), 0)
         }
-        return (String(scalars), fallback)
-    }
-
-    /// The scalar and length of a well-formed UTF-8 sequence starting at `i` (no overlongs, no surrogates).
-    private static func utf8Sequence(_ bytes: [UInt8], at i: Int) -> (Unicode.Scalar, Int)? {
-        let b0 = bytes[i]
-        let length: Int
-        var value: UInt32
-        var lowerBound: UInt32
-        switch b0 {
-        case 0xC2...0xDF: length = 2; value = UInt32(b0 & 0x1F); lowerBound = 0x80
-        case 0xE0...0xEF: length = 3; value = UInt32(b0 & 0x0F); lowerBound = 0x800
-        case 0xF0...0xF4: length = 4; value = UInt32(b0 & 0x07); lowerBound = 0x10000
-        default: return nil
-        }
-        guard i + length <= bytes.count else { return nil }
-        for k in 1..<length {
-            let b = bytes[i + k]
-            guard b & 0xC0 == 0x80 else { return nil }
-            value = value << 6 | UInt32(b & 0x3F)
-        }
-        guard value >= lowerBound, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value),
-              let scalar = Unicode.Scalar(value)
-        else { return nil }
-        return (scalar, length)
+        return (String(decoding: utf8, as: UTF8.self), repaired)
     }
 
     /// Windows-1252 for 0x80–0x9F, Latin-1 (identical in that range) for 0xA0–0xFF. The five bytes
     /// Windows-1252 leaves undefined map to their C1 control code point, which the normalizer drops.
     static func windows1252(_ byte: UInt8) -> Unicode.Scalar {
-        let table: [UInt32] = [
-            0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-            0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-            0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-            0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
-        ]
-        let value = (0x80...0x9F).contains(byte) ? table[Int(byte - 0x80)] : UInt32(byte)
-        return Unicode.Scalar(value) ?? "\u{FFFD}"
+        Unicode.Scalar(Windows1252.scalar(byte)) ?? "\u{FFFD}"
     }
 }

@@ -141,11 +141,9 @@ final class OPMLReader: XMLEventHandler {
         let declaration = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
         let latin = ["iso-8859-1", "iso-8859-15", "latin1", "windows-1252", "cp1252", "us-ascii"]
             .contains { declaration.contains("encoding=\"\($0)\"") || declaration.contains("encoding='\($0)'") }
-        if !latin, String(validating: bytes, as: UTF8.self) != nil { return bytes }
-        if !latin { warnings.append("not valid UTF-8: read as Windows-1252") }
-        if let string = String(data: Data(bytes), encoding: .windowsCP1252) ?? String(data: Data(bytes), encoding: .isoLatin1) {
-            return Array(string.utf8)
-        }
-        return bytes
+        if latin { return bytes.withUnsafeBufferPointer { Windows1252.decode($0) } }
+        guard let (repaired, _) = bytes.withUnsafeBufferPointer({ UTF8Repair.repair($0) }) else { return bytes }
+        warnings.append("not valid UTF-8: read as Windows-1252")
+        return repaired
     }
 }

@@ -1,3 +1,5 @@
+import RundschauText
+
 /// Reads a whole feed document leniently: decodes its character encoding to UTF-8, parses strictly, and when
 /// that fails repairs what is salvageable (undeclared HTML entities, bare `&`, illegal control characters,
 /// junk before the XML declaration, mislabelled UTF-8) and parses again in recover mode, with warnings.

@@ -1,3 +1,5 @@
+import RundschauText
+
 /// How the reader decided to decode a document.
 struct EncodingDecision: Equatable {
     var encoding: SourceEncoding

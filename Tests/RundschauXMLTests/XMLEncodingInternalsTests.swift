@@ -1,3 +1,4 @@
+import RundschauText
 import Foundation
 import Testing
 @testable import RundschauXML

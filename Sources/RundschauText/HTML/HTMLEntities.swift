@@ -22,18 +22,10 @@ enum HTMLEntities {
     /// The longest entity name in the table is 31 letters (`CounterClockwiseContourIntegral`).
     static let maximumNameLength = 32
 
-    /// HTML5's remapping of numeric references 0x80–0x9F (Windows-1252 code points that documents meant).
-    private static let windows1252: [UInt32: UInt32] = [
-        0x80: 0x20AC, 0x82: 0x201A, 0x83: 0x0192, 0x84: 0x201E, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
-        0x88: 0x02C6, 0x89: 0x2030, 0x8A: 0x0160, 0x8B: 0x2039, 0x8C: 0x0152, 0x8E: 0x017D, 0x91: 0x2018,
-        0x92: 0x2019, 0x93: 0x201C, 0x94: 0x201D, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02DC,
-        0x99: 0x2122, 0x9A: 0x0161, 0x9B: 0x203A, 0x9C: 0x0153, 0x9E: 0x017E, 0x9F: 0x0178,
-    ]
-
     /// The scalar a numeric reference stands for: U+FFFD for 0, surrogates and values past U+10FFFF;
     /// 0x80–0x9F as Windows-1252 like HTML5 does; everything else as written.
     static func scalar(forCodePoint value: UInt32) -> Unicode.Scalar {
-        if let mapped = windows1252[value], let scalar = Unicode.Scalar(mapped) { return scalar }
+        if (0x80...0x9F).contains(value), let scalar = Unicode.Scalar(Windows1252.scalar(UInt8(value))) { return scalar }
         guard value != 0, let scalar = Unicode.Scalar(value) else { return "\u{FFFD}" }
         return scalar
     }

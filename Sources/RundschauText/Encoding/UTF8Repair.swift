@@ -1,14 +1,20 @@
 /// Validates UTF-8 and repairs text that claims to be UTF-8 but is not: every byte that does not belong to a
 /// well-formed sequence is read as Windows-1252 (the usual culprit: Latin-1 text with a UTF-8 label).
-enum UTF8Repair {
-    struct Validation: Equatable {
-        var isValid: Bool
-        var isASCII: Bool
+public enum UTF8Repair {
+    /// What ``validate(_:)`` found.
+    public struct Validation: Equatable, Sendable {
+        public var isValid: Bool
+        public var isASCII: Bool
+
+        public init(isValid: Bool, isASCII: Bool) {
+            self.isValid = isValid
+            self.isASCII = isASCII
+        }
     }
 
     /// Whether `bytes` is well-formed UTF-8 (Unicode table 3-7: no overlongs, surrogates or values past
     /// U+10FFFF), and whether it is plain ASCII.
-    static func validate(_ bytes: UnsafeBufferPointer<UInt8>) -> Validation {
+    public static func validate(_ bytes: UnsafeBufferPointer<UInt8>) -> Validation {
         var i = 0
         var ascii = true
         while i < bytes.count {
@@ -23,12 +29,12 @@ enum UTF8Repair {
     }
 
     /// Whether every byte is below 0x80.
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         asciiPrefixEnd(bytes, from: 0) == bytes.count
     }
 
     /// The repaired text and the number of bytes read as Windows-1252; nil when `bytes` is valid already.
-    static func repair(_ bytes: UnsafeBufferPointer<UInt8>) -> (utf8: [UInt8], repaired: Int)? {
+    public static func repair(_ bytes: UnsafeBufferPointer<UInt8>) -> (utf8: [UInt8], repaired: Int)? {
         var out: [UInt8] = []
         var repaired = 0
         var copied = 0  // bytes[..<copied] are in `out` (or were replaced there)
@@ -56,7 +62,7 @@ enum UTF8Repair {
 
     /// The index of the first byte at or after `start` that is not ASCII (or `bytes.count`), eight at a time.
     @inline(__always)
-    static func asciiPrefixEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    public static func asciiPrefixEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let base = bytes.baseAddress else { return bytes.count }
         var i = start
         let n = bytes.count
@@ -71,7 +77,7 @@ enum UTF8Repair {
 
     /// The length of the well-formed sequence starting at `i`, or 0 when the byte there does not start one.
     @inline(__always)
-    static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+    public static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         let n = bytes.count
         let lead = bytes[i]
         func continuation(_ k: Int) -> Bool { i + k < n && bytes[i + k] & 0xC0 == 0x80 }

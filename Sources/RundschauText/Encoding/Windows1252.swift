@@ -1,6 +1,9 @@
 /// Windows-1252, the encoding the web means by ISO-8859-1, Latin-1 and US-ASCII labels, and the fallback for
 /// bytes that are not UTF-8. Latin-1 except for 0x80–0x9F, where it has printable characters (€, „, “, —, …).
-enum Windows1252 {
+///
+/// The package's one table: the XML reader, the dump importer, the OPML reader and HTML's numeric references
+/// (which HTML5 maps the same way) all use it.
+public enum Windows1252 {
     /// The code points of bytes 0x80–0x9F; the five bytes Windows leaves undefined map to the C1 controls.
     private static let c1: [UInt16] = [
         0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152,
@@ -10,12 +13,12 @@ enum Windows1252 {
 
     /// The Unicode scalar a byte stands for.
     @inline(__always)
-    static func scalar(_ byte: UInt8) -> UInt32 {
+    public static func scalar(_ byte: UInt8) -> UInt32 {
         (byte & 0xE0) == 0x80 ? UInt32(c1[Int(byte & 0x1F)]) : UInt32(byte)
     }
 
     /// The whole buffer decoded to UTF-8.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 4 + 16)
         var i = 0
@@ -35,7 +38,7 @@ enum Windows1252 {
 extension Array where Element == UInt8 {
     /// Appends the UTF-8 form of a scalar value (surrogates and values past U+10FFFF become U+FFFD).
     @inline(__always)
-    mutating func appendUTF8(_ value: UInt32) {
+    package mutating func appendUTF8(_ value: UInt32) {
         switch value {
         case 0..<0x80:
             append(UInt8(value))
