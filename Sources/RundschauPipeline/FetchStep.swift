@@ -317,3 +317,28 @@ public struct FetchStep: Sendable {
         try await store.recordFetch(feed.id, state: state)
     }
 }
+
+extension FetchStep {
+    /// Why ``fetchDocument(_:maxSize:)`` got no document.
+    public struct DocumentFailure: LocalizedError, CustomStringConvertible {
+        public var description: String
+        public var errorDescription: String? { description }
+    }
+
+    /// One document by URL through the same fetcher as subscriptions (user agent, timeouts, redirects, gzip, the
+    /// body limit while streaming): `rundschau parse URL`.
+    /// - Throws: ``DocumentFailure`` with the reason (the caller names the URL).
+    public func fetchDocument(_ url: URL, maxSize: Int) async throws -> [UInt8] {
+        var configuration = fetcherConfiguration
+        configuration.maxBodySize = min(configuration.maxBodySize, maxSize)
+        let outcome = try await FeedFetcher.withFetcher(configuration: configuration, logger: logger) { fetcher in
+            await fetcher.fetch(FetchRequest(url: url))
+        }
+        switch outcome {
+        case .fetched(let response): return response.body
+        case .failed(let error): throw DocumentFailure(description: error.message)
+        case .notModified: throw DocumentFailure(description: "HTTP 304 without a validator sent")
+        case .gone: throw DocumentFailure(description: "gone (HTTP 410)")
+        }
+    }
+}

@@ -1,4 +1,7 @@
 import Foundation
+import Logging
+import RundschauConfig
+import RundschauPipeline
 import RundschauParser
 
 /// Expands command-line inputs (files, directories, `-`) into a list of readable sources.
@@ -48,8 +51,8 @@ enum InputFiles {
         return (sources, missing)
     }
 
-    /// Reads a source's bytes; URLs are fetched with a plain GET. Files larger than `maxSize` are refused
-    /// before reading, standard input as soon as it passes `maxSize`.
+    /// Reads a source's bytes; URLs are fetched through the pipeline's fetcher (``FetchStep/fetchDocument(_:maxSize:)``).
+    /// Files larger than `maxSize` are refused before reading, standard input and URLs as soon as they pass it.
     static func read(_ source: Source, maxSize: Int) async throws -> [UInt8] {
         switch source {
         case .file(let path):
@@ -58,7 +61,8 @@ enum InputFiles {
         case .standardInput:
             return try FeedParser.readDocument(from: .standardInput, maxSize: maxSize, url: "-")
         case .url(let url):
-            return try await URLFetch.get(url)
+            let step = FetchStep(settings: Settings(), logger: Logger(label: "rundschau.parse", factory: { _ in SwiftLogNoOpLogHandler() }))
+            return try await step.fetchDocument(url, maxSize: maxSize)
         }
     }
 }
