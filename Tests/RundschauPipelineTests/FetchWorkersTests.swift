@@ -15,12 +15,22 @@ import Synchronization
 @Suite struct FetchWorkersTests {
     let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    @Test func threeWorkersSplitTheDueFeedsAndFetchEachOnce() async throws {
-        guard let url = ProcessInfo.processInfo.environment["RUNDSCHAU_TEST_POSTGRES_URL"], !url.isEmpty else { return }
-        let logger = self.logger
+    /// The test server's URL and a fresh schema in it; `nil` when no PostgreSQL server is configured.
+    static func freshSchema() throws -> (url: String, schema: String, location: PostgresLocation)? {
+        guard let url = ProcessInfo.processInfo.environment["RUNDSCHAU_TEST_POSTGRES_URL"], !url.isEmpty else { return nil }
         let schema = "rt_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        let location = try PostgresLocation(url: url).withSchema(schema)
-        defer { Task { try? await PostgresFeedStore.dropSchema(schema, at: location, logger: logger) } }
+        return (url, schema, try PostgresLocation(url: url).withSchema(schema))
+    }
+
+    /// Drops a test's schema once the test is over.
+    static func dropLater(_ schema: String, at location: PostgresLocation) {
+        Task { try? await PostgresFeedStore.dropSchema(schema, at: location, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) }
+    }
+
+    @Test func threeWorkersSplitTheDueFeedsAndFetchEachOnce() async throws {
+        guard let (_, schema, location) = try Self.freshSchema() else { return }
+        defer { Self.dropLater(schema, at: location) }
+        let logger = self.logger
 
         let server = try await TestHTTPServer.start()
         let feeds = 24
@@ -70,11 +80,9 @@ import Synchronization
     }
 
     @Test func workersRunningFetchAllTogetherFetchEachFeedOnce() async throws {
-        guard let url = ProcessInfo.processInfo.environment["RUNDSCHAU_TEST_POSTGRES_URL"], !url.isEmpty else { return }
+        guard let (_, schema, location) = try Self.freshSchema() else { return }
+        defer { Self.dropLater(schema, at: location) }
         let logger = self.logger
-        let schema = "rt_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        let location = try PostgresLocation(url: url).withSchema(schema)
-        defer { Task { try? await PostgresFeedStore.dropSchema(schema, at: location, logger: logger) } }
 
         let server = try await TestHTTPServer.start()
         let feeds = 20
@@ -130,11 +138,9 @@ import Synchronization
     }
 
     @Test func onlyOneMachinePublishesARound() async throws {
-        guard let url = ProcessInfo.processInfo.environment["RUNDSCHAU_TEST_POSTGRES_URL"], !url.isEmpty else { return }
+        guard let (url, schema, location) = try Self.freshSchema() else { return }
+        defer { Self.dropLater(schema, at: location) }
         let logger = self.logger
-        let schema = "rt_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        let location = try PostgresLocation(url: url).withSchema(schema)
-        defer { Task { try? await PostgresFeedStore.dropSchema(schema, at: location, logger: logger) } }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("one-publisher-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
