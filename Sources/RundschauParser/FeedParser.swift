@@ -1,3 +1,4 @@
+import RundschauText
 import RundschauModel
 import RundschauXML
 
@@ -37,7 +38,7 @@ public enum FeedParser {
                 .tooLarge, "the document is \(data.count) bytes, over the limit of \(options.maxDocumentSize)", url: url)
         }
         var context = AdapterContext(documentURL: url, logger: options.logger)
-        switch FormatSniffer.sniff(data) {
+        switch DocumentSniffer.sniff(data) {
         case .empty:
             throw FeedParseError(.empty, "the document is empty", url: url)
         case .binary(let what):

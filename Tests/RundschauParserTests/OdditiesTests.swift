@@ -1,3 +1,4 @@
+import RundschauText
 import Foundation
 import RundschauModel
 @testable import RundschauParser
@@ -173,13 +174,13 @@ import Testing
     }
 
     @Test func snifferLooksForFeedRootsOnlyAsWholeNames() {
-        func scan(_ text: String) -> Bool { FormatSniffer.containsFeedRoot(Array(text.utf8), wide: false) }
+        func scan(_ text: String) -> Bool { DocumentSniffer.containsFeedRoot(Array(text.utf8), wide: false) }
         #expect(scan("<html><body><rss version=\"2.0\">"))
         #expect(scan("<html><body><feed>"))
         #expect(scan("<html>\n<rdf:RDF xmlns:rdf=\"x\">"))
         #expect(!scan("<html><body><feedback/><rssfeed/><p>&lt;rss&gt;</p>"))
-        #expect(FormatSniffer.sniff(Array("<!DOCTYPE html><html><body><p>Hi</p></body></html>".utf8)) == .html)
-        #expect(FormatSniffer.sniff(Array("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" \"x\"><rss/>".utf8)) == .markup)
+        #expect(DocumentSniffer.sniff(Array("<!DOCTYPE html><html><body><p>Hi</p></body></html>".utf8)) == .html)
+        #expect(DocumentSniffer.sniff(Array("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" \"x\"><rss/>".utf8)) == .markup)
     }
 
     // MARK: Standalone entry

@@ -1,7 +1,12 @@
 /// A first look at the bytes, before any parsing: empty, JSON, an HTML page, binary data, plain text, or
 /// something to hand to the XML reader.
-enum FormatSniffer {
-    enum Kind: Equatable {
+///
+/// The package's one sniffer: the parser picks its reader with ``sniff(_:)``; the fetcher's `ContentKind` (is a
+/// fetched body a feed, or a page to look in for `<link rel="alternate">`?) builds on it with
+/// ``firstElementName(_:)`` and ``containsFeedRoot(_:wide:)``.
+public enum DocumentSniffer {
+    /// What the bytes look like.
+    public enum Kind: Equatable, Sendable {
         /// Nothing but white space and byte-order marks.
         case empty
         /// Starts with `{` or `[`: a JSON Feed candidate.
@@ -20,7 +25,8 @@ enum FormatSniffer {
     /// How many leading characters the sniffer looks at.
     private static let window = 1024
 
-    static func sniff(_ bytes: [UInt8]) -> Kind {
+    /// Sniffs the first kilobyte (and, for pages, looks for a feed root anywhere).
+    public static func sniff(_ bytes: [UInt8]) -> Kind {
         if bytes.isEmpty { return .empty }
         let (prefix, wide) = asciiPrefix(bytes)
         if !wide, let binary = binaryKind(bytes) { return .binary(binary) }
@@ -112,19 +118,44 @@ enum FormatSniffer {
         return controls * 10 > sampleCount ? "binary data" : nil
     }
 
-    /// `<!DOCTYPE html…` or `<html…`, possibly after an XML declaration and comments.
-    private static func looksLikeHTML(_ text: ArraySlice<UInt8>) -> Bool {
+    /// The local name of the first element (lowercased, prefix dropped: `rss`, `feed`, `rdf`, `html`), after
+    /// the XML declaration, comments, processing instructions and a DOCTYPE; `nil` when the first ``window``
+    /// characters hold none. `wide` tells whether the document is UTF-16 or UTF-32.
+    public static func firstElementName(_ bytes: [UInt8]) -> (name: String, wide: Bool)? {
+        let (prefix, wide) = asciiPrefix(bytes)
+        var rest = prefix[...]
+        while true {
+            guard let rest1 = skipProlog(rest) else { return nil }
+            rest = rest1
+            guard rest.starts(with: Array("<!".utf8)) else { break }
+            guard let end = rest.firstIndex(of: UInt8(ascii: ">")) else { return nil }
+            rest = rest[(end + 1)...]
+        }
+        guard rest.first == UInt8(ascii: "<") else { return nil }
+        let name = rest.dropFirst().prefix { !isSpace($0) && $0 != UInt8(ascii: ">") && $0 != UInt8(ascii: "/") }
+        let local = name.split(separator: UInt8(ascii: ":")).last.map { String(decoding: $0, as: UTF8.self).lowercased() }
+        return local.map { ($0, wide) }
+    }
+
+    /// The text after leading white space, XML declarations, processing instructions and comments; `nil` when
+    /// one of them is not closed within it.
+    private static func skipProlog(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
         var rest = text
         while true {
             while let first = rest.first, isSpace(first) { rest = rest.dropFirst() }
             if rest.starts(with: Array("<?".utf8)) || rest.starts(with: Array("<!--".utf8)) {
                 let terminator = Array((rest.starts(with: Array("<?".utf8)) ? "?>" : "-->").utf8)
-                guard let end = find(terminator, in: rest) else { return false }
+                guard let end = find(terminator, in: rest) else { return nil }
                 rest = rest[(end + terminator.count)...]
                 continue
             }
-            break
+            return rest
         }
+    }
+
+    /// `<!DOCTYPE html…` or `<html…`, possibly after an XML declaration and comments.
+    private static func looksLikeHTML(_ text: ArraySlice<UInt8>) -> Bool {
+        guard let rest = skipProlog(text) else { return false }
         let head = String(decoding: rest.prefix(14), as: UTF8.self).lowercased()
         if head.hasPrefix("<!doctype html") { return true }
         guard head.hasPrefix("<html") else { return false }
@@ -134,7 +165,7 @@ enum FormatSniffer {
 
     /// Whether an HTML-looking document has a feed root anywhere (`<rss`, `<rdf:RDF`, `<feed`): one linear
     /// scan, paid only by documents that start like HTML. UTF-16/32 documents are not scanned.
-    static func containsFeedRoot(_ bytes: [UInt8], wide: Bool) -> Bool {
+    public static func containsFeedRoot(_ bytes: [UInt8], wide: Bool) -> Bool {
         guard !wide else { return false }
         return bytes.withUnsafeBufferPointer { buffer -> Bool in
             let count = buffer.count
