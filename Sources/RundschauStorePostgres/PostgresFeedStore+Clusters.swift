@@ -42,9 +42,7 @@ extension PostgresFeedStore {
         try await write("cannot assign clusters") { sql in
             try await Self.requireArticles(Set(assignments.keys), in: sql)
             try await Self.requireClusters(Set(assignments.values.compactMap { $0 }), in: sql)
-            for (article, cluster) in assignments {
-                try await sql("UPDATE article SET cluster_id = \(cluster?.rawValue) WHERE id = \(article.rawValue)")
-            }
+            try await Self.setColumn("cluster_id", assignments.map { ($0.key.rawValue, $0.value?.rawValue) }, in: sql)
         }
     }
 

@@ -36,15 +36,27 @@ extension PostgresFeedStore {
         try await write("cannot store article topics") { sql in
             try await Self.requireArticles(Set(topics.keys), in: sql)
             try await Self.requireTopics(Set(topics.values.joined()), in: sql)
-            for (article, topicIDs) in topics {
-                try await sql("DELETE FROM article_topic WHERE article_id = \(article.rawValue)")
-                let distinct = Array(Set(topicIDs.map(\.rawValue)))
-                guard !distinct.isEmpty else { continue }
-                try await sql(
-                    """
-                    INSERT INTO article_topic (article_id, topic_id)
-                    SELECT \(article.rawValue), topic_id FROM unnest(\(distinct)) AS t(topic_id)
-                    """)
+            // A few statements per few thousand articles, not two per article.
+            let entries = Array(topics)
+            var start = 0
+            while start < entries.count {
+                let chunk = entries[start..<min(start + 5_000, entries.count)]
+                try await sql("DELETE FROM article_topic WHERE article_id = ANY(\(chunk.map(\.key.rawValue)))")
+                var articles: [Int64] = [], topicIDs: [Int64] = []
+                for (article, ids) in chunk {
+                    for topic in Set(ids.map(\.rawValue)) {
+                        articles.append(article.rawValue)
+                        topicIDs.append(topic)
+                    }
+                }
+                if !articles.isEmpty {
+                    try await sql(
+                        """
+                        INSERT INTO article_topic (article_id, topic_id)
+                        SELECT * FROM unnest(\(articles)::bigint[], \(topicIDs)::bigint[])
+                        """)
+                }
+                start += chunk.count
             }
         }
     }
