@@ -1,3 +1,5 @@
+import RundschauText
+
 /// One linear pass of ``XMLRepair``: copies runs of ordinary bytes and decides at each `<`, `&`, illegal
 /// control byte and 0xEF what to write instead.
 struct XMLRepairPass {
@@ -91,7 +93,7 @@ struct XMLRepairPass {
                         + "the limit of \(limit) bytes")
                 }
                 out.append(contentsOf: text)
-            } else if let scalars = HTMLEntities.scalars(named: name) {
+            } else if let scalars = HTMLText.namedEntity(name).map({ $0.unicodeScalars.map(\.value) }) {
                 for scalar in scalars { out.append(contentsOf: "&#x\(String(scalar, radix: 16, uppercase: true));".utf8) }
             } else {
                 return bareAmpersand()

@@ -85,9 +85,9 @@ import Testing
     }
 
     @Test func htmlEntityTable() {
-        #expect(HTMLEntities.scalars(named: "nbsp") == [0xA0])
-        #expect(HTMLEntities.scalars(named: "NotEqualTilde") == [0x2242, 0x338])
-        #expect(HTMLEntities.scalars(named: "Nbsp") == nil)
+        #expect(HTMLText.namedEntity("nbsp").map { $0.unicodeScalars.map(\.value) } == [0xA0])
+        #expect(HTMLText.namedEntity("NotEqualTilde").map { $0.unicodeScalars.map(\.value) } == [0x2242, 0x338])
+        #expect(HTMLText.namedEntity("Nbsp").map { $0.unicodeScalars.map(\.value) } == nil)
     }
 
     func repair(_ xml: String, entities: [String: String] = [:]) throws(XMLError) -> String {
