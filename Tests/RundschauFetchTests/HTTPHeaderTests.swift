@@ -42,6 +42,11 @@ struct HTTPHeaderTests {
         ("<div class=\"post\">fragment</div>", "text/html", .html),
         ("<rss version=\"2.0\"><channel/></rss>", "text/html", .xmlFeed),
         ("", nil, .unknown),
+        // The parser reads these as feeds, so the probe does too (one sniffer).
+        ("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" \"x\"><rss version=\"2.0\"><channel/></rss>", nil, .xmlFeed),
+        ("<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><feed xmlns=\"http://www.w3.org/2005/Atom\"></feed></body></html>", nil, .xmlFeed),
+        ("{\"items\": []}", "application/feed+json", .jsonFeed),
+        ("\u{1F}\u{8B}binary", "text/html", .html),
     ])
     func sniff(text: String, contentType: String?, expected: ContentKind) {
         #expect(ContentKind.sniff(Array(text.utf8), contentType: contentType) == expected)

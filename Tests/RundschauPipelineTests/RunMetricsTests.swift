@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import RundschauConfig
+import RundschauModel
 import RundschauStore
 import RundschauStoreSQLite
 import Testing
@@ -56,6 +57,41 @@ import Testing
         #expect(again["rundschau_run_articles_new"] == "0")
         #expect(again["rundschau_run_files_written"] == "0")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp") }.isEmpty)
+        try await store.close()
+    }
+}
+
+/// `retention.days`: the main job prunes what is older, and what stays keeps its ids.
+@Suite struct RunRetentionTests {
+    @Test func theMainJobPrunesOldHistory() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-retention-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var settings = Settings()
+        settings.paths.subscriptions = folder.appendingPathComponent("none.opml").path
+        settings.paths.topics = ClusterPublishStepTests.topicsPath
+        settings.importing.folders = []
+        settings.retention.days = 30
+        let environment = RunEnvironment(settings: settings, database: folder.appendingPathComponent("db.sqlite").path,
+                                         output: folder.appendingPathComponent("Feeds").path)
+        let store = try SQLiteFeedStore(path: environment.database)
+        let feed = try await store.subscribe(FeedSubscription(url: "file:///dumps/000.txt", kind: .dump), at: Date())  // never fetched
+        let now = Date()
+        let old = try await store.upsertArticles(
+            feedID: feed.id, entries: [Entry(id: "old", title: "Alte Meldung über den Haushalt", published: now.addingTimeInterval(-90 * 86_400))],
+            seenAt: now.addingTimeInterval(-90 * 86_400))
+        let fresh = try await store.upsertArticles(
+            feedID: feed.id, entries: [Entry(id: "new", title: "Neue Meldung über die Wahl", published: now)], seenAt: now)
+        let job = RunJob(environment: environment, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+
+        // The first run clusters both; the next one, 30 days of retention later, drops the old story only.
+        _ = try await job.run(store: store, now: now.addingTimeInterval(-89 * 86_400))
+        #expect(try await store.articleCount(ArticleQuery()) == 2)
+        let summary = try await job.run(store: store, now: now)
+        #expect(summary.problems.isEmpty)
+        let left = try await store.articles(ArticleQuery())
+        #expect(left.map(\.id) == fresh.insertedIDs, "the old article went, the new one kept its id")
+        #expect(try await store.article(id: old.insertedIDs[0]) == nil)
         try await store.close()
     }
 }
