@@ -37,4 +37,23 @@ import Testing
         #expect(URLResolver.isAbsoluteHTTP("HTTPS://example.com"))
         #expect(!URLResolver.isAbsoluteHTTP("tag:example.com,2024:1"))
     }
+
+    /// Cases from the WHATWG URL Standard's shared test data (web-platform-tests, `url/resources/urltestdata.json`):
+    /// relative references against an http base where RFC 3986 and the URL Standard agree. They do not agree where
+    /// the URL Standard repairs what RFC 3986 keeps: backslashes read as slashes (`\\x`), a reference with the
+    /// base's own scheme read as relative (`http:foo.com` stays `http:foo.com` here, RFC 3986's strict parser),
+    /// tabs and newlines removed inside, default ports dropped, hosts lowercased; those are left out.
+    @Test(arguments: [
+        ("", "http://example.org/foo/bar"), ("  \t", "http://example.org/foo/bar"),
+        (" foo.com  ", "http://example.org/foo/foo.com"), ("\t   :foo.com   \n", "http://example.org/foo/:foo.com"),
+        (":foo.com/", "http://example.org/foo/:foo.com/"), (":", "http://example.org/foo/:"),
+        (":a", "http://example.org/foo/:a"), (":/", "http://example.org/foo/:/"), (":#", "http://example.org/foo/:#"),
+        ("#", "http://example.org/foo/bar#"), ("#/", "http://example.org/foo/bar#/"), ("#;?", "http://example.org/foo/bar#;?"),
+        ("?", "http://example.org/foo/bar?"), ("/", "http://example.org/"), (":23", "http://example.org/foo/:23"),
+        ("/:23", "http://example.org/:23"), ("::", "http://example.org/foo/::"), ("::23", "http://example.org/foo/::23"),
+        ("http://a:b@c:29/d", "http://a:b@c:29/d"), ("http://foo.com:b@d/", "http://foo.com:b@d/"),
+    ])
+    func whatwgVectors(reference: String, expected: String) {
+        #expect(URLResolver.resolve(reference, against: "http://example.org/foo/bar") == expected)
+    }
 }
