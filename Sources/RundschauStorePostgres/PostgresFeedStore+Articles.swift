@@ -161,39 +161,45 @@ extension PostgresFeedStore {
         return Set(ids).subtracting(found).sorted()
     }
 
-    private static func insertQuery(_ feedID: FeedID, _ row: ArticleColumns, at date: Date) -> PostgresQuery {
+    /// The columns an entry sets, with their values: the one list that `insertQuery` and `updateQuery` spell their
+    /// statements from (the `StoredArticle` reader and ``articleColumns`` read them back).
+    private static func entryColumns(_ row: ArticleColumns) -> [(column: String, value: PostgresValue)] {
         let f = row.fields
-        return """
-            INSERT INTO article (
-                feed_id, entry_id, link, links_json, title, summary, summary_type, content, content_type,
-                authors_json, categories_json, enclosures_json, published, updated, language, image, kicker, dateline,
-                first_seen, changed_at, content_hash, revision_hash)
-            VALUES (
-                \(feedID.rawValue), \(f.entryID), \(f.link), \(row.links)::jsonb, \(f.title), \(f.summary),
-                \(f.summaryType?.rawValue), \(f.content), \(f.contentType?.rawValue), \(row.authors)::jsonb,
-                \(row.categories)::jsonb, \(row.enclosures)::jsonb, \(f.published?.storedPrecision),
-                \(f.updated?.storedPrecision), \(f.language), \(f.image), \(f.kicker), \(f.dateline), \(date), \(date),
-                \(f.contentHash), \(f.revisionHash))
-            RETURNING id
-            """
+        return [
+            ("entry_id", .text(f.entryID)), ("link", .text(f.link)), ("links_json", .json(row.links)),
+            ("title", .text(f.title)), ("summary", .text(f.summary)), ("summary_type", .text(f.summaryType?.rawValue)),
+            ("content", .text(f.content)), ("content_type", .text(f.contentType?.rawValue)),
+            ("authors_json", .json(row.authors)), ("categories_json", .json(row.categories)),
+            ("enclosures_json", .json(row.enclosures)), ("published", .date(f.published?.storedPrecision)),
+            ("updated", .date(f.updated?.storedPrecision)), ("language", .text(f.language)), ("image", .text(f.image)),
+            ("kicker", .text(f.kicker)), ("dateline", .text(f.dateline)), ("content_hash", .text(f.contentHash)),
+            ("revision_hash", .text(f.revisionHash)),
+        ]
+    }
+
+    private static func insertQuery(_ feedID: FeedID, _ row: ArticleColumns, at date: Date) -> PostgresQuery {
+        var statement = PostgresStatementBuilder()
+        var columns = ["feed_id", "first_seen", "changed_at"]
+        var placeholders = [statement.bind(.integer(feedID.rawValue)), statement.bind(.date(date)), statement.bind(.date(date))]
+        for (column, value) in entryColumns(row) {
+            columns.append(column)
+            placeholders.append(statement.bind(value))
+        }
+        return statement.query(
+            "INSERT INTO article (\(columns.joined(separator: ", "))) VALUES (\(placeholders.joined(separator: ", "))) RETURNING id")
     }
 
     /// Overwrites the entry-derived columns, keeping id, feed, first seen, duplicate and cluster links; a changed
     /// link clears the canonical URL so that deduplication computes it again.
     private static func updateQuery(_ id: Int64, _ row: ArticleColumns, at date: Date) -> PostgresQuery {
-        let f = row.fields
-        return """
-            UPDATE article SET
-                canonical_url = CASE WHEN link IS DISTINCT FROM \(f.link) THEN NULL ELSE canonical_url END,
-                entry_id = \(f.entryID), link = \(f.link), links_json = \(row.links)::jsonb, title = \(f.title),
-                summary = \(f.summary), summary_type = \(f.summaryType?.rawValue), content = \(f.content),
-                content_type = \(f.contentType?.rawValue), authors_json = \(row.authors)::jsonb,
-                categories_json = \(row.categories)::jsonb, enclosures_json = \(row.enclosures)::jsonb,
-                published = \(f.published?.storedPrecision), updated = \(f.updated?.storedPrecision),
-                language = \(f.language), image = \(f.image), kicker = \(f.kicker), dateline = \(f.dateline),
-                changed_at = \(date), content_hash = \(f.contentHash), revision_hash = \(f.revisionHash)
-            WHERE id = \(id)
-            """
+        var statement = PostgresStatementBuilder()
+        var assignments = [
+            "canonical_url = CASE WHEN link IS DISTINCT FROM \(statement.bind(.text(row.fields.link))) THEN NULL ELSE canonical_url END",
+            "changed_at = \(statement.bind(.date(date)))",
+        ]
+        for (column, value) in entryColumns(row) { assignments.append("\(column) = \(statement.bind(value))") }
+        let idPlaceholder = statement.bind(.integer(id))  // bound before `query` copies the bindings
+        return statement.query("UPDATE article SET \(assignments.joined(separator: ", ")) WHERE id = \(idPlaceholder)")
     }
 
     /// An `article` row as the protocol's value type.
@@ -249,6 +255,36 @@ struct ArticleColumns: Sendable {
         categories = try PostgresJSON.encode(fields.categories)
         enclosures = try PostgresJSON.encode(fields.enclosures)
     }
+}
+
+/// A value bound into a statement built from a column list.
+enum PostgresValue {
+    case text(String?)
+    case json(String)
+    case date(Date?)
+    case integer(Int64)
+}
+
+/// Numbers the parameters of a statement whose columns come from a list.
+struct PostgresStatementBuilder {
+    private var binds = PostgresBindings()
+
+    /// Binds `value` and returns its placeholder (`$3`, `$4::jsonb`).
+    mutating func bind(_ value: PostgresValue) -> String {
+        switch value {
+        case .text(let text?): binds.append(text)
+        case .date(let date?): binds.append(date)
+        case .integer(let number): binds.append(number)
+        case .json(let text):
+            binds.append(text)
+            return "$\(binds.count)::jsonb"
+        case .text(nil), .date(nil): binds.appendNull()
+        }
+        return "$\(binds.count)"
+    }
+
+    /// The statement with everything bound so far.
+    func query(_ sql: String) -> PostgresQuery { PostgresQuery(unsafeSQL: sql, binds: binds) }
 }
 
 /// Builds a statement with a varying `WHERE` clause, numbering its parameters.
