@@ -29,32 +29,7 @@ public enum XMLBaseline {
                   let ctxt = base.withMemoryRebound(to: CChar.self, capacity: buffer.count, {
                       xmlCreateMemoryParserCtxt($0, Int32(buffer.count))
                   }) else { return -1 }
-            defer {
-                if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
-                xmlFreeParserCtxt(ctxt)
-            }
-            var count = 0
-            guard let sax = ctxt.pointee.sax else { return -1 }
-            xmlSAXVersion(sax, 2)
-            sax.pointee.startElementNs = { ctx, _, _, _, _, _, _, _, _ in
-                guard let ctx else { return }
-                let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
-                ctxt.pointee._private?.assumingMemoryBound(to: Int.self).pointee += 1
-            }
-            sax.pointee.endElementNs = nil
-            sax.pointee.characters = { _, _, _ in }
-            sax.pointee.cdataBlock = { _, _, _ in }
-            sax.pointee.serror = { _, _ in }
-            sax.pointee.warning = nil
-            sax.pointee.error = nil
-            sax.pointee.fatalError = nil
-            xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue))
-            return withUnsafeMutablePointer(to: &count) { counter -> Int in
-                ctxt.pointee._private = UnsafeMutableRawPointer(counter)
-                let status = xmlParseDocument(ctxt)
-                ctxt.pointee._private = nil
-                return status == 0 && ctxt.pointee.wellFormed != 0 ? counter.pointee : -1
-            }
+            return countElements(ctxt) { xmlParseDocument($0) }
         }
     }
 
@@ -63,34 +38,42 @@ public enum XMLBaseline {
         bytes.withUnsafeBufferPointer { buffer -> Int in
             guard let base = buffer.baseAddress,
                   let ctxt = xmlCreatePushParserCtxt(nil, nil, nil, 0, nil) else { return -1 }
-            defer {
-                if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
-                xmlFreeParserCtxt(ctxt)
-            }
-            var count = 0
-            guard let sax = ctxt.pointee.sax else { return -1 }
-            xmlSAXVersion(sax, 2)
-            sax.pointee.startElementNs = { ctx, _, _, _, _, _, _, _, _ in
-                guard let ctx else { return }
-                let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
-                ctxt.pointee._private?.assumingMemoryBound(to: Int.self).pointee += 1
-            }
-            sax.pointee.endElementNs = nil
-            sax.pointee.characters = { _, _, _ in }
-            sax.pointee.cdataBlock = { _, _, _ in }
-            sax.pointee.serror = { _, _ in }
-            sax.pointee.warning = nil
-            sax.pointee.error = nil
-            sax.pointee.fatalError = nil
-            xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue))
-            return withUnsafeMutablePointer(to: &count) { counter -> Int in
-                ctxt.pointee._private = UnsafeMutableRawPointer(counter)
-                let status = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+            return countElements(ctxt) { ctxt in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                     xmlParseChunk(ctxt, $0, Int32(buffer.count), 1)
                 }
-                ctxt.pointee._private = nil
-                return status == 0 && ctxt.pointee.wellFormed != 0 ? counter.pointee : -1
             }
+        }
+    }
+
+    /// Installs the counting SAX2 callbacks on `ctxt`, runs `parse`, frees the context; the element count, or -1
+    /// when the document is not well-formed.
+    private static func countElements(_ ctxt: xmlParserCtxtPtr, parse: (xmlParserCtxtPtr) -> Int32) -> Int {
+        defer {
+            if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
+            xmlFreeParserCtxt(ctxt)
+        }
+        var count = 0
+        guard let sax = ctxt.pointee.sax else { return -1 }
+        xmlSAXVersion(sax, 2)
+        sax.pointee.startElementNs = { ctx, _, _, _, _, _, _, _, _ in
+            guard let ctx else { return }
+            let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+            ctxt.pointee._private?.assumingMemoryBound(to: Int.self).pointee += 1
+        }
+        sax.pointee.endElementNs = nil
+        sax.pointee.characters = { _, _, _ in }
+        sax.pointee.cdataBlock = { _, _, _ in }
+        sax.pointee.serror = { _, _ in }
+        sax.pointee.warning = nil
+        sax.pointee.error = nil
+        sax.pointee.fatalError = nil
+        xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue))
+        return withUnsafeMutablePointer(to: &count) { counter -> Int in
+            ctxt.pointee._private = UnsafeMutableRawPointer(counter)
+            let status = parse(ctxt)
+            ctxt.pointee._private = nil
+            return status == 0 && ctxt.pointee.wellFormed != 0 ? counter.pointee : -1
         }
     }
 }
