@@ -150,8 +150,7 @@ public struct FetchStep: Sendable {
         let started = ContinuousClock.now
         let worker = self.worker
         let lease = leaseSeconds
-        let clock: @Sendable () -> Date = { now.addingTimeInterval(Double((ContinuousClock.now - started).components.seconds)
-                                             + Double((ContinuousClock.now - started).components.attoseconds) / 1e18) }
+        let clock: @Sendable () -> Date = { now.addingTimeInterval((ContinuousClock.now - started) / .seconds(1)) }
         // Claimed and not yet recorded: the leases the renewal keeps alive.
         let held = HeldLeases()
         let renewal = Task {

@@ -66,7 +66,7 @@ public struct RunJob: Sendable {
             let status = try? await store.status()
             let values = RunMetrics.Values(
                 finished: finished,
-                duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                duration: elapsed / .seconds(1),
                 status: summary.status, counts: summary.counts, warnings: summary.warnings.count,
                 stories: status?.clusters ?? 0, topics: status?.topics ?? 0)
             do {

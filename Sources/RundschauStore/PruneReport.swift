@@ -11,4 +11,12 @@ public struct PruneReport: Sendable, Hashable, Codable {
     public var pagesFreed = 0
 
     public init() {}
+
+    /// Adds another batch's counts.
+    package mutating func add(_ other: PruneReport) {
+        articles += other.articles
+        stories += other.stories
+        topicLinks += other.topicLinks
+        pagesFreed += other.pagesFreed
+    }
 }

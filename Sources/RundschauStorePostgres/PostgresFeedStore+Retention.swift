@@ -34,9 +34,7 @@ extension PostgresFeedStore {
                 return part
             }
             guard let batch else { break }
-            report.articles += batch.articles
-            report.stories += batch.stories
-            report.topicLinks += batch.topicLinks
+            report.add(batch)
         }
         while true {
             let batch = try await write("cannot prune articles") { sql -> PruneReport? in
@@ -55,8 +53,7 @@ extension PostgresFeedStore {
                 return part
             }
             guard let batch else { break }
-            report.articles += batch.articles
-            report.topicLinks += batch.topicLinks
+            report.add(batch)
         }
         return report
     }

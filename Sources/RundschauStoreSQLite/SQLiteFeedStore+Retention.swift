@@ -67,13 +67,3 @@ extension SQLiteFeedStore {
         return report
     }
 }
-
-extension PruneReport {
-    /// Adds another batch's counts.
-    mutating func add(_ other: PruneReport) {
-        articles += other.articles
-        stories += other.stories
-        topicLinks += other.topicLinks
-        pagesFreed += other.pagesFreed
-    }
-}
