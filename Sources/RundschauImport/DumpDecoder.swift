@@ -71,15 +71,10 @@ struct DumpDecoder {
             bigEndian = false
         default: return nil
         }
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var i = 2
-        while i + 1 < bytes.count {
-            let (hi, lo) = bigEndian ? (bytes[i], bytes[i + 1]) : (bytes[i + 1], bytes[i])
-            units.append(UInt16(hi) << 8 | UInt16(lo))
-            i += 2
+        let (utf8, _) = bytes.withUnsafeBufferPointer {
+            WideEncodingDecoder.decodeUTF16(UnsafeBufferPointer(rebasing: $0[2...]), bigEndian: bigEndian)
         }
-        return String(decoding: units, as: UTF16.self)
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     // MARK: UTF-8 with a per-byte Windows-1252 fallback
@@ -90,11 +85,5 @@ struct DumpDecoder {
             return (String(decoding: bytes, as: UTF8.self), 0)
         }
         return (String(decoding: utf8, as: UTF8.self), repaired)
-    }
-
-    /// Windows-1252 for 0x80–0x9F, Latin-1 (identical in that range) for 0xA0–0xFF. The five bytes
-    /// Windows-1252 leaves undefined map to their C1 control code point, which the normalizer drops.
-    static func windows1252(_ byte: UInt8) -> Unicode.Scalar {
-        Unicode.Scalar(Windows1252.scalar(byte)) ?? "\u{FFFD}"
     }
 }

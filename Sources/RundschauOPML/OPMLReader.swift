@@ -135,8 +135,9 @@ final class OPMLReader: XMLEventHandler {
     static func utf8(_ bytes: [UInt8], warnings: inout [String]) -> [UInt8] {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(bytes.dropFirst(3)) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            let data = Data(bytes)
-            if let string = String(data: data, encoding: .utf16) { return Array(string.utf8) }
+            return bytes.withUnsafeBufferPointer {
+                WideEncodingDecoder.decodeUTF16(UnsafeBufferPointer(rebasing: $0[2...]), bigEndian: bytes[0] == 0xFE).utf8
+            }
         }
         let declaration = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
         let latin = ["iso-8859-1", "iso-8859-15", "latin1", "windows-1252", "cp1252", "us-ascii"]

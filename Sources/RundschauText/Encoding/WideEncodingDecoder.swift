@@ -1,7 +1,9 @@
 /// UTF-16 and UTF-32 to UTF-8, in Swift (libxml2 has no UTF-32 handler of its own). Unpaired surrogates,
 /// values past U+10FFFF and a trailing partial code unit become U+FFFD and are counted.
-enum WideEncodingDecoder {
-    static func decodeUTF16(_ bytes: UnsafeBufferPointer<UInt8>, bigEndian: Bool) -> (utf8: [UInt8], replaced: Int) {
+///
+/// The package's one UTF-16/UTF-32 decoder: the XML reader, the dump importer and the OPML reader use it.
+public enum WideEncodingDecoder {
+    public static func decodeUTF16(_ bytes: UnsafeBufferPointer<UInt8>, bigEndian: Bool) -> (utf8: [UInt8], replaced: Int) {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 2)
         var replaced = 0
@@ -37,7 +39,7 @@ enum WideEncodingDecoder {
         return (out, replaced)
     }
 
-    static func decodeUTF32(_ bytes: UnsafeBufferPointer<UInt8>, bigEndian: Bool) -> (utf8: [UInt8], replaced: Int) {
+    public static func decodeUTF32(_ bytes: UnsafeBufferPointer<UInt8>, bigEndian: Bool) -> (utf8: [UInt8], replaced: Int) {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count / 2 + 16)
         var replaced = 0
