@@ -125,27 +125,27 @@ extension PostgresFeedStore {
         }
         let now = now.storedPrecision
         let until = now.addingTimeInterval(TimeInterval(leaseSeconds)).storedPrecision
-        // The scope's condition holds only numbers the store made (never text from outside), so it is spelled out.
-        let scoped: String
+        // The scope's condition and every value are bound, through the same builder the article queries use.
+        var select = PostgresQueryBuilder("SELECT id FROM feed")
+        select.filter("kind = 'feed' AND status <> 'gone'")
         switch scope {
         case .due:
-            scoped = "next_fetch_at <= to_timestamp(\(now.timeIntervalSince1970))"
+            select.filter("next_fetch_at <= ", now)
         case .notFetchedSince(let date):
-            scoped = "(last_fetched_at IS NULL OR last_fetched_at < to_timestamp(\(date.storedPrecision.timeIntervalSince1970)))"
+            select.filter("(last_fetched_at IS NULL OR last_fetched_at < ", date.storedPrecision)
+            select.append(")")
         case .feed(let id):
-            scoped = "id = \(id.rawValue)"
+            select.filter("id = ", id.rawValue)
         }
+        select.filter("(retry_after IS NULL OR retry_after <= ", now)
+        select.append(")")
+        select.filter("(lease_until IS NULL OR lease_until <= ", now)
+        select.append(")")
+        select.append(" ORDER BY next_fetch_at, id LIMIT ", limit)
+        select.append(" FOR UPDATE SKIP LOCKED")
+        let candidatesQuery = select.query
         return try await write("cannot claim feeds for \(worker)") { sql in
-            let candidates = try await sql.map(
-                """
-                SELECT id FROM feed
-                WHERE kind = 'feed' AND status <> 'gone' AND \(unescaped: scoped)
-                    AND (retry_after IS NULL OR retry_after <= \(now))
-                    AND (lease_until IS NULL OR lease_until <= \(now))
-                ORDER BY next_fetch_at, id LIMIT \(limit)
-                FOR UPDATE SKIP LOCKED
-                """
-            ) { try $0("id", as: Int64.self) }
+            let candidates = try await sql.map(candidatesQuery) { try $0("id", as: Int64.self) }
             guard !candidates.isEmpty else { return [] }
             let claimed = try await sql.map(
                 """
