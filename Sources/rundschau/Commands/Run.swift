@@ -7,11 +7,13 @@ extension Rundschau {
     /// `rundschau run`: the main job, for cron.
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The main job: fetch due feeds, import dumps, cluster, publish.",
+            abstract: "The main job: fetch due feeds, import dumps, prune (retention.days), cluster, publish.",
             discussion: """
                 Safe to run from cron: a second run while one is active exits at once with status 3. Quiet when \
                 standard output is not a terminal unless something went wrong. Exit status 0 when all went well, \
-                1 when some feeds or files failed (one line each), 2 for usage or configuration errors.
+                1 when some feeds or files failed (one line each), 2 for usage or configuration errors. On \
+                PostgreSQL several machines may run it: each fetches its share, and one of them per round \
+                imports, prunes, clusters and publishes (the others note that and skip those steps).
                 """)
 
         @OptionGroup var global: GlobalOptions
