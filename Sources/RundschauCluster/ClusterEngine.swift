@@ -25,7 +25,7 @@ public struct ClusterEngine: Sendable {
     public var topics: TopicMatcher
     /// Whether and how topics are discovered from recurring term groups.
     public var discovery: TopicDiscoverySettings
-    private let logger: Logger
+    let logger: Logger
 
     /// - Parameter logger: receives one debug line per run (`cluster.*` metadata); silent by default.
     public init(
@@ -71,92 +71,59 @@ public struct ClusterEngine: Sendable {
         return ranges
     }
 
-    /// Deduplicates and clusters `new` against `existing`, and assigns topics.
+    /// Deduplicates and clusters `new` against `existing`, and assigns topics: a ``ClusterSession`` over
+    /// articles already in memory.
+    ///
+    /// Each article's text is dropped as soon as it has been scanned; pass the arrays without keeping copies
+    /// (`consume`) to let that free memory during the run.
     /// - Parameters:
     ///   - existing: stored articles inside the window, with their stored story and duplicate link.
     ///   - new: articles to place; an id that is also in `existing` (or earlier in `new`) is ignored.
-    public func process(existing: [ClusteredArticle], new: [ClusterArticle]) -> ClusterResult {
-        var detector = DuplicateDetector(settings: duplicateSettings)
-        var clusterer = StoryClusterer(settings: storySettings)
-        var boilerplate = BoilerplateFilter()
-
-        // Both detectors and the topic matcher see the bodies without boilerplate.
-        var seenIDs = Set(existing.map(\.article.id))
-        var fresh = Self.inTimeOrder(new.filter { seenIDs.insert($0.id).inserted }, \.self)
+    public func process(existing: consuming [ClusteredArticle], new: consuming [ClusterArticle]) -> ClusterResult {
+        var session = ClusterSession(engine: self, articles: existing.count + new.count)
         var stored = Self.inTimeOrder(existing, \.article)
-        for item in stored { boilerplate.learn(source: item.article.source, text: item.article.text) }
-        for article in fresh { boilerplate.learn(source: article.source, text: article.text) }
+        existing = []
+        var fresh = Self.inTimeOrder(new, \.self)
+        new = []
+        for item in stored { session.learn(item.article) }
+        let storedIDs = Set(stored.map(\.article.id))
+        var learned: Set<Int64> = []
+        for article in fresh where !storedIDs.contains(article.id) && learned.insert(article.id).inserted {
+            session.learn(article)
+        }
         for index in stored.indices {
-            let article = stored[index].article
-            let body = boilerplate.clean(source: article.source, text: article.text)
-            boilerplate.record(isCanonical: stored[index].duplicateOf == nil)
-            let bodyStart = clusterer.scan(article, body: body)
-            let words = clusterer.extractor.scanner.hashes[bodyStart...]
-            _ = detector.add(article, bodyWords: words, decide: false, knownCanonical: stored[index].duplicateOf)
-            clusterer.restore(
-                article, clusterID: stored[index].clusterID, isDuplicate: stored[index].duplicateOf != nil,
-                bodyStart: bodyStart)
-            if body.utf8.count != article.text.utf8.count { stored[index].article.text = body }
+            session.restore(stored[index])
+            stored[index].article = Self.released(stored[index].article)
         }
-
-        var duplicates: [DuplicateLink] = []
-        var assignments: [ClusterAssignment] = []
-        duplicates.reserveCapacity(fresh.count / 4)
-        assignments.reserveCapacity(fresh.count)
         for index in fresh.indices {
-            let article = fresh[index]
-            let body = boilerplate.clean(source: article.source, text: article.text)
-            let bodyStart = clusterer.scan(article, body: body)
-            let words = clusterer.extractor.scanner.hashes[bodyStart...]
-            let link = detector.add(article, bodyWords: words, decide: true, knownCanonical: nil)
-            boilerplate.record(isCanonical: link == nil)
-            var joined: Int64?
-            if let link {
-                duplicates.append(link)
-                joined = clusterer.clusterID(of: link.canonical) != nil ? link.canonical : link.matched
-            }
-            assignments.append(clusterer.add(article, duplicateOf: joined, bodyStart: bodyStart))
-            if body.utf8.count != article.text.utf8.count { fresh[index].text = body }
+            session.add(fresh[index])
+            fresh[index] = Self.released(fresh[index])
         }
-
-        // Stories merged during the run: every assignment names the surviving story.
-        for index in assignments.indices { assignments[index].cluster = clusterer.survivor(of: assignments[index].cluster) }
-        var result = ClusterResult(duplicates: duplicates, assignments: assignments, merges: clusterer.merges)
-        assignTopics(&result, clusterer: clusterer, existing: stored, fresh: fresh)
-        logger.debug(
-            "clustered",
-            metadata: [
-                "cluster.existing": "\(existing.count)", "cluster.new": "\(fresh.count)",
-                "cluster.duplicates": "\(duplicates.count)", "cluster.stories": "\(result.clusters.count)",
-                "cluster.opened": "\(assignments.filter(\.opened).count)",
-            ])
-        return result
+        return session.finish()
     }
 
-    private func assignTopics(
-        _ result: inout ClusterResult, clusterer: StoryClusterer, existing: [ClusteredArticle], fresh: [ClusterArticle]
+    /// The article without the fields only scanning needs, so their memory can go.
+    private static func released(_ article: ClusterArticle) -> ClusterArticle {
+        var article = article
+        article.text = ""
+        article.tags = []
+        return article
+    }
+
+    func assignTopics(
+        _ result: inout ClusterResult, articleTopics: consuming [Int64: [TopicRef]], clusterer: StoryClusterer,
+        ids: [Int64], storedDuplicates: Set<Int64>
     ) {
         var stories = clusterer.stories(clusterer.touchedClusters)
-        let all = existing.map(\.article) + fresh
-
-        // Configured topics.
-        var articleTopics: [Int64: [TopicRef]] = [:]
-        if !topics.definitions.isEmpty {
-            var memo = TopicMatcher.Memo()
-            for article in all {
-                let names = topics.topics(of: article, memo: &memo)
-                if !names.isEmpty { articleTopics[article.id] = names.map { TopicRef(name: $0) } }
-            }
-        }
 
         // Discovered topics.
         var discovered: [DiscoveredTopic] = []
         if discovery.enabled {
             var inputs: [TopicDiscovery.Input] = []
-            for article in all {
-                guard let cluster = clusterer.clusterID(of: article.id) else { continue }
-                let terms = clusterer.topTerms(of: article.id, limit: 20).map(\.term)
-                if !terms.isEmpty { inputs.append(.init(article: article.id, cluster: cluster, terms: terms)) }
+            for id in ids {
+                guard let cluster = clusterer.clusterID(of: id) else { continue }
+                let terms = clusterer.topTerms(of: id, limit: 20).map(\.term)
+                if !terms.isEmpty { inputs.append(.init(article: id, cluster: cluster, terms: terms)) }
             }
             let dictionary = clusterer.extractor.dictionary
             discovered = TopicDiscovery.discover(
@@ -170,7 +137,7 @@ public struct ClusterEngine: Sendable {
 
         // Stories.
         var clusterTopics: [StoryID: [TopicRef]] = [:]
-        let duplicateIDs = Set(result.duplicates.map(\.article)).union(existing.filter { $0.duplicateOf != nil }.map(\.article.id))
+        let duplicateIDs = Set(result.duplicates.map(\.article)).union(storedDuplicates)
         for index in stories.indices {
             let story = stories[index]
             let members = story.members.filter { !duplicateIDs.contains($0) }

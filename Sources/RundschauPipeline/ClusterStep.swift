@@ -88,8 +88,9 @@ public struct ClusterStep: Sendable {
             return ClusteredArticle(article: item.article, clusterID: engineID, duplicateOf: item.duplicateOf)
         }
         context = []
-        let result = engine.process(existing: existing, new: new)
-        report.articles = new.count
+        let newCount = new.count
+        let result = engine.process(existing: consume existing, new: consume new)
+        report.articles = newCount
 
         // Duplicates: each copy points at its canonical article.
         var duplicates: [ArticleID: ArticleID?] = [:]

@@ -37,6 +37,9 @@ struct HistoryBench: AsyncParsableCommand {
     @Option(help: "Topics file for the round (its slugs also label the history).")
     var topics = "Config/topics.yaml"
 
+    @Option(help: "Folder that receives a copy of each SQLite trial's database as the round found it (for profiling).")
+    var keep: String?
+
     func run() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("history-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -57,12 +60,14 @@ struct HistoryBench: AsyncParsableCommand {
         let empty = try await trial(name: "empty", history: 0, slugs: slugs, folder: folder, config: config)
         let full = try await trial(name: "history", history: articles, slugs: slugs, folder: folder, config: config)
         print("")
-        print("step                      empty store             with history            ratio (time, memory)")
+        print("step".padding(toLength: 20, withPad: " ", startingAt: 0) + "empty store".padding(toLength: 32, withPad: " ", startingAt: 0)
+              + "with history".padding(toLength: 32, withPad: " ", startingAt: 0) + "ratio: wall, CPU, memory")
         for (label, a, b) in [("rundschau cluster", empty.cluster, full.cluster), ("rundschau publish", empty.publish, full.publish)] {
-            print(label.padding(toLength: 26, withPad: " ", startingAt: 0)
-                  + a.text.padding(toLength: 24, withPad: " ", startingAt: 0)
-                  + b.text.padding(toLength: 24, withPad: " ", startingAt: 0)
-                  + "\(Measure.format(b.wall / max(a.wall, 0.001), 2))×, \(Measure.format(b.peakMiB / max(a.peakMiB, 1), 2))×")
+            print(label.padding(toLength: 20, withPad: " ", startingAt: 0)
+                  + a.text.padding(toLength: 32, withPad: " ", startingAt: 0)
+                  + b.text.padding(toLength: 32, withPad: " ", startingAt: 0)
+                  + "\(Measure.format(b.wall / max(a.wall, 0.001), 2))×, \(Measure.format(b.cpu / max(a.cpu, 0.001), 2))×, "
+                  + "\(Measure.format(b.peakMiB / max(a.peakMiB, 1), 2))×")
         }
         print("database     empty + round \(Measure.format(empty.bytes / 1_048_576)) MiB; "
               + "history + round \(Measure.format(full.bytes / 1_048_576)) MiB "
@@ -119,6 +124,13 @@ struct HistoryBench: AsyncParsableCommand {
         try await fill(store, count: round, seed: 99, prefix: "r", from: now.addingTimeInterval(-86_400), span: 86_400,
                        feeds: feedIDs, topics: topicIDs, stories: false)
         try await store.close()
+        if let keep, database == nil {
+            try FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: true)
+            let copy = URL(fileURLWithPath: keep).appendingPathComponent("\(name).sqlite").path
+            try? FileManager.default.removeItem(atPath: copy)
+            try FileManager.default.copyItem(atPath: location, toPath: copy)
+            print("\(name): database before the round copied to \(copy)")
+        }
 
         let output = folder.appendingPathComponent("\(name)-Feeds").path
         // On SQLite the child processes log every statement, and the plans of the history round are shown.

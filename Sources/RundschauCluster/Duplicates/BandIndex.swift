@@ -1,99 +1,134 @@
-/// LSH banding over MinHash signatures: `bands` bands of two bins each, in one open-addressing table.
+/// LSH banding over 16-bit MinHash signatures: `bands` bands of two bins each (a 32-bit band value), in one
+/// open-addressing table of 4-byte slots.
 ///
-/// Each slot holds the upper 32 bits of a band key and the entry's band and document, so a look-up touches one
-/// cache line in the common case. The table grows by rehashing from the signatures (a key is recomputed from its
-/// document's signature and band). Memory: 8 bytes per slot, at most half the slots in use.
+/// A slot holds a 7-bit tag of its key's hash and the document (plus one, so that 0 marks an empty slot); whether
+/// the document really shares the band value is checked against its signature, so the table stores no key at
+/// all. A look-up walks one probe run of contiguous 4-byte slots and touches a signature only on a tag match
+/// (a true candidate, or one false match in 128). The table stays at most three-quarters full and grows by half
+/// by re-entering the indexed documents in their order, which reproduces the same entries.
+/// Memory: about 4 × 4/3 bytes per band per indexed document (340 bytes per document at 64 bands).
 struct BandIndex {
     static let rows = 2
     static let bands = MinHasher.bins / rows
     private static let docBits: UInt32 = 25
     private static let docMask: UInt32 = (1 << docBits) - 1
+    /// Documents numbered at or above this are not indexed (the slot has 25 bits for them).
+    static let documentLimit = Int32(docMask - 1)
 
-    /// Upper 32 bits of the key, or 0 for an empty slot (a key whose upper bits are 0 is stored as 1).
-    private var tags: [UInt32]
-    /// band << 25 | document.
-    private var payloads: [UInt32]
-    private var mask: Int
+    private var slots: [UInt32]
     private var used = 0
+    /// The documents entered, in order (to rebuild the table when it grows).
+    private var indexed: [Int32] = []
 
     init() {
-        tags = [UInt32](repeating: 0, count: 1 << 16)
-        payloads = [UInt32](repeating: 0, count: 1 << 16)
-        mask = (1 << 16) - 1
+        slots = [UInt32](repeating: 0, count: 1 << 12)
+    }
+
+    /// Makes room for `documents` documents without growing; only before the first ``insert(_:signatures:)``.
+    mutating func reserve(documents: Int) {
+        guard used == 0 else { return }
+        indexed.reserveCapacity(documents)
+        let needed = (used + documents * Self.bands) * 4 / 3 + 64
+        if needed > slots.count { rebuild(capacity: needed, signatures: nil) }
+    }
+
+    /// The band's value in a signature: its two 16-bit bins.
+    @inline(__always)
+    static func value(_ signatures: UnsafeBufferPointer<UInt16>, row: Int, band: Int) -> UInt32 {
+        let base = row + band * rows
+        return UInt32(signatures[base]) << 16 | UInt32(signatures[base + 1])
     }
 
     @inline(__always)
-    static func key(_ signature: ArraySlice<UInt32>, band: Int) -> UInt64 {
-        let base = signature.startIndex + band * rows
-        let packed = (UInt64(signature[base]) << 32) | UInt64(signature[base + 1])
-        return TokenScanner.finish(packed &+ UInt64(band + 1) &* 0x9E37_79B9_7F4A_7C15)
+    private static func hash(_ value: UInt32, band: Int) -> UInt64 {
+        TokenScanner.finish(UInt64(value) &+ UInt64(band + 1) &* 0x9E37_79B9_7F4A_7C15)
     }
 
     @inline(__always)
-    private static func tag(_ key: UInt64) -> UInt32 { max(1, UInt32(truncatingIfNeeded: key >> 32)) }
+    private static func tag(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash >> 57) << docBits }
 
-    /// Calls `body` with every document sharing at least one band with `signature` (possibly repeatedly).
-    func forEachCandidate(_ signature: ArraySlice<UInt32>, _ body: (Int32) -> Void) {
-        for band in 0..<Self.bands {
-            let k = Self.key(signature, band: band)
-            let tag = Self.tag(k)
-            let b = UInt32(band)
-            var slot = Int(truncatingIfNeeded: k) & mask
-            while tags[slot] != 0 {
-                if tags[slot] == tag && payloads[slot] >> Self.docBits == b {
-                    body(Int32(bitPattern: payloads[slot] & Self.docMask))
+    @inline(__always)
+    private static func start(_ hash: UInt64, _ capacity: Int) -> Int {
+        Int(truncatingIfNeeded: ((hash & 0xFFFF_FFFF) &* UInt64(capacity)) >> 32)
+    }
+
+    /// Calls `body` with every document sharing at least one band with the signature at `row` of `signatures`
+    /// (possibly repeatedly).
+    func forEachCandidate(_ signatures: UnsafeBufferPointer<UInt16>, row: Int, _ body: (Int32) -> Void) {
+        let capacity = slots.count
+        slots.withUnsafeBufferPointer { slots in
+            for band in 0..<Self.bands {
+                let value = Self.value(signatures, row: row, band: band)
+                let h = Self.hash(value, band: band)
+                let tag = Self.tag(h)
+                var slot = Self.start(h, capacity)
+                while slots[slot] != 0 {
+                    let entry = slots[slot]
+                    if entry & ~Self.docMask == tag {
+                        let doc = Int32(bitPattern: (entry & Self.docMask) - 1)
+                        if Self.value(signatures, row: Int(doc) * MinHasher.bins, band: band) == value { body(doc) }
+                    }
+                    slot += 1
+                    if slot == capacity { slot = 0 }
                 }
-                slot = (slot + 1) & mask
             }
         }
     }
 
-    /// Adds document `doc` with `signature`; `signatures(doc)` must return any indexed document's signature when
-    /// the table grows.
-    mutating func insert(_ doc: Int32, _ signature: ArraySlice<UInt32>, signatures: (Int32) -> ArraySlice<UInt32>) {
-        if (used + Self.bands) * 2 > tags.count { grow(signatures) }
-        for band in 0..<Self.bands {
-            put(Self.key(signature, band: band), band: band, doc: doc)
-        }
+    /// Adds document `doc`, whose signature is at row `doc` of `signatures` (every indexed document's is there).
+    mutating func insert(_ doc: Int32, signatures: UnsafeBufferPointer<UInt16>) {
+        guard doc < Self.documentLimit else { return }
+        if (used + Self.bands) * 4 > slots.count * 3 { rebuild(capacity: slots.count * 3 / 2, signatures: signatures) }
+        indexed.append(doc)
+        put(doc, signatures: signatures)
     }
 
     /// A band value shared by this many documents is boilerplate (a footer, a dateline), not evidence: further
     /// documents are not entered under it, which keeps look-ups short. Real copies share many other bands.
     static let maximumPerKey = 24
 
-    @inline(__always)
-    private mutating func put(_ k: UInt64, band: Int, doc: Int32) {
-        let tag = Self.tag(k)
-        let b = UInt32(band)
-        var same = 0
-        var slot = Int(truncatingIfNeeded: k) & mask
-        // Entries of one key all lie on its probe run (nothing is ever removed).
-        while tags[slot] != 0 {
-            if tags[slot] == tag && payloads[slot] >> Self.docBits == b {
-                same += 1
-                if same >= Self.maximumPerKey { return }
+    private mutating func put(_ doc: Int32, signatures: UnsafeBufferPointer<UInt16>) {
+        let capacity = slots.count
+        let row = Int(doc) * MinHasher.bins
+        let entered = UInt32(bitPattern: doc) + 1
+        var added = 0
+        slots.withUnsafeMutableBufferPointer { slots in
+            for band in 0..<Self.bands {
+                let value = Self.value(signatures, row: row, band: band)
+                let h = Self.hash(value, band: band)
+                let tag = Self.tag(h)
+                var same = 0
+                var slot = Self.start(h, capacity)
+                var full = false
+                // Entries of one key all lie on its probe run (nothing is ever removed).
+                while slots[slot] != 0 {
+                    let entry = slots[slot]
+                    if entry & ~Self.docMask == tag,
+                       Self.value(signatures, row: Int((entry & Self.docMask) - 1) * MinHasher.bins, band: band) == value
+                    {
+                        same += 1
+                        if same >= Self.maximumPerKey { full = true; break }
+                    }
+                    slot += 1
+                    if slot == capacity { slot = 0 }
+                }
+                if full { continue }
+                slots[slot] = tag | entered
+                added += 1
             }
-            slot = (slot + 1) & mask
         }
-        tags[slot] = tag
-        payloads[slot] = b << Self.docBits | (UInt32(bitPattern: doc) & Self.docMask)
-        used += 1
+        used += added
     }
 
-    private mutating func grow(_ signatures: (Int32) -> ArraySlice<UInt32>) {
-        let oldTags = tags, oldPayloads = payloads
-        let size = tags.count * 2
-        tags = [UInt32](repeating: 0, count: size)
-        payloads = [UInt32](repeating: 0, count: size)
-        mask = size - 1
+    /// A table of `capacity` slots holding the same entries; without `signatures` the table must be empty.
+    private mutating func rebuild(capacity: Int, signatures: UnsafeBufferPointer<UInt16>?) {
+        slots = []
+        slots = [UInt32](repeating: 0, count: max(capacity, 1 << 12))
         used = 0
-        for slot in 0..<oldTags.count where oldTags[slot] != 0 {
-            let band = Int(oldPayloads[slot] >> Self.docBits)
-            let doc = Int32(bitPattern: oldPayloads[slot] & Self.docMask)
-            put(Self.key(signatures(doc), band: band), band: band, doc: doc)
-        }
+        guard let signatures else { return }
+        for doc in indexed { put(doc, signatures: signatures) }
     }
 
     /// Bytes held, for memory reports.
-    var bytes: Int { tags.capacity * 4 + payloads.capacity * 4 }
+    var bytes: Int { slots.capacity * 4 + indexed.capacity * 4 }
 }

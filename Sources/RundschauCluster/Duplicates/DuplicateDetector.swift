@@ -1,8 +1,8 @@
 /// Finds exact and near-duplicate articles across all feeds and imported dumps, incrementally.
 ///
 /// Exact duplicates share a canonical URL (``URLCanonicalizer``) or a content hash. Near-duplicates share enough
-/// word 5-shingles of their body text: one-permutation MinHash signatures (128 bins) are banded for LSH
-/// (64 bands of 2 bins), and every candidate is verified by estimated Jaccard similarity, or by estimated
+/// word 5-shingles of their body text: one-permutation MinHash signatures (128 bins, the low 16 bits of each kept)
+/// are banded for LSH (64 bands of 2 bins), and every candidate is verified by estimated Jaccard similarity, or by estimated
 /// containment for a short text inside a long one (a truncated teaser). Different outlets' own wording shares
 /// almost no 5-shingles, so a story retold is never a duplicate.
 ///
@@ -27,8 +27,10 @@ public struct DuplicateDetector: Sendable {
     /// Id of each document's canonical article (its own id for canonicals; stored links may point outside).
     private var canonicalOf: [Int64] = []
     private var shingleCounts: [Int32] = []
-    /// `MinHasher.bins` values per document (all `empty` for texts too short to compare).
-    private var signatures: [UInt32] = []
+    /// `MinHasher.bins` values per document, each the low 16 bits of the bin's minimum (b-bit MinHash: two
+    /// unequal bins agree by chance once in 65,536, which leaves the Jaccard estimate unbiased in practice); all
+    /// `0xFFFF` for texts too short to compare.
+    private var signatures: [UInt16] = []
     private var bands = BandIndex()
     private var byURL: [String: Int32] = [:]
     private var byContent: [UInt64: Int32] = [:]
@@ -46,6 +48,17 @@ public struct DuplicateDetector: Sendable {
 
     /// Number of articles indexed.
     public var count: Int { ids.count }
+
+    /// Makes room for `articles` articles, so that the indexes are sized once instead of growing by copies.
+    public mutating func reserve(articles: Int) {
+        ids.reserveCapacity(articles)
+        canonicalOf.reserveCapacity(articles)
+        shingleCounts.reserveCapacity(articles)
+        signatures.reserveCapacity(articles * MinHasher.bins)
+        stamp.reserveCapacity(articles)
+        byID.reserveCapacity(articles)
+        bands.reserve(documents: articles)
+    }
 
     /// The canonical article of `id`'s group (itself when it is canonical); nil when `id` is unknown.
     public func canonical(of id: Int64) -> Int64? {
@@ -83,6 +96,8 @@ public struct DuplicateDetector: Sendable {
         }
         let url = article.url.flatMap(URLCanonicalizer.canonical)
         let content = Self.contentKey(article, words: words)
+        let row = signatures.count
+        for i in 0..<MinHasher.bins { signatures.append(UInt16(truncatingIfNeeded: signature[i])) }
 
         var link: DuplicateLink?
         var canonical = article.id
@@ -94,7 +109,7 @@ public struct DuplicateDetector: Sendable {
                 match = (other, .url, 1)
             } else if let content, let other = byContent[content] {
                 match = (other, .contentHash, 1)
-            } else if comparable, let (other, similarity) = nearDuplicate(doc: doc, shingles: shingles) {
+            } else if comparable, let (other, similarity) = nearDuplicate(doc: doc, row: row, shingles: shingles) {
                 match = (other, .nearDuplicate, similarity)
             }
             if let match {
@@ -108,7 +123,6 @@ public struct DuplicateDetector: Sendable {
         ids.append(article.id)
         canonicalOf.append(canonical)
         shingleCounts.append(Int32(comparable ? shingles : 0))
-        signatures.append(contentsOf: signature)
         stamp.append(-1)
         byID[article.id] = doc
         if let url, byURL[url] == nil { byURL[url] = doc }
@@ -116,32 +130,32 @@ public struct DuplicateDetector: Sendable {
         // Only canonical articles are candidates: a copy links to the article it resembles itself, never through
         // a third article (chains join unrelated texts).
         if comparable && canonical == article.id {
-            let sigs = signatures
-            bands.insert(doc, signature[...]) { d in sigs[Int(d) * MinHasher.bins..<(Int(d) + 1) * MinHasher.bins] }
+            signatures.withUnsafeBufferPointer { bands.insert(doc, signatures: $0) }
         }
         return link
     }
 
-    private mutating func nearDuplicate(doc: Int32, shingles: Int) -> (Int32, Double)? {
+    private mutating func nearDuplicate(doc: Int32, row: Int, shingles: Int) -> (Int32, Double)? {
         var marks = stamp
         stamp = []
         defer { stamp = marks }
-        return bestNearDuplicate(doc: doc, shingles: shingles, stamp: &marks)
+        return signatures.withUnsafeBufferPointer { bestNearDuplicate(doc: doc, row: row, shingles: shingles, signatures: $0, stamp: &marks) }
     }
 
-    private func bestNearDuplicate(doc: Int32, shingles: Int, stamp: inout [Int32]) -> (Int32, Double)? {
+    private func bestNearDuplicate(
+        doc: Int32, row: Int, shingles: Int, signatures: UnsafeBufferPointer<UInt16>, stamp: inout [Int32]
+    ) -> (Int32, Double)? {
         var best: Int32 = -1
         var bestScore = 0.0
         var bestJaccard = 0.0
         let settings = self.settings
-        let sig = signature
-        bands.forEachCandidate(sig[...]) { other in
+        bands.forEachCandidate(signatures, row: row) { other in
             let o = Int(other)
             if stamp[o] == doc { return }
             stamp[o] = doc
             let base = o * MinHasher.bins
             var equal = 0
-            for i in 0..<MinHasher.bins where signatures[base + i] == sig[i] { equal += 1 }
+            for i in 0..<MinHasher.bins where signatures[base + i] == signatures[row + i] { equal += 1 }
             let jaccard = Double(equal) / Double(MinHasher.bins)
             let otherShingles = Int(shingleCounts[o])
             guard otherShingles > 0 else { return }
@@ -176,7 +190,7 @@ public struct DuplicateDetector: Sendable {
 
     /// Approximate bytes held by the indexes, for benchmark reports.
     public var approximateBytes: Int {
-        ids.capacity * 8 + canonicalOf.capacity * 8 + shingleCounts.capacity * 4 + signatures.capacity * 4
+        ids.capacity * 8 + canonicalOf.capacity * 8 + shingleCounts.capacity * 4 + signatures.capacity * 2
             + stamp.capacity * 4 + bands.bytes + byID.capacity * 24 + byContent.capacity * 20 + byURL.capacity * 40
     }
 }

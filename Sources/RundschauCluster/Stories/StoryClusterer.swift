@@ -104,6 +104,26 @@ public struct StoryClusterer: Sendable {
     /// Number of articles known (restored and added).
     public var count: Int { ids.count }
 
+    /// Makes room for `articles` articles, so that the per-article arrays are sized once instead of growing by
+    /// copies (each article indexes at most `indexedTerms + indexedGrams` postings and stores at most 48 terms).
+    public mutating func reserve(articles: Int) {
+        ids.reserveCapacity(articles)
+        times.reserveCapacity(articles)
+        storyOf.reserveCapacity(articles)
+        titles.reserveCapacity(articles)
+        isDuplicate.reserveCapacity(articles)
+        vectorStart.reserveCapacity(articles + 1)
+        byID.reserveCapacity(articles)
+        let postings = articles * (settings.indexedTerms + settings.indexedGrams)
+        postingDoc.reserveCapacity(postings)
+        postingNext.reserveCapacity(postings)
+        vectorTerms.reserveCapacity(articles * Self.storedTerms)
+        vectorWeights.reserveCapacity(articles * Self.storedTerms)
+    }
+
+    /// Terms kept of each article's vector (for labels and topic discovery).
+    private static let storedTerms = 48
+
     /// The story of an article known to this clusterer (after merges: the surviving story).
     public func clusterID(of article: Int64) -> StoryID? {
         guard let doc = byID[article] else { return nil }
@@ -523,7 +543,7 @@ public struct StoryClusterer: Sendable {
         for (g, _) in rankedGrams.prefix(settings.indexedGrams) { index(doc, UInt32(g) | Self.gramBit, day) }
 
         // Stored vector (labels, discovery).
-        let kept = ranked.prefix(48).sorted { $0.1 < $1.1 }
+        let kept = ranked.prefix(Self.storedTerms).sorted { $0.1 < $1.1 }
         for (w, t, _) in kept {
             vectorTerms.append(t)
             vectorWeights.append(w / norm)

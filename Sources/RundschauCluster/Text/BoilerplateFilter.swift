@@ -36,13 +36,11 @@ struct BoilerplateFilter: Sendable {
     var canonicalCount: Int32 = 3
 
     /// (source, sentence) → number of the run's articles of that source carrying it.
-    private var sourceCount: [UInt64: Int32] = [:]
-    /// Sentence → number of sources carrying it.
-    private var spread: [UInt64: Int32] = [:]
-    /// Sentence → number of the run's articles carrying it.
-    private var documents: [UInt64: Int32] = [:]
-    /// Sentence → number of canonical articles cleaned so far carrying it.
-    private var canonicals: [UInt64: Int32] = [:]
+    private var sourceCount = CountTable(width: 1)
+    /// Sentence → number of the run's articles carrying it (`documents`), of sources carrying it (`spread`), and
+    /// of canonical articles cleaned so far carrying it (`canonicals`). Counts stop at 65,535.
+    private var sentenceCounts = CountTable(width: 3)
+    private static let documents = 0, spread = 1, canonicals = 2
 
     // Scratch.
     private var sentences: [(range: Range<Int>, key: UInt64, counted: Bool, template: Bool)] = []
@@ -62,11 +60,8 @@ struct BoilerplateFilter: Sendable {
             }
         }
         for key in keys {
-            let pair = Self.mix(sourceHash, key)
-            let n = sourceCount[pair] ?? 0
-            sourceCount[pair] = n + 1
-            if n == 0 { spread[key, default: 0] += 1 }
-            documents[key, default: 0] += 1
+            if sourceCount.increment(Self.mix(sourceHash, key)) == 0 { sentenceCounts.increment(key, Self.spread) }
+            sentenceCounts.increment(key, Self.documents)
         }
     }
 
@@ -88,18 +83,20 @@ struct BoilerplateFilter: Sendable {
         var verdict = [Bool](repeating: false, count: sentences.count)
         var inSource: [Int32] = [], common: [Int] = []
         for (i, s) in sentences.enumerated() where s.counted {
-            let n = sourceCount[Self.mix(sourceHash, s.key)] ?? 1
-            if s.template || n >= templateCount || (canonicals[s.key] ?? 0) >= canonicalCount {
+            let n = Int32(sourceCount.value(Self.mix(sourceHash, s.key)) ?? 1)
+            if s.template || n >= Int32(templateCount) || Int32(sentenceCounts.value(s.key, Self.canonicals) ?? 0) >= canonicalCount {
                 verdict[i] = true
                 continue
             }
             inSource.append(n)
-            if (documents[s.key] ?? 1) >= 5 && (spread[s.key] ?? 1) >= 3 { common.append(i) }
+            if sentenceCounts.value(s.key, Self.documents) ?? 1 >= 5 && sentenceCounts.value(s.key, Self.spread) ?? 1 >= 3 {
+                common.append(i)
+            }
         }
         if !inSource.isEmpty {
             let typicalInSource = Self.median(inSource)
             for (i, s) in sentences.enumerated() where s.counted && !verdict[i] {
-                let n = sourceCount[Self.mix(sourceHash, s.key)] ?? 1
+                let n = Int32(sourceCount.value(Self.mix(sourceHash, s.key)) ?? 1)
                 if n >= 2 && n > 2 * typicalInSource { verdict[i] = true }
             }
             let popularCopy = common.count >= 3 && common.count * 5 >= inSource.count * 3
@@ -123,7 +120,7 @@ struct BoilerplateFilter: Sendable {
     mutating func record(isCanonical: Bool) {
         guard isCanonical else { return }
         var seen: Set<UInt64> = []
-        for s in sentences where s.counted && seen.insert(s.key).inserted { canonicals[s.key, default: 0] += 1 }
+        for s in sentences where s.counted && seen.insert(s.key).inserted { sentenceCounts.increment(s.key, Self.canonicals) }
     }
 
     /// The lower median.

@@ -1,0 +1,117 @@
+import Logging
+
+/// One clustering run fed one article at a time, so that a large window never holds every text at once.
+///
+/// Three phases, in this order:
+/// 1. ``learn(_:)`` every article of the run, stored and new, in any order: the boilerplate statistics need all
+///    of them before the first body is cleaned;
+/// 2. ``restore(_:)`` the stored articles inside the window, in time order (``ClusterEngine/timeOrder(_:_:)``);
+/// 3. ``add(_:)`` the new articles, in time order; then ``finish()``.
+///
+/// Each article's text is let go as soon as it has been scanned, so the caller can read the texts twice (once to
+/// learn, once to place) instead of holding them. ``ClusterEngine/process(existing:new:)`` does all of this for
+/// articles already in memory.
+///
+/// ```swift
+/// var session = ClusterSession(engine: engine, articles: stored.count + fresh.count)
+/// for article in everything { session.learn(article) }
+/// for item in stored.sorted(by: …) { session.restore(item) }
+/// for article in fresh.sorted(by: ClusterEngine.timeOrder) { session.add(article) }
+/// let result = session.finish()
+/// ```
+public struct ClusterSession: Sendable {
+    private let engine: ClusterEngine
+    private var detector: DuplicateDetector
+    private var clusterer: StoryClusterer
+    private var boilerplate = BoilerplateFilter()
+    private var memo = TopicMatcher.Memo()
+    private var articleTopics: [Int64: [TopicRef]] = [:]
+    private var seen: Set<Int64> = []
+    /// Ids in the order they were placed: restored first, then added.
+    private var order: [Int64] = []
+    private var restoredCount = 0
+    private var storedDuplicates: Set<Int64> = []
+    private var duplicates: [DuplicateLink] = []
+    private var assignments: [ClusterAssignment] = []
+
+    /// A run of `engine` sized for about `articles` articles (stored and new).
+    public init(engine: ClusterEngine, articles: Int) {
+        self.engine = engine
+        detector = DuplicateDetector(settings: engine.duplicateSettings)
+        clusterer = StoryClusterer(settings: engine.storySettings)
+        detector.reserve(articles: articles)
+        clusterer.reserve(articles: articles)
+        seen.reserveCapacity(articles)
+        order.reserveCapacity(articles)
+    }
+
+    /// Counts the article's sentences for the boilerplate filter (phase 1).
+    public mutating func learn(_ article: ClusterArticle) {
+        boilerplate.learn(source: article.source, text: article.text)
+    }
+
+    /// Re-enters a stored article with its stored decisions (phase 2, time order). A repeated id is ignored.
+    public mutating func restore(_ item: ClusteredArticle) {
+        let article = item.article
+        guard seen.insert(article.id).inserted else { return }
+        let body = boilerplate.clean(source: article.source, text: article.text)
+        boilerplate.record(isCanonical: item.duplicateOf == nil)
+        let bodyStart = clusterer.scan(article, body: body)
+        let words = clusterer.extractor.scanner.hashes[bodyStart...]
+        _ = detector.add(article, bodyWords: words, decide: false, knownCanonical: item.duplicateOf)
+        clusterer.restore(article, clusterID: item.clusterID, isDuplicate: item.duplicateOf != nil, bodyStart: bodyStart)
+        matchTopics(article, body: body)
+        if item.duplicateOf != nil { storedDuplicates.insert(article.id) }
+        order.append(article.id)
+        restoredCount += 1
+    }
+
+    /// Places a new article (phase 3, time order). An id already restored or added is ignored.
+    public mutating func add(_ article: ClusterArticle) {
+        guard seen.insert(article.id).inserted else { return }
+        let body = boilerplate.clean(source: article.source, text: article.text)
+        let bodyStart = clusterer.scan(article, body: body)
+        let words = clusterer.extractor.scanner.hashes[bodyStart...]
+        let link = detector.add(article, bodyWords: words, decide: true, knownCanonical: nil)
+        boilerplate.record(isCanonical: link == nil)
+        var joined: Int64?
+        if let link {
+            duplicates.append(link)
+            joined = clusterer.clusterID(of: link.canonical) != nil ? link.canonical : link.matched
+        }
+        assignments.append(clusterer.add(article, duplicateOf: joined, bodyStart: bodyStart))
+        matchTopics(article, body: body)
+        order.append(article.id)
+    }
+
+    /// Configured topics, matched on the body without boilerplate while it is at hand.
+    private mutating func matchTopics(_ article: ClusterArticle, body: String) {
+        guard !engine.topics.definitions.isEmpty else { return }
+        var cleaned = article
+        cleaned.text = body
+        let names = engine.topics.topics(of: cleaned, memo: &memo)
+        if !names.isEmpty { articleTopics[article.id] = names.map { TopicRef(name: $0) } }
+    }
+
+    /// Everything the run decided: resolves merges, discovers topics, and gives stories their topics.
+    public consuming func finish() -> ClusterResult {
+        // The duplicate indexes and sentence statistics are done with: free them before topics are assigned.
+        detector = DuplicateDetector()
+        boilerplate = BoilerplateFilter()
+        memo = TopicMatcher.Memo()
+        seen = []
+        // Stories merged during the run: every assignment names the surviving story.
+        for index in assignments.indices { assignments[index].cluster = clusterer.survivor(of: assignments[index].cluster) }
+        var result = ClusterResult(duplicates: duplicates, assignments: assignments, merges: clusterer.merges)
+        engine.assignTopics(
+            &result, articleTopics: articleTopics, clusterer: clusterer, ids: order, storedDuplicates: storedDuplicates)
+        engine.logger.debug(
+            "clustered",
+            metadata: [
+                "cluster.existing": "\(restoredCount)", "cluster.new": "\(order.count - restoredCount)",
+                "cluster.duplicates": "\(duplicates.count)", "cluster.stories": "\(result.clusters.count)",
+                "cluster.opened": "\(assignments.filter(\.opened).count)",
+            ])
+        return result
+    }
+}
