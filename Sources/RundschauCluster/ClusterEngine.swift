@@ -58,9 +58,14 @@ public struct ClusterEngine: Sendable {
     /// new article's date ± the window, merged. Load the stored articles whose effective date (published, else
     /// first seen) falls into one of them.
     public func historyRanges(for new: [ClusterArticle]) -> [ClosedRange<Date>] {
+        historyRanges(forDates: new.map(\.effectiveDate))
+    }
+
+    /// ``historyRanges(for:)`` from the new articles' effective dates alone.
+    public func historyRanges(forDates dates: [Date]) -> [ClosedRange<Date>] {
         let window = storySettings.window
         var ranges: [ClosedRange<Date>] = []
-        for date in new.map(\.effectiveDate).sorted() {
+        for date in dates.sorted() {
             let range = date.addingTimeInterval(-window)...date.addingTimeInterval(window)
             if let last = ranges.last, range.lowerBound <= last.upperBound {
                 ranges[ranges.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)

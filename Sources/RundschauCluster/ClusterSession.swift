@@ -39,6 +39,12 @@ public struct ClusterSession: Sendable {
         self.engine = engine
         detector = DuplicateDetector(settings: engine.duplicateSettings)
         clusterer = StoryClusterer(settings: engine.storySettings)
+        reserve(articles: articles)
+    }
+
+    /// Sizes the indexes for about `articles` articles once the count is known (before phase 2), so they do not
+    /// grow by copies.
+    public mutating func reserve(articles: Int) {
         detector.reserve(articles: articles)
         clusterer.reserve(articles: articles)
         seen.reserveCapacity(articles)

@@ -44,53 +44,79 @@ public struct ClusterStep: Sendable {
 
     /// Articles read per query.
     static let pageSize = 5_000
+    /// Articles per query when texts are read a second time, by id.
+    static let rereadBatch = 1_000
+    /// The default of ``heldArticles``.
+    public static let defaultHeldArticles = 50_000
+    /// Up to this many articles in a run (new and context), their texts are read once and held until placed;
+    /// above it they are read twice (once for the boilerplate statistics, once to place them, in time order), so
+    /// memory holds the window's indexes but never all of its texts.
+    public var heldArticles = ClusterStep.defaultHeldArticles
 
     public func run(store: any FeedStore, progress: @Sendable (String) -> Void = { _ in }) async throws -> ClusterReport {
         var report = ClusterReport()
         let feeds = Dictionary(uniqueKeysWithValues: try await store.feeds().map { ($0.id, $0) })
-        // Read in pages and keep only the engine's view of each article (plain title and text), so the stored rows
-        // with their HTML and JSON columns never all sit in memory at once.
-        var new: [ClusterArticle] = []
+        let engine = try engine()
+        var session = ClusterSession(engine: engine, articles: 0)
+        var held = HeldTexts(limit: heldArticles)
+
+        // Pass 1: the new articles, read in pages, each shown to the boilerplate statistics; only the engine's
+        // view (plain title and text) is kept, and only while the run is small.
+        var new: [OrderKey] = []
         var after: ArticleID?
         while true {
             let page = try await store.articles(ArticleQuery(afterID: after, unclusteredOnly: true, limit: Self.pageSize))
             guard let last = page.last else { break }
-            new += page.map { Self.clusterArticle($0, feeds: feeds) }
+            for stored in page {
+                let article = Self.clusterArticle(stored, feeds: feeds)
+                session.learn(article)
+                new.append(OrderKey(article))
+                held.keep(article)
+            }
             after = last.id
         }
         guard !new.isEmpty else { return report }
         progress("clustering \(new.count) new article(s)")
-        let engine = try engine()
 
-        // Context: stored, clustered articles inside the windows around the new ones.
-        let ranges = engine.historyRanges(for: new)
-        var existing: [ClusteredArticle] = []
+        // Context: stored, clustered articles inside the windows around the new ones, one indexed query per
+        // merged window, so a new article dated last year reads that week, not the year.
+        var context: [(key: OrderKey, cluster: ClusterID, duplicateOf: Int64?)] = []
         var engineIDForStore: [ClusterID: StoryID] = [:]
-        // One indexed query per merged window, so a new article dated last year reads that week, not the year.
-        var context: [(article: ClusterArticle, cluster: ClusterID, duplicateOf: Int64?)] = []
-        for range in ranges {
+        for range in engine.historyRanges(forDates: new.map(\.date)) {
             var after: ArticleID?
             while true {
                 let page = try await store.articles(ArticleQuery(afterID: after, dateSince: range.lowerBound,
                                                                  dateUntil: range.upperBound, limit: Self.pageSize))
                 guard let last = page.last else { break }
-                for article in page {
-                    guard let cluster = article.clusterID else { continue }
+                for stored in page {
+                    guard let cluster = stored.clusterID else { continue }
                     // The engine names a story by one of its articles; any member id is unique to its story.
-                    engineIDForStore[cluster] = min(engineIDForStore[cluster] ?? .max, article.id.rawValue)
-                    context.append((Self.clusterArticle(article, feeds: feeds), cluster, article.duplicateOf?.rawValue))
+                    engineIDForStore[cluster] = min(engineIDForStore[cluster] ?? .max, stored.id.rawValue)
+                    let article = Self.clusterArticle(stored, feeds: feeds)
+                    session.learn(article)
+                    context.append((OrderKey(article), cluster, stored.duplicateOf?.rawValue))
+                    held.keep(article)
                 }
                 after = last.id
             }
         }
-        existing = context.compactMap { item in
-            guard let engineID = engineIDForStore[item.cluster] else { return nil }
-            return ClusteredArticle(article: item.article, clusterID: engineID, duplicateOf: item.duplicateOf)
+
+        // Pass 2: stored articles in time order, then the new ones; texts held, or read again by id.
+        session.reserve(articles: context.count + new.count)
+        context.sort { $0.key < $1.key }
+        new.sort()
+        if !held.isHolding { progress("reading \(context.count + new.count) article(s) again, in time order") }
+        var decisions: [Int64: (cluster: ClusterID, duplicateOf: Int64?)] = [:]
+        for item in context { decisions[item.key.id] = (item.cluster, item.duplicateOf) }
+        try await forEach(context.map(\.key.id), held: &held, store: store, feeds: feeds) { article in
+            guard let decision = decisions[article.id], let engineID = engineIDForStore[decision.cluster] else { return }
+            session.restore(ClusteredArticle(article: article, clusterID: engineID, duplicateOf: decision.duplicateOf))
         }
+        decisions = [:]
         context = []
-        let newCount = new.count
-        let result = engine.process(existing: consume existing, new: consume new)
-        report.articles = newCount
+        try await forEach(new.map(\.id), held: &held, store: store, feeds: feeds) { session.add($0) }
+        let result = session.finish()
+        report.articles = new.count
 
         // Duplicates: each copy points at its canonical article.
         var duplicates: [ArticleID: ArticleID?] = [:]
@@ -158,6 +184,26 @@ public struct ClusterStep: Sendable {
         progress("\(report.duplicates) duplicate(s), \(report.newClusters) new and \(report.updatedClusters) updated stories"
             + (report.mergedClusters > 0 ? ", \(report.mergedClusters) merged into others" : ""))
         return report
+    }
+
+    /// Calls `body` with the articles of `ids`, in that order: from `held` while it holds them, else read again
+    /// from the store in batches (an article removed meanwhile is skipped).
+    private func forEach(
+        _ ids: [Int64], held: inout HeldTexts, store: any FeedStore, feeds: [FeedID: StoredFeed],
+        _ body: (ClusterArticle) -> Void
+    ) async throws {
+        if held.isHolding {
+            for id in ids { if let article = held.take(id) { body(article) } }
+            return
+        }
+        var start = 0
+        while start < ids.count {
+            let batch = ids[start..<min(start + Self.rereadBatch, ids.count)]
+            let rows = try await store.articles(ArticleQuery(ids: batch.map { ArticleID($0) }))
+            let byID = Dictionary(rows.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+            for id in batch { if let stored = byID[id] { body(Self.clusterArticle(stored, feeds: feeds)) } }
+            start += Self.rereadBatch
+        }
     }
 
     /// The engine's view of a stored article: plain title and text, source name, dates.

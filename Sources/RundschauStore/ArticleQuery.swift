@@ -40,6 +40,8 @@ public struct ArticleQuery: Hashable, Sendable {
     public var clusterID: ClusterID?
     /// Only members of these clusters: one query for many stories (keep it to a few thousand ids per query).
     public var clusterIDs: [ClusterID]?
+    /// Only articles with these ids: one query for many articles (keep it to a few thousand ids per query).
+    public var ids: [ArticleID]?
     /// Only articles not yet placed in a cluster.
     public var unclusteredOnly: Bool
     /// At most this many (must not be negative).
@@ -51,8 +53,10 @@ public struct ArticleQuery: Hashable, Sendable {
     public init(
         feedID: FeedID? = nil, afterID: ArticleID? = nil, firstSeenSince: Date? = nil, changedSince: Date? = nil,
         dateSince: Date? = nil, dateUntil: Date? = nil, contentHash: String? = nil, canonicalURL: String? = nil, clusterID: ClusterID? = nil,
-        clusterIDs: [ClusterID]? = nil, unclusteredOnly: Bool = false, limit: Int? = nil, order: Order = .id
+        clusterIDs: [ClusterID]? = nil, ids: [ArticleID]? = nil, unclusteredOnly: Bool = false, limit: Int? = nil,
+        order: Order = .id
     ) {
+        self.ids = ids
         self.feedID = feedID
         self.afterID = afterID
         self.firstSeenSince = firstSeenSince

@@ -134,6 +134,10 @@ extension PostgresFeedStore {
             builder.filter("cluster_id = ANY(", clusterIDs.map(\.rawValue))
             builder.append(")")
         }
+        if let ids = query.ids {
+            builder.filter("id = ANY(", ids.map(\.rawValue))
+            builder.append(")")
+        }
         if query.unclusteredOnly { builder.filter("cluster_id IS NULL") }
         if ordered {
             switch query.order {

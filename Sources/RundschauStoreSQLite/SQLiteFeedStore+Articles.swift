@@ -96,6 +96,7 @@ extension SQLiteFeedStore {
         if let url = query.canonicalURL { request = request.filter(c.canonicalUrl == url) }
         if let clusterID = query.clusterID { request = request.filter(c.clusterId == clusterID.rawValue) }
         if let clusterIDs = query.clusterIDs { request = request.filter(clusterIDs.map(\.rawValue).contains(c.clusterId)) }
+        if let ids = query.ids { request = request.filter(ids.map(\.rawValue).contains(c.id)) }
         if query.unclusteredOnly { request = request.filter(c.clusterId == nil) }
         switch query.order {
         case .id:

@@ -95,4 +95,38 @@ import RundschauStoreSQLite
         let again = try await publish.run(store: store)
         #expect(again.written.isEmpty)
     }
+
+    /// A large window's texts are read twice (once for the boilerplate statistics, once in time order) instead of
+    /// held: the decisions must be the same as when they are held.
+    @Test func readingTextsTwiceDecidesAsHoldingThem() async throws {
+        let topics = try TopicsFile.load(path: Self.topicsPath)
+        func decisions(heldArticles: Int, name: String) async throws -> (report: [Int], members: Set<[String]>, copies: [String: String], topics: [String: [String]]) {
+            let store = try SQLiteFeedStore(path: folder.appendingPathComponent("\(name).sqlite").path)
+            var step = ClusterStep(settings: Settings(), topics: topics, logger: logger)
+            step.heldArticles = heldArticles
+            _ = await ImportStep.run(paths: [Self.seeds.path], source: nil, store: store)
+            let first = try await step.run(store: store)
+            let wire = try await store.subscribe(FeedSubscription(url: "https://wire.example/feed", title: "Wire"), at: Date())
+            _ = try await store.upsertArticles(feedID: wire.id, entries: Self.wireEntries(), seenAt: Date())
+            let second = try await step.run(store: store)
+            let all = try await store.articles(ArticleQuery())
+            let entryOf = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0.entryID) })
+            let members = Set(try await store.clusters(ClusterQuery()).map { $0.articleIDs.compactMap { entryOf[$0] }.sorted() })
+            var copies: [String: String] = [:]
+            for article in all { if let of = article.duplicateOf { copies[article.entryID] = entryOf[of] } }
+            let slugs = Dictionary(uniqueKeysWithValues: try await store.topics().map { ($0.id, $0.slug) })
+            var topicsOf: [String: [String]] = [:]
+            for (id, topicIDs) in try await store.topicIDs(forArticles: all.map(\.id)) {
+                topicsOf[entryOf[id] ?? ""] = topicIDs.compactMap { slugs[$0] }.sorted()
+            }
+            return ([first.articles, first.newClusters, first.duplicates, second.articles, second.duplicates, second.newClusters],
+                    members, copies, topicsOf)
+        }
+        let held = try await decisions(heldArticles: ClusterStep.defaultHeldArticles, name: "held")
+        let reread = try await decisions(heldArticles: 3, name: "reread")
+        #expect(held.report == reread.report)
+        #expect(held.members == reread.members && held.members.count >= 9)
+        #expect(held.copies == reread.copies && held.copies.count == 1)
+        #expect(held.topics == reread.topics && !held.topics.isEmpty)
+    }
 }

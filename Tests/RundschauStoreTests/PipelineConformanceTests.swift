@@ -101,6 +101,18 @@ struct PipelineConformanceTests {
         }
     }
 
+    @Test("articles by many ids in one query, in id order; unknown ids are left out", arguments: StoreBackend.all)
+    func articlesByIDs(backend: StoreBackend) async throws {
+        try await backend.withStore { fixture in
+            let store = fixture.store
+            let ids = try await seed(store)
+            let found = try await store.articles(ArticleQuery(ids: [ids[2], ArticleID(9_999), ids[0]]))
+            #expect(found.map(\.id) == [ids[0], ids[2]])
+            #expect(try await store.articles(ArticleQuery(ids: [])).isEmpty)
+            #expect(try await store.articles(ArticleQuery(ids: [ids[1]], unclusteredOnly: true)).map(\.id) == [ids[1]])
+        }
+    }
+
     @Test("merged clusters: articles move to the survivor, the other cluster and its topics are gone", arguments: StoreBackend.all)
     func mergedClusters(backend: StoreBackend) async throws {
         try await backend.withStore { fixture in
