@@ -99,13 +99,16 @@ public struct ClusterSession: Sendable {
         if !names.isEmpty { articleTopics[article.id] = names.map { TopicRef(name: $0) } }
     }
 
-    /// Everything the run decided: resolves merges, discovers topics, and gives stories their topics.
-    public consuming func finish() -> ClusterResult {
+    /// Everything the run decided: resolves merges, discovers topics, and gives stories their topics. Call it
+    /// once; it frees the duplicate indexes and sentence statistics in place (mutating rather than consuming, so
+    /// that no copy of them outlives the call).
+    public mutating func finish() -> ClusterResult {
         // The duplicate indexes and sentence statistics are done with: free them before topics are assigned.
         detector = DuplicateDetector()
         boilerplate = BoilerplateFilter()
         memo = TopicMatcher.Memo()
         seen = []
+        ReleaseMemory.now()
         // Stories merged during the run: every assignment names the surviving story.
         for index in assignments.indices { assignments[index].cluster = clusterer.survivor(of: assignments[index].cluster) }
         var result = ClusterResult(duplicates: duplicates, assignments: assignments, merges: clusterer.merges)
