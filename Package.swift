@@ -138,7 +138,7 @@ let package = Package(
         .executableTarget(
             name: "rundschau",
             dependencies: [
-                "RundschauModel", "RundschauParser", "RundschauImport", "RundschauConfig",
+                "RundschauModel", "RundschauText", "RundschauParser", "RundschauImport", "RundschauConfig",
                 "RundschauStore", "RundschauPipeline", "RundschauFetch", "RundschauServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,4 +1,5 @@
 import Logging
+import RundschauText
 
 /// One clustering run fed one article at a time, so that a large window never holds every text at once.
 ///
@@ -108,7 +109,7 @@ public struct ClusterSession: Sendable {
         boilerplate = BoilerplateFilter()
         memo = TopicMatcher.Memo()
         seen = []
-        ReleaseMemory.now()
+        ProcessMemory.returnFreedMemory()
         // Stories merged during the run: every assignment names the surviving story.
         for index in assignments.indices { assignments[index].cluster = clusterer.survivor(of: assignments[index].cluster) }
         var result = ClusterResult(duplicates: duplicates, assignments: assignments, merges: clusterer.merges)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RundschauText
 
 /// The `rundschau` command: a thin front end over the library modules.
 @main
@@ -10,4 +11,21 @@ struct Rundschau: AsyncParsableCommand {
         subcommands: [Run.self, Fetch.self, Subscribe.self, Unsubscribe.self, Feeds.self, OPML.self, Import.self, Parse.self,
                       Cluster.self, Stories.self, Publish.self, Prune.self, Serve.self, Status.self],
         defaultSubcommand: nil)
+
+    /// Sets up the process, then parses and runs the command as `AsyncParsableCommand.main()` does.
+    static func main() async {
+        // A batch tool that reads on one thread and computes on others: one malloc arena keeps its resident
+        // memory near what it really uses (see `ProcessMemory`).
+        ProcessMemory.limitArenas(to: 1)
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
