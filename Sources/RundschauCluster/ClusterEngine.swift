@@ -25,6 +25,20 @@ public struct ClusterEngine: Sendable {
     public var topics: TopicMatcher
     /// Whether and how topics are discovered from recurring term groups.
     public var discovery: TopicDiscoverySettings
+    /// What the run does with the configured topics of the stored articles it restores.
+    public var storedTopics = StoredTopics.match
+
+    /// What a run does with the configured topics of the stored articles in its window.
+    public enum StoredTopics: Hashable, Sendable {
+        /// Match them again; stories get topics when the run touches them (the default).
+        case match
+        /// Keep the configured topics they are stored with (``ClusteredArticle/topics``): the rules are unchanged,
+        /// so matching again would only cost time. Articles stored without known topics are matched.
+        case keep
+        /// The rules changed: match them again, and give every story in the window its topics again, not only
+        /// the stories the run touched.
+        case rematchAll
+    }
     let logger: Logger
 
     /// - Parameter logger: receives one debug line per run (`cluster.*` metadata); silent by default.
@@ -117,9 +131,13 @@ public struct ClusterEngine: Sendable {
 
     func assignTopics(
         _ result: inout ClusterResult, articleTopics: consuming [Int64: [TopicRef]], clusterer: StoryClusterer,
-        ids: [Int64], storedDuplicates: Set<Int64>
+        ids: [Int64], storedDuplicates: Set<Int64>, storedTopics: [Int64: Set<TopicRef>]
     ) {
         var stories = clusterer.stories(clusterer.touchedClusters)
+        // Rules changed: every story in the window is given its topics again, not only those the run touched.
+        let touched = Set(stories.map(\.id))
+        let everyStory = self.storedTopics == .rematchAll
+            ? clusterer.stories(clusterer.liveClusters.filter { !touched.contains($0) }) : []
 
         // Discovered topics.
         var discovered: [DiscoveredTopic] = []
@@ -143,15 +161,28 @@ public struct ClusterEngine: Sendable {
         // Stories.
         var clusterTopics: [StoryID: [TopicRef]] = [:]
         let duplicateIDs = Set(result.duplicates.map(\.article)).union(storedDuplicates)
-        for index in stories.indices {
-            let story = stories[index]
+        func storyTopics(_ story: StoryCluster) -> [TopicRef] {
             let members = story.members.filter { !duplicateIDs.contains($0) }
-            let topics = TopicMatcher.clusterTopics(
+            return TopicMatcher.clusterTopics(
                 memberTopics: members.map { articleTopics[$0] ?? [] }, labelTopics: articleTopics[story.labelArticle] ?? [])
-            stories[index].topics = topics
-            if !topics.isEmpty { clusterTopics[story.id] = topics }
         }
+        for index in stories.indices {
+            let topics = storyTopics(stories[index])
+            stories[index].topics = topics
+            if !topics.isEmpty || self.storedTopics == .rematchAll { clusterTopics[stories[index].id] = topics }
+        }
+        for story in everyStory { clusterTopics[story.id] = storyTopics(story) }
         result.clusters = stories
+        // Stored articles whose topics came out as they are stored need no writing; those that lost all of them
+        // are listed with none, so the glue clears them.
+        for (id, stored) in storedTopics {
+            let now = articleTopics[id] ?? []
+            if Set(now) == stored {
+                articleTopics[id] = nil
+            } else if now.isEmpty {
+                articleTopics[id] = []
+            }
+        }
         result.articleTopics = articleTopics
         result.clusterTopics = clusterTopics
         result.discoveredTopics = discovered

@@ -32,12 +32,15 @@ public struct ClusterSession: Sendable {
     private var order: [Int64] = []
     private var restoredCount = 0
     private var storedDuplicates: Set<Int64> = []
+    private var storedTopics: [Int64: Set<TopicRef>] = [:]
+    private let configuredNames: Set<String>
     private var duplicates: [DuplicateLink] = []
     private var assignments: [ClusterAssignment] = []
 
     /// A run of `engine` sized for about `articles` articles (stored and new).
     public init(engine: ClusterEngine, articles: Int) {
         self.engine = engine
+        configuredNames = engine.topics.names
         detector = DuplicateDetector(settings: engine.duplicateSettings)
         clusterer = StoryClusterer(settings: engine.storySettings)
         reserve(articles: articles)
@@ -67,7 +70,13 @@ public struct ClusterSession: Sendable {
         let words = clusterer.extractor.scanner.hashes[bodyStart...]
         _ = detector.add(article, bodyWords: words, decide: false, knownCanonical: item.duplicateOf)
         clusterer.restore(article, clusterID: item.clusterID, isDuplicate: item.duplicateOf != nil, bodyStart: bodyStart)
-        matchTopics(article, body: body)
+        if engine.storedTopics == .keep, let stored = item.topics {
+            let configured = stored.filter { !$0.discovered && configuredNames.contains($0.name) }
+            if !configured.isEmpty { articleTopics[article.id] = configured }
+        } else {
+            matchTopics(article, body: body)
+        }
+        if let stored = item.topics { storedTopics[article.id] = Set(stored) }
         if item.duplicateOf != nil { storedDuplicates.insert(article.id) }
         order.append(article.id)
         restoredCount += 1
@@ -114,7 +123,8 @@ public struct ClusterSession: Sendable {
         for index in assignments.indices { assignments[index].cluster = clusterer.survivor(of: assignments[index].cluster) }
         var result = ClusterResult(duplicates: duplicates, assignments: assignments, merges: clusterer.merges)
         engine.assignTopics(
-            &result, articleTopics: articleTopics, clusterer: clusterer, ids: order, storedDuplicates: storedDuplicates)
+            &result, articleTopics: articleTopics, clusterer: clusterer, ids: order, storedDuplicates: storedDuplicates,
+            storedTopics: storedTopics)
         engine.logger.debug(
             "clustered",
             metadata: [

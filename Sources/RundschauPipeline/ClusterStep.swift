@@ -56,7 +56,14 @@ public struct ClusterStep: Sendable {
     public func run(store: any FeedStore, progress: @Sendable (String) -> Void = { _ in }) async throws -> ClusterReport {
         var report = ClusterReport()
         let feeds = Dictionary(uniqueKeysWithValues: try await store.feeds().map { ($0.id, $0) })
-        let engine = try engine()
+        var engine = try engine()
+        // The stored articles' topics are kept unless a configured topic's rules changed since they were matched.
+        let storedTopics = Dictionary(try await store.topics().map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let rulesChanged = topics.topics.contains { storedTopics[$0.name]?.rules != Self.rules(of: $0) }
+        engine.storedTopics = rulesChanged ? .rematchAll : .keep
+        let topicRef = Dictionary(uniqueKeysWithValues: storedTopics.values.map {
+            ($0.id, TopicRef(name: $0.slug, discovered: $0.origin == .discovered))
+        })
         var session = ClusterSession(engine: engine, articles: 0)
         var held = HeldTexts(limit: heldArticles)
 
@@ -80,7 +87,7 @@ public struct ClusterStep: Sendable {
 
         // Context: stored, clustered articles inside the windows around the new ones, one indexed query per
         // merged window, so a new article dated last year reads that week, not the year.
-        var context: [(key: OrderKey, cluster: ClusterID, duplicateOf: Int64?)] = []
+        var context: [(key: OrderKey, cluster: ClusterID, duplicateOf: Int64?, topics: [TopicRef])] = []
         var engineIDForStore: [ClusterID: StoryID] = [:]
         for range in engine.historyRanges(forDates: new.map(\.date)) {
             var after: ArticleID?
@@ -88,13 +95,15 @@ public struct ClusterStep: Sendable {
                 let page = try await store.articles(ArticleQuery(afterID: after, dateSince: range.lowerBound,
                                                                  dateUntil: range.upperBound, limit: Self.pageSize))
                 guard let last = page.last else { break }
+                let pageTopics = try await store.topicIDs(forArticles: page.filter { $0.clusterID != nil }.map(\.id))
                 for stored in page {
                     guard let cluster = stored.clusterID else { continue }
                     // The engine names a story by one of its articles; any member id is unique to its story.
                     engineIDForStore[cluster] = min(engineIDForStore[cluster] ?? .max, stored.id.rawValue)
                     let article = Self.clusterArticle(stored, feeds: feeds)
                     session.learn(article)
-                    context.append((OrderKey(article), cluster, stored.duplicateOf?.rawValue))
+                    context.append((OrderKey(article), cluster, stored.duplicateOf?.rawValue,
+                                    (pageTopics[stored.id] ?? []).compactMap { topicRef[$0] }))
                     held.keep(article)
                 }
                 after = last.id
@@ -106,11 +115,12 @@ public struct ClusterStep: Sendable {
         context.sort { $0.key < $1.key }
         new.sort()
         if !held.isHolding { progress("reading \(context.count + new.count) article(s) again, in time order") }
-        var decisions: [Int64: (cluster: ClusterID, duplicateOf: Int64?)] = [:]
-        for item in context { decisions[item.key.id] = (item.cluster, item.duplicateOf) }
+        var decisions: [Int64: (cluster: ClusterID, duplicateOf: Int64?, topics: [TopicRef])] = [:]
+        for item in context { decisions[item.key.id] = (item.cluster, item.duplicateOf, item.topics) }
         try await forEach(context.map(\.key.id), held: &held, store: store, feeds: feeds) { article in
             guard let decision = decisions[article.id], let engineID = engineIDForStore[decision.cluster] else { return }
-            session.restore(ClusteredArticle(article: article, clusterID: engineID, duplicateOf: decision.duplicateOf))
+            session.restore(ClusteredArticle(
+                article: article, clusterID: engineID, duplicateOf: decision.duplicateOf, topics: decision.topics))
         }
         decisions = [:]
         context = []
@@ -160,10 +170,12 @@ public struct ClusterStep: Sendable {
         try await store.assignClusters(assignments)
 
         // Topics: configured ones kept in step with the file, discovered ones added as they recur.
+        // A topic's rules fingerprint is written only after its memberships, so a run that fails in between
+        // matches again next time.
         var topicIDs: [String: TopicID] = [:]
         for spec in topics.topics {
-            topicIDs[spec.name] = try await store.upsertTopic(
-                TopicDraft(slug: spec.name, title: spec.title, origin: .configured)).id
+            topicIDs[spec.name] = try await store.upsertTopic(TopicDraft(
+                slug: spec.name, title: spec.title, origin: .configured, rules: storedTopics[spec.name]?.rules)).id
         }
         for discovered in result.discoveredTopics {
             topicIDs[discovered.name] = try await store.upsertTopic(
@@ -181,6 +193,12 @@ public struct ClusterStep: Sendable {
             clusterTopics[storeID] = refs.compactMap { topicIDs[$0.name] }
         }
         if !clusterTopics.isEmpty { try await store.setClusterTopics(clusterTopics) }
+        if rulesChanged {
+            for spec in topics.topics {
+                _ = try await store.upsertTopic(
+                    TopicDraft(slug: spec.name, title: spec.title, origin: .configured, rules: Self.rules(of: spec)))
+            }
+        }
         progress("\(report.duplicates) duplicate(s), \(report.newClusters) new and \(report.updatedClusters) updated stories"
             + (report.mergedClusters > 0 ? ", \(report.mergedClusters) merged into others" : ""))
         return report
@@ -204,6 +222,17 @@ public struct ClusterStep: Sendable {
             for id in batch { if let stored = byID[id] { body(Self.clusterArticle(stored, feeds: feeds)) } }
             start += Self.rereadBatch
         }
+    }
+
+    /// Bumped when matching itself changes, so that stored memberships are matched again once.
+    static let matcherVersion = "1"
+
+    /// The fingerprint of a topic's matching rules (``TopicDraft/rules``): everything that decides its members.
+    static func rules(of topic: TopicDefinition) -> String {
+        let parts = [["matcher \(matcherVersion)", topic.name], topic.keywords, topic.phrases, topic.patterns,
+                     topic.languages, topic.sources]
+        let text = parts.map { $0.joined(separator: "\u{1F}") }.joined(separator: "\u{1E}")
+        return String(StableHash.value(of: text), radix: 16)
     }
 
     /// The engine's view of a stored article: plain title and text, source name, dates.

@@ -16,12 +16,16 @@ public struct TopicDraft: Hashable, Sendable {
     public var title: String
     /// Configured or discovered.
     public var origin: TopicOrigin
+    /// A fingerprint of the matching rules the topic's memberships are computed with (configured topics), so a
+    /// later run can tell that the configuration changed and match the stored articles again; nil for none.
+    public var rules: String?
 
     /// Describes a topic.
-    public init(slug: String, title: String, origin: TopicOrigin = .configured) {
+    public init(slug: String, title: String, origin: TopicOrigin = .configured, rules: String? = nil) {
         self.slug = slug
         self.title = title
         self.origin = origin
+        self.rules = rules
     }
 }
 
@@ -37,9 +41,12 @@ public struct StoredTopic: Hashable, Sendable, Identifiable {
     public var origin: TopicOrigin
     /// When the topic was first stored.
     public var createdAt: Date
+    /// The fingerprint of the rules its memberships were last computed with (``TopicDraft/rules``).
+    public var rules: String?
 
     /// Describes a stored topic; backends build these from their rows.
-    public init(id: TopicID, slug: String, title: String, origin: TopicOrigin, createdAt: Date) {
+    public init(id: TopicID, slug: String, title: String, origin: TopicOrigin, createdAt: Date, rules: String? = nil) {
+        self.rules = rules
         self.id = id
         self.slug = slug
         self.title = title

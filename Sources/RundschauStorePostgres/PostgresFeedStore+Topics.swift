@@ -8,11 +8,11 @@ extension PostgresFeedStore {
         return try await write("cannot store topic \(definition.slug)") { sql in
             let topics = try await sql.map(
                 """
-                INSERT INTO topic (slug, title, origin, created_at)
+                INSERT INTO topic (slug, title, origin, created_at, rules)
                 VALUES (\(definition.slug.postgresSafe), \(definition.title.postgresSafe), \(definition.origin.rawValue),
-                        \(Date().storedPrecision))
-                ON CONFLICT (slug) DO UPDATE SET title = EXCLUDED.title, origin = EXCLUDED.origin
-                RETURNING id, slug, title, origin, created_at
+                        \(Date().storedPrecision), \(definition.rules?.postgresSafe))
+                ON CONFLICT (slug) DO UPDATE SET title = EXCLUDED.title, origin = EXCLUDED.origin, rules = EXCLUDED.rules
+                RETURNING id, slug, title, origin, created_at, rules
                 """, Self.storedTopic)
             guard let topic = topics.first else { throw StoreError(code: .database, message: "topic upsert returned no row") }
             return topic
@@ -28,7 +28,7 @@ extension PostgresFeedStore {
     /// All topics, by slug in byte order (`COLLATE "C"`, as SQLite compares), whatever the database's locale.
     public func topics() async throws -> [StoredTopic] {
         try await read("cannot list topics") { sql in
-            try await sql.map("SELECT id, slug, title, origin, created_at FROM topic ORDER BY slug COLLATE \"C\"", Self.storedTopic)
+            try await sql.map("SELECT id, slug, title, origin, created_at, rules FROM topic ORDER BY slug COLLATE \"C\"", Self.storedTopic)
         }
     }
 
@@ -108,6 +108,6 @@ extension PostgresFeedStore {
         }
         return StoredTopic(
             id: TopicID(id), slug: try row("slug"), title: try row("title"), origin: origin,
-            createdAt: try row.date("created_at"))
+            createdAt: try row.date("created_at"), rules: try row("rules", as: String?.self))
     }
 }

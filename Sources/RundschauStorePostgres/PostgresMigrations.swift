@@ -24,6 +24,7 @@ enum PostgresMigrations {
         ("v3-runs", v3Runs),
         ("v4-article-date-index", v4ArticleDateIndex),
         ("v5-topic-newest-index", v5TopicNewestIndex),
+        ("v6-topic-rules", v6TopicRules),
     ]
 
     /// The table that records applied migrations.
@@ -205,6 +206,9 @@ enum PostgresMigrations {
 
     /// Each story's last-seen date beside its topic links, with an index, so a topic's newest stories are read
     /// from the index (kept in step by `setClusterTopics` and `updateCluster`).
+    /// A fingerprint of each configured topic's matching rules (see the SQLite migration of the same name).
+    private static let v6TopicRules = ["ALTER TABLE topic ADD COLUMN rules TEXT"]
+
     private static let v5TopicNewestIndex = [
         "ALTER TABLE cluster_topic ADD COLUMN last_seen TIMESTAMPTZ",
         "UPDATE cluster_topic t SET last_seen = c.last_seen FROM cluster c WHERE c.id = t.cluster_id",

@@ -18,6 +18,7 @@ enum Migrations {
         migrator.registerMigration("v3-runs", migrate: v3Runs)
         migrator.registerMigration("v4-article-date-index", migrate: v4ArticleDateIndex)
         migrator.registerMigration("v5-topic-newest-index", migrate: v5TopicNewestIndex)
+        migrator.registerMigration("v6-topic-rules", migrate: v6TopicRules)
         return migrator
     }
 
@@ -139,6 +140,12 @@ enum Migrations {
     /// Each story's last-seen date beside its topic links, with an index, so a topic's newest stories are read
     /// from the index instead of sorting every story the topic ever had (kept in step by `setClusterTopics` and
     /// `updateCluster`).
+    /// A fingerprint of each configured topic's matching rules, so that clustering matches the stored articles of
+    /// its window again only when the rules changed (`TopicDraft.rules`).
+    private static func v6TopicRules(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE topic ADD COLUMN rules TEXT")
+    }
+
     private static func v5TopicNewestIndex(_ db: Database) throws {
         try db.execute(
             sql: """

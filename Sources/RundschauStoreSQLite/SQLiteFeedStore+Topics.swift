@@ -11,12 +11,13 @@ extension SQLiteFeedStore {
             if var record = try TopicRecord.filter(TopicRecord.Columns.slug == definition.slug).fetchOne(db) {
                 record.title = definition.title
                 record.origin = definition.origin.rawValue
+                record.rules = definition.rules
                 try record.update(db)
                 return try record.stored()
             }
             var record = TopicRecord(
                 id: nil, slug: definition.slug, title: definition.title, origin: definition.origin.rawValue,
-                createdAt: Date())
+                createdAt: Date(), rules: definition.rules)
             try record.insert(db)
             return try record.stored()
         }

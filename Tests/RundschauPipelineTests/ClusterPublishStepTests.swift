@@ -129,4 +129,40 @@ import RundschauStoreSQLite
         #expect(held.copies == reread.copies && held.copies.count == 1)
         #expect(held.topics == reread.topics && !held.topics.isEmpty)
     }
+
+    /// Stored articles keep the topics they were matched with while the rules stay the same (no matching again,
+    /// no writing); when a topic's rules change, the next run matches its window again.
+    @Test func storedTopicsAreKeptUntilTheRulesChange() async throws {
+        var topics = try TopicsFile.load(path: Self.topicsPath)
+        let store = try SQLiteFeedStore(path: folder.appendingPathComponent("topics.sqlite").path)
+        _ = await ImportStep.run(paths: [Self.seeds.path], source: nil, store: store)
+        _ = try await ClusterStep(settings: Settings(), topics: topics, logger: logger).run(store: store)
+        let stored = try await store.topics()
+        #expect(stored.filter { $0.origin == .configured }.allSatisfy { $0.rules != nil })
+        let defence = try #require(stored.first { $0.slug == "defence" })
+        // The seed's Pistorius article, dated within the window of the wire articles added below.
+        let all = try await store.articles(ArticleQuery())
+        let pistorius = try #require(all.first { ($0.title ?? "").contains("Pistorius") }?.id)
+        #expect(try await store.topicIDs(forArticle: pistorius).contains(defence.id))
+
+        // Take the topic off one stored article behind the clusterer's back: with unchanged rules, a run with new
+        // articles keeps what is stored rather than matching it again.
+        try await store.setArticleTopics([pistorius: []])
+        let wire = try await store.subscribe(FeedSubscription(url: "https://wire.example/feed", title: "Wire"), at: Date())
+        _ = try await store.upsertArticles(feedID: wire.id, entries: Self.wireEntries(), seenAt: Date())
+        _ = try await ClusterStep(settings: Settings(), topics: topics, logger: logger).run(store: store)
+        #expect(try await store.topicIDs(forArticle: pistorius).isEmpty)
+
+        // A changed rule set (one more keyword) matches the window again: the article gets its topic back.
+        let index = try #require(topics.topics.firstIndex { $0.name == "defence" })
+        topics.topics[index].keywords.append("Panzerhaubitze")
+        let more = Entry(id: "wire-3", title: "Hochwasser: Pegel sinkt", link: "https://wire.example/3",
+                         content: "<p>Der Rhein bei Köln sinkt wieder; die Uferwege bleiben gesperrt.</p>", contentType: .html,
+                         published: FeedDate.parse("2024-03-01T12:00:00Z"), language: "de")
+        _ = try await store.upsertArticles(feedID: wire.id, entries: [more], seenAt: Date())
+        _ = try await ClusterStep(settings: Settings(), topics: topics, logger: logger).run(store: store)
+        #expect(try await store.topicIDs(forArticle: pistorius).contains(defence.id))
+        let after = try #require(try await store.topics().first { $0.slug == "defence" })
+        #expect(after.rules != defence.rules && after.rules != nil)
+    }
 }

@@ -621,6 +621,9 @@ public struct StoryClusterer: Sendable {
     /// Ids of the live stories that gained members, were opened or absorbed another since this clusterer was created.
     public var touchedClusters: [StoryID] { stories.filter { $0.touched && $0.alive }.map(\.id) }
 
+    /// Ids of every live story (restored or opened), touched or not.
+    public var liveClusters: [StoryID] { stories.filter(\.alive).map(\.id) }
+
     /// Story summaries (label, time span, members) for the given ids; topics are left empty.
     public func stories(_ clusterIDs: [StoryID]) -> [StoryCluster] {
         clusterIDs.compactMap { id in

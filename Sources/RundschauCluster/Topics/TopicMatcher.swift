@@ -17,6 +17,8 @@ import Foundation
 public struct TopicMatcher: Sendable {
     /// The configured topics, in configuration order.
     public let definitions: [TopicDefinition]
+    /// The configured topics' names.
+    public var names: Set<String> { Set(definitions.map(\.name)) }
     /// Score an article needs to belong to a topic.
     public var minimumScore: Int
 

@@ -9,9 +9,10 @@ struct TopicRecord: Codable, Sendable {
     var title: String
     var origin: String
     var createdAt: Date
+    var rules: String?
 
     enum CodingKeys: String, CodingKey, ColumnExpression {
-        case id, slug, title, origin
+        case id, slug, title, origin, rules
         case createdAt = "created_at"
     }
 
@@ -33,7 +34,7 @@ extension TopicRecord {
         guard let origin = TopicOrigin(rawValue: origin) else {
             throw StoreError(code: .decoding, message: "topic \(id): unknown origin '\(self.origin)'")
         }
-        return StoredTopic(id: TopicID(id), slug: slug, title: title, origin: origin, createdAt: createdAt)
+        return StoredTopic(id: TopicID(id), slug: slug, title: title, origin: origin, createdAt: createdAt, rules: rules)
     }
 }
 
