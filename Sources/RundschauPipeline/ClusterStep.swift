@@ -225,10 +225,10 @@ public struct ClusterStep: Sendable {
     }
 
     /// Bumped when matching itself changes, so that stored memberships are matched again once.
-    static let matcherVersion = "1"
+    public static let matcherVersion = "1"
 
     /// The fingerprint of a topic's matching rules (``TopicDraft/rules``): everything that decides its members.
-    static func rules(of topic: TopicDefinition) -> String {
+    public static func rules(of topic: TopicDefinition) -> String {
         let parts = [["matcher \(matcherVersion)", topic.name], topic.keywords, topic.phrases, topic.patterns,
                      topic.languages, topic.sources]
         let text = parts.map { $0.joined(separator: "\u{1F}") }.joined(separator: "\u{1E}")

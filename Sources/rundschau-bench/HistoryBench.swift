@@ -5,6 +5,7 @@ import Logging
 import RundschauCluster
 import RundschauConfig
 import RundschauModel
+import RundschauPipeline
 import RundschauStore
 import RundschauStorePostgres
 import RundschauStoreSQLite
@@ -45,7 +46,7 @@ struct HistoryBench: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let topicsPath = URL(fileURLWithPath: topics).standardizedFileURL.path
-        let slugs = try TopicsFile.load(path: topicsPath).topics.map(\.name)
+        let definitions = try TopicsFile.load(path: topicsPath).topics
         let config = folder.appendingPathComponent("rundschau.yaml").path
         try """
             paths:
@@ -57,8 +58,8 @@ struct HistoryBench: AsyncParsableCommand {
 
         print("backend      \(database == nil ? "SQLite (WAL)" : "PostgreSQL")")
         print("history      \(articles) articles from \(feeds) feeds over \(days) days; round: \(round) new articles")
-        let empty = try await trial(name: "empty", history: 0, slugs: slugs, folder: folder, config: config)
-        let full = try await trial(name: "history", history: articles, slugs: slugs, folder: folder, config: config)
+        let empty = try await trial(name: "empty", history: 0, topics: definitions, folder: folder, config: config)
+        let full = try await trial(name: "history", history: articles, topics: definitions, folder: folder, config: config)
         print("")
         print("step".padding(toLength: 20, withPad: " ", startingAt: 0) + "empty store".padding(toLength: 32, withPad: " ", startingAt: 0)
               + "with history".padding(toLength: 32, withPad: " ", startingAt: 0) + "ratio: wall, CPU, memory")
@@ -88,7 +89,7 @@ struct HistoryBench: AsyncParsableCommand {
         var bytes: Double
     }
 
-    private func trial(name: String, history: Int, slugs: [String], folder: URL, config: String) async throws -> Trial {
+    private func trial(name: String, history: Int, topics definitions: [TopicDefinition], folder: URL, config: String) async throws -> Trial {
         let logger = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
         let (store, location, size) = try await open(name: name, folder: folder, logger: logger)
         var feedIDs: [FeedID] = []
@@ -96,7 +97,11 @@ struct HistoryBench: AsyncParsableCommand {
             feedIDs.append(try await store.subscribe(FeedSubscription(url: "https://feed\(n).example/rss"), at: Date()).id)
         }
         var topicIDs: [TopicID] = []
-        for slug in slugs { topicIDs.append(try await store.upsertTopic(TopicDraft(slug: slug, title: slug)).id) }
+        // Topics as earlier runs with this configuration left them, rules fingerprint included.
+        for topic in definitions {
+            topicIDs.append(try await store.upsertTopic(TopicDraft(
+                slug: topic.name, title: topic.title, origin: .configured, rules: ClusterStep.rules(of: topic))).id)
+        }
 
         let now = Date()
         let clock = ContinuousClock()
