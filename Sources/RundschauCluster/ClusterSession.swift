@@ -64,17 +64,24 @@ public struct ClusterSession: Sendable {
     public mutating func restore(_ item: ClusteredArticle) {
         let article = item.article
         guard seen.insert(article.id).inserted else { return }
-        let body = boilerplate.clean(source: article.source, text: article.text)
-        boilerplate.record(isCanonical: item.duplicateOf == nil)
-        let bodyStart = clusterer.scan(article, body: body)
-        let words = clusterer.extractor.scanner.hashes[bodyStart...]
-        _ = detector.add(article, bodyWords: words, decide: false, knownCanonical: item.duplicateOf)
-        clusterer.restore(article, clusterID: item.clusterID, isDuplicate: item.duplicateOf != nil, bodyStart: bodyStart)
-        if engine.storedTopics == .keep, let stored = item.topics {
+        let keepTopics = engine.storedTopics == .keep && item.topics != nil
+        if item.duplicateOf != nil, keepTopics, let hash = article.contentHash, !hash.isEmpty {
+            // A stored copy is never a candidate and has no vector: its URL and content hash are all the indexes
+            // need, so its body is neither cleaned nor scanned.
+            _ = detector.add(article, bodyWords: nil, decide: false, knownCanonical: item.duplicateOf)
+            clusterer.restore(article, clusterID: item.clusterID, isDuplicate: true, bodyStart: 0)
+        } else {
+            let body = boilerplate.clean(source: article.source, text: article.text)
+            boilerplate.record(isCanonical: item.duplicateOf == nil)
+            let bodyStart = clusterer.scan(article, body: body)
+            let words = clusterer.extractor.scanner.hashes[bodyStart...]
+            _ = detector.add(article, bodyWords: words, decide: false, knownCanonical: item.duplicateOf)
+            clusterer.restore(article, clusterID: item.clusterID, isDuplicate: item.duplicateOf != nil, bodyStart: bodyStart)
+            if !keepTopics { matchTopics(article, body: body) }
+        }
+        if keepTopics, let stored = item.topics {
             let configured = stored.filter { !$0.discovered && configuredNames.contains($0.name) }
             if !configured.isEmpty { articleTopics[article.id] = configured }
-        } else {
-            matchTopics(article, body: body)
         }
         if let stored = item.topics { storedTopics[article.id] = Set(stored) }
         if item.duplicateOf != nil { storedDuplicates.insert(article.id) }

@@ -149,7 +149,8 @@ struct HistoryBench: AsyncParsableCommand {
     }
 
     /// Stores `count` synthetic articles dated in `[from, from + span)`, spread over the feeds, one upsert per feed
-    /// as a fetch would; with `stories`, also their stories (one per generated story) and topic links.
+    /// as a fetch would; with `stories`, also their stories (one per generated story), topic links, and each
+    /// syndicated copy's link to the story's first original (as earlier runs would have left them).
     private func fill(_ store: any FeedStore, count: Int, seed: UInt64, prefix: String, from: Date, span: Double,
                       feeds: [FeedID], topics: [TopicID], stories: Bool) async throws {
         let generated = ClusterCorpus.syntheticStories(count: count, seed: seed)
@@ -157,6 +158,7 @@ struct HistoryBench: AsyncParsableCommand {
         let low = times.min() ?? 0, high = max(times.max() ?? 1, low + 1)
         var byFeed: [Int: [Entry]] = [:]
         var storyOfEntry: [String: Int] = [:]
+        var copies: Set<String> = []
         for (article, story) in generated {
             let t = from.addingTimeInterval(((article.published?.timeIntervalSince1970 ?? low) - low) / (high - low) * span * 0.999)
             let entryID = "\(prefix)-\(article.id)"
@@ -164,7 +166,10 @@ struct HistoryBench: AsyncParsableCommand {
             byFeed[feed, default: []].append(Entry(id: entryID, title: article.title, link: article.url.map { $0 + "?" + prefix },
                                                    summary: article.text, published: t, language: article.language))
             storyOfEntry[entryID] = story
+            if article.entryID.hasPrefix("syn-") { copies.insert(entryID) }
         }
+        var originalOfStory: [Int: ArticleID] = [:]
+        var copyIDs: [(ArticleID, Int)] = []
         var articleIDs: [Int: [(ArticleID, Date)]] = [:]
         var titles: [Int: String] = [:]
         for (feed, entries) in byFeed {
@@ -174,9 +179,17 @@ struct HistoryBench: AsyncParsableCommand {
                 guard let story = storyOfEntry[entry.id] else { continue }
                 articleIDs[story, default: []].append((id, entry.published ?? from))
                 if titles[story] == nil { titles[story] = entry.title }
+                if copies.contains(entry.id) {
+                    copyIDs.append((id, story))
+                } else if originalOfStory[story].map({ id < $0 }) ?? true {
+                    originalOfStory[story] = id
+                }
             }
         }
         guard stories else { return }
+        var duplicates: [ArticleID: ArticleID?] = [:]
+        for (copy, story) in copyIDs { if let original = originalOfStory[story] { duplicates[copy] = original } }
+        try await store.setDuplicates(duplicates)
         var assignments: [ArticleID: ClusterID?] = [:]
         var clusterTopics: [ClusterID: [TopicID]] = [:]
         var articleTopics: [ArticleID: [TopicID]] = [:]

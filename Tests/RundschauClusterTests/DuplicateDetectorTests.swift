@@ -101,4 +101,39 @@ import Testing
         let second = engine.process(existing: [], new: [firstSeenLater, firstSeenEarlier])
         #expect(second.duplicates.map(\.canonical) == [9])
     }
+
+    /// A stored copy is restored from its URL and content hash alone when its stored topics are kept (no body
+    /// scan): later copies still link to the original, and every decision equals the one made by scanning it.
+    @Test func storedCopiesRestoreWithoutScanning() {
+        let original = T.article(1, title: "Pistorius nennt Anwendungsfehler", text: T.wire)
+        var copy = T.article(2, title: "Anwendungsfehler schuld am Leak", text: "BERLIN (dpa) - " + T.wire, hours: 1,
+                             source: "wire")
+        copy.contentHash = "hash-of-copy"
+        var other = T.article(3, title: "Abhöraffäre: Bedienungsfehler", text: T.otherOutlet, hours: 1, source: "other")
+        other.contentHash = "hash-of-other"
+        let first = ClusterEngine().process(existing: [], new: [original, copy, other])
+        #expect(first.duplicates.map(\.article) == [2])
+        let story = first.assignments.first { $0.article == 1 }?.cluster ?? 0
+
+        let stored = [
+            ClusteredArticle(article: original, clusterID: story, topics: []),
+            ClusteredArticle(article: copy, clusterID: story, duplicateOf: 1, topics: []),
+            ClusteredArticle(article: other, clusterID: first.assignments.first { $0.article == 3 }?.cluster ?? 0, topics: []),
+        ]
+        var sameText = T.article(4, title: "Pistorius: Anwendungsfehler", text: "Berlin (AFP) - " + T.wire, hours: 2, source: "afp")
+        sameText.contentHash = "hash-of-copy"  // the stored copy's exact text: linked through it to the original
+        let later = T.article(5, title: "Pistorius nennt Anwendungsfehler", text: T.wire + " Mehr dazu morgen.", hours: 3,
+                              source: "late")
+        var matching = ClusterEngine()
+        matching.storedTopics = .match
+        var keeping = ClusterEngine()
+        keeping.storedTopics = .keep
+        let scanned = matching.process(existing: stored, new: [sameText, later])
+        let restored = keeping.process(existing: stored, new: [sameText, later])
+        #expect(Set(restored.duplicates.map(\.article)) == [4, 5])
+        #expect(restored.duplicates.allSatisfy { $0.canonical == 1 })
+        #expect(restored.duplicates.map(\.article) == scanned.duplicates.map(\.article))
+        #expect(restored.assignments.map(\.cluster) == scanned.assignments.map(\.cluster))
+        #expect(restored.assignments.allSatisfy { $0.cluster == story })
+    }
 }
