@@ -166,7 +166,7 @@ struct HistoryBench: AsyncParsableCommand {
             byFeed[feed, default: []].append(Entry(id: entryID, title: article.title, link: article.url.map { $0 + "?" + prefix },
                                                    summary: article.text, published: t, language: article.language))
             storyOfEntry[entryID] = story
-            if article.entryID.hasPrefix("syn-") { copies.insert(entryID) }
+            if article.source.hasPrefix("copy-") { copies.insert(entryID) }
         }
         var originalOfStory: [Int: ArticleID] = [:]
         var copyIDs: [(ArticleID, Int)] = []

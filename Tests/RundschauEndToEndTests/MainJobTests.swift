@@ -168,4 +168,16 @@ import RundschauTestServer
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("Config/rundschau.yaml:2: fetch.concurrency: expected a whole number, found \"lots\""))
     }
+
+    /// `--database news.sqlite` names a file in the working directory: its run lock goes beside it (there is no
+    /// folder to create).
+    @Test func aBareDatabaseFileNameWorksFromTheWorkingDirectory() throws {
+        let folder = try Self.checkout()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Self.rundschau(["import", "seeds", "--database", "news.sqlite"], in: folder).status == 0)
+        let outcome = try Self.rundschau(["cluster", "--database", "news.sqlite"], in: folder)
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("news.sqlite").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("news.sqlite.lock").path))
+    }
 }
