@@ -24,6 +24,8 @@ struct AdapterContext {
     /// The document URL when it can serve as a base (it has a scheme); a bare file name cannot.
     var baseURL: String? { documentURL.flatMap { URLResolver.hasScheme($0) ? $0 : nil } }
     let logger: Logger?
+    /// The kept text of the document being adapted (XML formats; set for the duration of the adapter's run).
+    var text = CapturedText.empty
     private var kept: [String] = []
     private var suppressed = 0
 
@@ -64,6 +66,29 @@ struct AdapterContext {
         return nil
     }
 
+    /// ``date(_:at:)`` for kept text, read from its bytes without making a string of it.
+    @inline(__always)
+    mutating func date(_ candidates: RawString?..., at place: FeedPlace) -> Date? {
+        for candidate in candidates {
+            guard let candidate else { continue }
+            let bytes = text.utf8(candidate)
+            guard let first = bytes.first, let last = bytes.last else { continue }
+            if first < 0x80, last < 0x80, !Self.isASCIISpace(first), !Self.isASCIISpace(last) {
+                // Nothing for `nonEmpty` to trim: the bytes are the text.
+                if let date = FeedDate.parse(utf8: bytes) { return date }
+                warn("\(place): unreadable date \"\(Self.excerpt(text.string(candidate)))\"")
+                continue
+            }
+            guard let value = text.string(candidate).nonEmpty else { continue }
+            if let date = FeedDate.parse(value) { return date }
+            warn("\(place): unreadable date \"\(Self.excerpt(value))\"")
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
     /// A value quoted in a warning: at most 100 characters, then `…` (a hostile feed can put megabytes
     /// into a date element).
     static func excerpt(_ text: String) -> String {
@@ -73,8 +98,18 @@ struct AdapterContext {
     /// Resolves a raw URL against its base, else against `fallbackBase` (the site link, for feeds that
     /// give relative links and no base); `nil` when empty.
     func resolve(_ url: RawURL?, fallbackBase: String? = nil) -> String? {
-        guard let url, let value = url.value.nonEmpty else { return nil }
-        return URLResolver.resolve(value, against: url.base ?? fallbackBase)
+        guard let url, let value = text.string(url.value).nonEmpty else { return nil }
+        return URLResolver.resolve(value, against: text.base(url.base) ?? fallbackBase)
+    }
+
+    /// Kept text as a string.
+    @inline(__always)
+    func string(_ raw: RawString?) -> String? { text.string(raw) }
+
+    /// Kept strings as strings.
+    func strings(_ raws: [RawString]) -> [String] {
+        if raws.isEmpty { return [] }
+        return raws.map { text.string($0) }
     }
 
     /// The last step of every adapter's entry: an entry without an id the feed gave or one derived from its

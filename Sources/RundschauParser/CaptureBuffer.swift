@@ -1,5 +1,6 @@
-/// The bytes of the field being captured: a buffer that is emptied by resetting its length and filled by
-/// copying, so the per-field and per-text-event work is a length update and a `memcpy`.
+/// The text a document's handler kept: captured fields and attribute values one after the other, each
+/// addressed by a ``RawString``. Filled by copying, so the per-text-event work is a `memcpy`; a capture that
+/// comes to nothing is dropped by resetting the length.
 struct CaptureBuffer {
     /// Always fully initialized; the bytes from `count` on are scratch.
     private var storage: [UInt8]
@@ -9,8 +10,9 @@ struct CaptureBuffer {
         storage = [UInt8](repeating: 0, count: max(16, capacity))
     }
 
+    /// Drops everything from `length` on.
     @inline(__always)
-    mutating func removeAll() { count = 0 }
+    mutating func truncate(to length: Int) { count = min(count, length) }
 
     @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -34,6 +36,11 @@ struct CaptureBuffer {
 
     mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { append($0) }
+    }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
     }
 
     mutating func removeLast() {

@@ -224,23 +224,35 @@ final class FeedDispatchHandler: XMLSymbolHandler {
             closed = rss.pointee.rootClosed
             let count = rss.pointee.document.channel.items.count
             warnIfIncomplete(closed: closed, entries: count, brokenOff: brokenOff, context: &context)
-            feed = RSSAdapter.feed(rss.pointee.document, context: &context)
+            feed = Self.adapt(rss.pointee.state, context: &context) { RSSAdapter.feed(rss.pointee.document, context: &$0) }
         case .rdf:
             guard let rdf else { return nil }
             warnIfCapped(dropped: rdf.pointee.state.droppedEntries, context: &context)
             closed = rdf.pointee.rootClosed
             warnIfIncomplete(closed: closed, entries: rdf.pointee.document.items.count, brokenOff: brokenOff, context: &context)
-            feed = RDFAdapter.feed(rdf.pointee.document, context: &context)
+            feed = Self.adapt(rdf.pointee.state, context: &context) { RDFAdapter.feed(rdf.pointee.document, context: &$0) }
         case .atom:
             guard let atom else { return nil }
             warnIfCapped(dropped: atom.pointee.state.droppedEntries, context: &context)
             closed = atom.pointee.rootClosed
             warnIfIncomplete(closed: closed, entries: atom.pointee.feed.entries.count, brokenOff: brokenOff, context: &context)
-            feed = AtomAdapter.feed(atom.pointee.feed, context: &context)
+            feed = Self.adapt(atom.pointee.state, context: &context) { AtomAdapter.feed(atom.pointee.feed, context: &$0) }
         case .rejected, .undecided, .searching:
             return nil
         }
         return feed
+    }
+
+    /// Runs an adapter with the document's kept text readable through `context`.
+    private static func adapt(
+        _ state: SAXState, context: inout AdapterContext, _ adapter: (inout AdapterContext) -> Feed
+    ) -> Feed {
+        let buffer = state.buffer
+        return buffer.withBytes(0..<buffer.count) { bytes in
+            context.text = CapturedText(bytes: bytes, bases: state.baseURLs)
+            defer { context.text = .empty }
+            return adapter(&context)
+        }
     }
 
     private func warnIfCapped(dropped: Int, context: inout AdapterContext) {
