@@ -17,6 +17,8 @@ final class FeedDispatchHandler: XMLSymbolHandler {
 
     private let baseURL: String?
     private let maxEntries: Int
+    /// How many bytes of text the document is expected to keep at most (its size): the capture buffer's capacity.
+    private let textCapacity: Int
     private var mode = Mode.undecided
     // The format handlers are structs behind pointers: every event mutates one in place, with no dynamic
     // exclusivity check (as a class property would need) and no copy.
@@ -41,9 +43,11 @@ final class FeedDispatchHandler: XMLSymbolHandler {
     ///   - baseURL: the document URL, when it can serve as a base for relative links.
     ///   - maxEntries: the most entries to keep (``FeedParserOptions/maxEntries``); later ones are dropped
     ///     with a warning.
-    init(baseURL: String?, maxEntries: Int = .max) {
+    ///   - textCapacity: the document's size, which the text kept from it rarely exceeds.
+    init(baseURL: String?, maxEntries: Int = .max, textCapacity: Int = 4096) {
         self.baseURL = baseURL
         self.maxEntries = maxEntries
+        self.textCapacity = textCapacity
     }
 
     deinit {
@@ -132,7 +136,7 @@ final class FeedDispatchHandler: XMLSymbolHandler {
     private func decide(_ element: XMLStartElement) {
         let localName = element.localName.string
         rootName = element.prefix.map { "\($0.string):\(localName)" } ?? localName
-        let state = SAXState(baseURL: baseURL, maxEntries: maxEntries)
+        let state = SAXState(baseURL: baseURL, maxEntries: maxEntries, capacity: textCapacity)
         let ns = element.namespace.namespaceKind
         switch (element.localName.feedName, ns) {
         case (.rss, _):

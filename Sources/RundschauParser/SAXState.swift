@@ -26,7 +26,7 @@ struct SAXState {
     /// Depth of an ignored element whose subtree is skipped; 0 when none.
     private var skipDepth = 0
     private var mode = CaptureMode.text
-    private(set) var buffer = CaptureBuffer(capacity: 4096)
+    private(set) var buffer: CaptureBuffer
     /// Where the text of the current capture starts in ``buffer``.
     private var captureStart = 0
     /// Depth of the XHTML `div` being unwrapped; 0 when none.
@@ -51,8 +51,10 @@ struct SAXState {
     /// - Parameters:
     ///   - baseURL: the document URL, when it can serve as a base for relative links.
     ///   - maxEntries: the most entries to keep.
-    init(baseURL: String?, maxEntries: Int = .max) {
+    ///   - capacity: the capture buffer's initial capacity (it grows as needed).
+    init(baseURL: String?, maxEntries: Int = .max, capacity: Int = 4096) {
         self.maxEntries = maxEntries
+        buffer = CaptureBuffer(capacity: capacity)
         if let baseURL, !baseURL.isEmpty { pushBase(baseURL, depth: 0) }
     }
 
