@@ -66,23 +66,35 @@ struct AdapterContext {
         return nil
     }
 
-    /// ``date(_:at:)`` for kept text, read from its bytes without making a string of it.
-    @inline(__always)
-    mutating func date(_ candidates: RawString?..., at place: FeedPlace) -> Date? {
-        for candidate in candidates {
-            guard let candidate else { continue }
-            let bytes = text.utf8(candidate)
-            guard let first = bytes.first, let last = bytes.last else { continue }
-            if first < 0x80, last < 0x80, !Self.isASCIISpace(first), !Self.isASCIISpace(last) {
-                // Nothing for `nonEmpty` to trim: the bytes are the text.
-                if let date = FeedDate.parse(utf8: bytes) { return date }
-                warn("\(place): unreadable date \"\(Self.excerpt(text.string(candidate)))\"")
-                continue
-            }
-            guard let value = text.string(candidate).nonEmpty else { continue }
-            if let date = FeedDate.parse(value) { return date }
-            warn("\(place): unreadable date \"\(Self.excerpt(value))\"")
+    /// ``date(_:at:)`` for kept text, read from its bytes without making a string of it. Up to seven candidates,
+    /// as parameters rather than variadic (no array per call).
+    mutating func date(
+        _ first: RawString?, _ second: RawString? = nil, _ third: RawString? = nil, _ fourth: RawString? = nil,
+        _ fifth: RawString? = nil, _ sixth: RawString? = nil, _ seventh: RawString? = nil, at place: FeedPlace
+    ) -> Date? {
+        if let first, let date = date(first, at: place) { return date }
+        if let second, let date = date(second, at: place) { return date }
+        if let third, let date = date(third, at: place) { return date }
+        if let fourth, let date = date(fourth, at: place) { return date }
+        if let fifth, let date = date(fifth, at: place) { return date }
+        if let sixth, let date = date(sixth, at: place) { return date }
+        if let seventh, let date = date(seventh, at: place) { return date }
+        return nil
+    }
+
+    /// One candidate of ``date(_:_:_:_:_:_:_:at:)``: its date, else `nil` (with a warning when it is not empty).
+    private mutating func date(_ candidate: RawString, at place: FeedPlace) -> Date? {
+        let bytes = text.utf8(candidate)
+        guard let first = bytes.first, let last = bytes.last else { return nil }
+        if first < 0x80, last < 0x80, !Self.isASCIISpace(first), !Self.isASCIISpace(last) {
+            // Nothing for `nonEmpty` to trim: the bytes are the text.
+            if let date = FeedDate.parse(utf8: bytes) { return date }
+            warn("\(place): unreadable date \"\(Self.excerpt(text.string(candidate)))\"")
+            return nil
         }
+        guard let value = text.string(candidate).nonEmpty else { return nil }
+        if let date = FeedDate.parse(value) { return date }
+        warn("\(place): unreadable date \"\(Self.excerpt(value))\"")
         return nil
     }
 
@@ -139,6 +151,14 @@ struct AdapterContext {
             result.append(person)
         }
         return result
+    }
+
+    /// `first` followed by `second`, without a new array when either is empty.
+    @inline(__always)
+    static func joined<Element>(_ first: [Element], _ second: [Element]) -> [Element] {
+        if second.isEmpty { return first }
+        if first.isEmpty { return second }
+        return first + second
     }
 
     /// Enclosures de-duplicated by URL: the first occurrence wins, later ones fill in a missing type or length.

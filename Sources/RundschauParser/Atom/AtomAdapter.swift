@@ -35,7 +35,8 @@ enum AtomAdapter {
         let ext = raw.pointee.extensions  // one copy; passing the pointee around would copy it per use
         let place = FeedPlace.entry(index)
         let text = context.text
-        let links = AdapterContext.dedupe(raw.pointee.links.compactMap { modelLink($0, context) } + ExtensionAdapter.links(ext, context))
+        let links = AdapterContext.dedupe(AdapterContext.joined(
+            raw.pointee.links.compactMap { modelLink($0, context) }, ExtensionAdapter.links(ext, context)))
         let rawID = text.string(raw.pointee.id)
         let idLink = rawID.flatMap { URLResolver.isAbsoluteHTTP($0) ? $0.trimmed : nil }
         let link = alternate(links) ?? idLink
@@ -55,11 +56,11 @@ enum AtomAdapter {
         if authors.isEmpty { authors = raw.pointee.sourceAuthors.compactMap { person($0, context) } }
         if authors.isEmpty { authors = feed.authors }  // RFC 4287 §4.2.1: the feed's authors apply
 
-        let categories = raw.pointee.categories.map {
+        let categories = AdapterContext.joined(raw.pointee.categories.map {
             RundschauModel.Category(term: text.string($0.term), scheme: text.string($0.scheme), label: text.string($0.label))
-        } + ExtensionAdapter.categories(ext, context)
+        }, ExtensionAdapter.categories(ext, context))
         let linkEnclosures = links.filter { $0.rel == "enclosure" }.map { Enclosure(url: $0.href, type: $0.type, length: $0.length) }
-        let enclosures = AdapterContext.dedupe(linkEnclosures + ExtensionAdapter.enclosures(ext, context))
+        let enclosures = AdapterContext.dedupe(AdapterContext.joined(linkEnclosures, ExtensionAdapter.enclosures(ext, context)))
 
         let id = EntryIdentity.make(
             id: rawID, link: link, enclosure: enclosures.first?.url, title: title, published: published,

@@ -47,7 +47,7 @@ enum RDFAdapter {
         let site = feed.link
         let itemLink = context.resolve(item.pointee.link, fallbackBase: site)
         let atomLinks = ExtensionAdapter.links(ext, context)
-        let links = AdapterContext.dedupe((itemLink.map { [Link(rel: "alternate", href: $0)] } ?? []) + atomLinks)
+        let links = AdapterContext.dedupe(AdapterContext.joined(itemLink.map { [Link(rel: "alternate", href: $0)] } ?? [], atomLinks))
         let about = context.resolve(item.pointee.about, fallbackBase: site)
         let aboutLink = about.flatMap { URLResolver.isAbsoluteHTTP($0) ? $0 : nil }
         let link = itemLink ?? AtomAdapter.alternate(atomLinks) ?? aboutLink

@@ -92,13 +92,13 @@ enum RSSAdapter {
         var authors = AdapterContext.people(context.strings(item.pointee.authors))
         if authors.isEmpty { authors = ExtensionAdapter.authors(ext, context) }
 
-        let categories = item.pointee.categories.map {
+        let categories = AdapterContext.joined(item.pointee.categories.map {
             RundschauModel.Category(term: text.string($0.term), scheme: text.string($0.domain))
-        } + ExtensionAdapter.categories(ext, context)
-        let enclosures = item.pointee.enclosures.compactMap { enclosure -> Enclosure? in
+        }, ExtensionAdapter.categories(ext, context))
+        let enclosures = AdapterContext.joined(item.pointee.enclosures.compactMap { enclosure -> Enclosure? in
             guard let url = context.resolve(enclosure.url, fallbackBase: site) else { return nil }
             return Enclosure(url: url, type: text.string(enclosure.type), length: AdapterContext.length(text.string(enclosure.length)))
-        } + ExtensionAdapter.enclosures(ext, context)
+        }, ExtensionAdapter.enclosures(ext, context))
         let uniqueEnclosures = AdapterContext.dedupe(enclosures)
 
         let id = EntryIdentity.make(
