@@ -24,6 +24,8 @@ struct AdapterContext {
     /// The document URL when it can serve as a base (it has a scheme); a bare file name cannot.
     var baseURL: String? { documentURL.flatMap { URLResolver.hasScheme($0) ? $0 : nil } }
     let logger: Logger?
+    /// The kept text of the document being adapted (XML formats; set for the duration of the adapter's run).
+    var text = CapturedText.empty
     private var kept: [String] = []
     private var suppressed = 0
 
@@ -64,6 +66,41 @@ struct AdapterContext {
         return nil
     }
 
+    /// ``date(_:at:)`` for kept text, read from its bytes without making a string of it. Up to seven candidates,
+    /// as parameters rather than variadic (no array per call).
+    mutating func date(
+        _ first: RawString?, _ second: RawString? = nil, _ third: RawString? = nil, _ fourth: RawString? = nil,
+        _ fifth: RawString? = nil, _ sixth: RawString? = nil, _ seventh: RawString? = nil, at place: FeedPlace
+    ) -> Date? {
+        if let first, let date = date(first, at: place) { return date }
+        if let second, let date = date(second, at: place) { return date }
+        if let third, let date = date(third, at: place) { return date }
+        if let fourth, let date = date(fourth, at: place) { return date }
+        if let fifth, let date = date(fifth, at: place) { return date }
+        if let sixth, let date = date(sixth, at: place) { return date }
+        if let seventh, let date = date(seventh, at: place) { return date }
+        return nil
+    }
+
+    /// One candidate of ``date(_:_:_:_:_:_:_:at:)``: its date, else `nil` (with a warning when it is not empty).
+    private mutating func date(_ candidate: RawString, at place: FeedPlace) -> Date? {
+        let bytes = text.utf8(candidate)
+        guard let first = bytes.first, let last = bytes.last else { return nil }
+        if first < 0x80, last < 0x80, !Self.isASCIISpace(first), !Self.isASCIISpace(last) {
+            // Nothing for `nonEmpty` to trim: the bytes are the text.
+            if let date = FeedDate.parse(utf8: bytes) { return date }
+            warn("\(place): unreadable date \"\(Self.excerpt(text.string(candidate)))\"")
+            return nil
+        }
+        guard let value = text.string(candidate).nonEmpty else { return nil }
+        if let date = FeedDate.parse(value) { return date }
+        warn("\(place): unreadable date \"\(Self.excerpt(value))\"")
+        return nil
+    }
+
+    @inline(__always)
+    private static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
     /// A value quoted in a warning: at most 100 characters, then `…` (a hostile feed can put megabytes
     /// into a date element).
     static func excerpt(_ text: String) -> String {
@@ -73,8 +110,18 @@ struct AdapterContext {
     /// Resolves a raw URL against its base, else against `fallbackBase` (the site link, for feeds that
     /// give relative links and no base); `nil` when empty.
     func resolve(_ url: RawURL?, fallbackBase: String? = nil) -> String? {
-        guard let url, let value = url.value.nonEmpty else { return nil }
-        return URLResolver.resolve(value, against: url.base ?? fallbackBase)
+        guard let url, let value = text.string(url.value).nonEmpty else { return nil }
+        return URLResolver.resolve(value, against: text.base(url.base) ?? fallbackBase)
+    }
+
+    /// Kept text as a string.
+    @inline(__always)
+    func string(_ raw: RawString?) -> String? { text.string(raw) }
+
+    /// Kept strings as strings.
+    func strings(_ raws: [RawString]) -> [String] {
+        if raws.isEmpty { return [] }
+        return raws.map { text.string($0) }
     }
 
     /// The last step of every adapter's entry: an entry without an id the feed gave or one derived from its
@@ -104,6 +151,14 @@ struct AdapterContext {
             result.append(person)
         }
         return result
+    }
+
+    /// `first` followed by `second`, without a new array when either is empty.
+    @inline(__always)
+    static func joined<Element>(_ first: [Element], _ second: [Element]) -> [Element] {
+        if second.isEmpty { return first }
+        if first.isEmpty { return second }
+        return first + second
     }
 
     /// Enclosures de-duplicated by URL: the first occurrence wins, later ones fill in a missing type or length.

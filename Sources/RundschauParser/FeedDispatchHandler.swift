@@ -17,6 +17,8 @@ final class FeedDispatchHandler: XMLSymbolHandler {
 
     private let baseURL: String?
     private let maxEntries: Int
+    /// How many bytes of text the document is expected to keep at most (its size): the capture buffer's capacity.
+    private let textCapacity: Int
     private var mode = Mode.undecided
     // The format handlers are structs behind pointers: every event mutates one in place, with no dynamic
     // exclusivity check (as a class property would need) and no copy.
@@ -41,9 +43,11 @@ final class FeedDispatchHandler: XMLSymbolHandler {
     ///   - baseURL: the document URL, when it can serve as a base for relative links.
     ///   - maxEntries: the most entries to keep (``FeedParserOptions/maxEntries``); later ones are dropped
     ///     with a warning.
-    init(baseURL: String?, maxEntries: Int = .max) {
+    ///   - textCapacity: the document's size, which the text kept from it rarely exceeds.
+    init(baseURL: String?, maxEntries: Int = .max, textCapacity: Int = 4096) {
         self.baseURL = baseURL
         self.maxEntries = maxEntries
+        self.textCapacity = textCapacity
     }
 
     deinit {
@@ -132,7 +136,7 @@ final class FeedDispatchHandler: XMLSymbolHandler {
     private func decide(_ element: XMLStartElement) {
         let localName = element.localName.string
         rootName = element.prefix.map { "\($0.string):\(localName)" } ?? localName
-        let state = SAXState(baseURL: baseURL, maxEntries: maxEntries)
+        let state = SAXState(baseURL: baseURL, maxEntries: maxEntries, capacity: textCapacity)
         let ns = element.namespace.namespaceKind
         switch (element.localName.feedName, ns) {
         case (.rss, _):
@@ -224,23 +228,35 @@ final class FeedDispatchHandler: XMLSymbolHandler {
             closed = rss.pointee.rootClosed
             let count = rss.pointee.document.channel.items.count
             warnIfIncomplete(closed: closed, entries: count, brokenOff: brokenOff, context: &context)
-            feed = RSSAdapter.feed(rss.pointee.document, context: &context)
+            feed = Self.adapt(rss.pointee.state, context: &context) { RSSAdapter.feed(rss.pointee.document, context: &$0) }
         case .rdf:
             guard let rdf else { return nil }
             warnIfCapped(dropped: rdf.pointee.state.droppedEntries, context: &context)
             closed = rdf.pointee.rootClosed
             warnIfIncomplete(closed: closed, entries: rdf.pointee.document.items.count, brokenOff: brokenOff, context: &context)
-            feed = RDFAdapter.feed(rdf.pointee.document, context: &context)
+            feed = Self.adapt(rdf.pointee.state, context: &context) { RDFAdapter.feed(rdf.pointee.document, context: &$0) }
         case .atom:
             guard let atom else { return nil }
             warnIfCapped(dropped: atom.pointee.state.droppedEntries, context: &context)
             closed = atom.pointee.rootClosed
             warnIfIncomplete(closed: closed, entries: atom.pointee.feed.entries.count, brokenOff: brokenOff, context: &context)
-            feed = AtomAdapter.feed(atom.pointee.feed, context: &context)
+            feed = Self.adapt(atom.pointee.state, context: &context) { AtomAdapter.feed(atom.pointee.feed, context: &$0) }
         case .rejected, .undecided, .searching:
             return nil
         }
         return feed
+    }
+
+    /// Runs an adapter with the document's kept text readable through `context`.
+    private static func adapt(
+        _ state: SAXState, context: inout AdapterContext, _ adapter: (inout AdapterContext) -> Feed
+    ) -> Feed {
+        let buffer = state.buffer
+        return buffer.withBytes(0..<buffer.count) { bytes in
+            context.text = CapturedText(bytes: bytes, bases: state.baseURLs)
+            defer { context.text = .empty }
+            return adapter(&context)
+        }
     }
 
     private func warnIfCapped(dropped: Int, context: inout AdapterContext) {

@@ -68,7 +68,7 @@ public enum FeedParser {
             let result = try XMLDocumentReader.read(
                 data, charset: charset, options: XMLParseOptions(maxDocumentSize: options.maxDocumentSize)
             ) {
-                let handler = FeedDispatchHandler(baseURL: baseURL, maxEntries: options.maxEntries)
+                let handler = FeedDispatchHandler(baseURL: baseURL, maxEntries: options.maxEntries, textCapacity: data.count)
                 lastHandler = handler
                 return handler
             }

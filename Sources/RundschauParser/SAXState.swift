@@ -16,7 +16,8 @@ enum CaptureMode: UInt8 {
 /// The bookkeeping every format handler shares: element depth, the one active text capture, skipped
 /// subtrees, and the `xml:base` / `xml:lang` scopes.
 ///
-/// Character data is only collected while a field is being captured, into one reused byte buffer.
+/// Character data is only collected while a field is being captured, into the document's one byte buffer, which
+/// also holds the attribute values the handlers keep: a kept value is a ``RawString``, a range of that buffer.
 struct SAXState {
     /// The depth of the element being processed (the root element is 1).
     private(set) var depth = 0
@@ -25,17 +26,21 @@ struct SAXState {
     /// Depth of an ignored element whose subtree is skipped; 0 when none.
     private var skipDepth = 0
     private var mode = CaptureMode.text
-    private var buffer = CaptureBuffer(capacity: 4096)
+    private(set) var buffer: CaptureBuffer
+    /// Where the text of the current capture starts in ``buffer``.
+    private var captureStart = 0
     /// Depth of the XHTML `div` being unwrapped; 0 when none.
     private var unwrapDepth = 0
     /// Whether the captured XHTML had a child element yet (only the first may be the wrapping `div`).
     private var sawChild = false
     /// Whether the last thing written was a start tag (so an immediately following end tag can close it).
     private var openTagPending = false
-    /// The base URL in effect where the current capture started.
-    private(set) var captureBase: String?
-    /// `xml:base` scopes: the absolute (or best-effort) base URL and the depth that declared it.
-    private var bases: [(depth: Int, url: String)] = []
+    /// The base URL in effect where the current capture started (an index into ``baseURLs``, -1 for none).
+    private(set) var captureBase: Int32 = -1
+    /// Every base URL of the document: the document URL, then each `xml:base` as resolved, in document order.
+    private(set) var baseURLs: [String] = []
+    /// `xml:base` scopes: the index of the absolute (or best-effort) base URL and the depth that declared it.
+    private var bases: [(depth: Int, url: Int32)] = []
     /// `xml:lang` scopes.
     private var langs: [(depth: Int, lang: String)] = []
     /// The most entries a handler keeps (``FeedParserOptions/maxEntries``).
@@ -46,13 +51,17 @@ struct SAXState {
     /// - Parameters:
     ///   - baseURL: the document URL, when it can serve as a base for relative links.
     ///   - maxEntries: the most entries to keep.
-    init(baseURL: String?, maxEntries: Int = .max) {
+    ///   - capacity: the capture buffer's initial capacity (it grows as needed).
+    init(baseURL: String?, maxEntries: Int = .max, capacity: Int = 4096) {
         self.maxEntries = maxEntries
-        if let baseURL, !baseURL.isEmpty { bases.append((0, baseURL)) }
+        buffer = CaptureBuffer(capacity: capacity)
+        if let baseURL, !baseURL.isEmpty { pushBase(baseURL, depth: 0) }
     }
 
     /// The base URL in effect at the current element.
-    var base: String? { bases.last?.url }
+    var base: String? { bases.last.map { baseURLs[Int($0.url)] } }
+    /// The index of the base URL in effect at the current element in ``baseURLs``, -1 for none.
+    var baseIndex: Int32 { bases.last?.url ?? -1 }
     /// The `xml:lang` in effect at the current element.
     var lang: String? { langs.last?.lang }
     /// True while a field's text is being captured.
@@ -78,8 +87,8 @@ struct SAXState {
     enum End {
         /// Inside a skipped subtree or a captured field: nothing to do.
         case ignored
-        /// The captured field's element closed; here is its trimmed text.
-        case captured(String)
+        /// The captured field's element closed; here is its trimmed text, `nil` when there is none.
+        case captured(RawString?)
         /// An element the handler looked at in `startElement` closed.
         case element
     }
@@ -138,26 +147,81 @@ struct SAXState {
     mutating func capture(_ mode: CaptureMode = .text) {
         captureDepth = depth
         self.mode = mode
-        buffer.removeAll()
+        captureStart = buffer.count
         unwrapDepth = 0
         sawChild = false
         openTagPending = false
-        captureBase = base
+        captureBase = baseIndex
     }
 
     /// Ignores the current element and everything inside it.
     @inline(__always)
     mutating func skip() { skipDepth = depth }
 
+    // MARK: Kept attribute values
+
+    /// Keeps `attributes.value(name)` (references resolved, not trimmed). Call only outside a capture.
+    mutating func value(_ name: FeedName, in attributes: XMLAttributeList) -> RawString? {
+        guard let raw = attributes.rawValue(name.rawValue) else { return nil }
+        return keep(raw)
+    }
+
+    /// Keeps `attributes.nonEmptyValue(name)`: the value trimmed, `nil` when empty. Call only outside a capture.
+    mutating func nonEmptyValue(_ name: FeedName, in attributes: XMLAttributeList) -> RawString? {
+        guard let raw = attributes.rawValue(name.rawValue) else { return nil }
+        var start = 0
+        var end = raw.count
+        while start < end, raw[start] == 0x20 || (raw[start] >= 0x09 && raw[start] <= 0x0D) { start += 1 }
+        while end > start, raw[end - 1] == 0x20 || (raw[end - 1] >= 0x09 && raw[end - 1] <= 0x0D) { end -= 1 }
+        if start == end { return nil }
+        // Non-ASCII at an end may be Unicode white space: the string's own trimming decides (as nonEmptyValue).
+        if raw[start] >= 0x80 || raw[end - 1] >= 0x80 {
+            guard let value = attributes.nonEmptyValue(name) else { return nil }
+            return keep(value)
+        }
+        return keep(UnsafeBufferPointer(rebasing: raw[start..<end]))
+    }
+
+    /// Keeps a string. Call only outside a capture.
+    mutating func keep(_ text: String) -> RawString {
+        let start = buffer.count
+        buffer.append(text)
+        return RawString(start: start, count: buffer.count - start)
+    }
+
+    /// Keeps raw attribute bytes with every `&#38;` turned back into `&` (``XMLRawAttribute/decode(_:)``).
+    private mutating func keep(_ raw: UnsafeBufferPointer<UInt8>) -> RawString {
+        let start = buffer.count
+        var runStart = 0
+        var index = 0
+        while index < raw.count {
+            if raw[index] == UInt8(ascii: "&"), index + 4 < raw.count, raw[index + 1] == UInt8(ascii: "#"),
+               raw[index + 2] == UInt8(ascii: "3"), raw[index + 3] == UInt8(ascii: "8"), raw[index + 4] == UInt8(ascii: ";") {
+                if runStart < index { buffer.append(UnsafeBufferPointer(rebasing: raw[runStart..<index])) }
+                buffer.append(UInt8(ascii: "&"))
+                index += 5
+                runStart = index
+            } else {
+                index += 1
+            }
+        }
+        if runStart < raw.count { buffer.append(UnsafeBufferPointer(rebasing: raw[runStart...])) }
+        return RawString(start: start, count: buffer.count - start)
+    }
+
     // MARK: Private
 
-    private mutating func takeCapture() -> String {
-        var start = 0
+    private mutating func takeCapture() -> RawString? {
+        var start = captureStart
         var end = buffer.count
         while start < end, Self.isSpace(buffer[start]) { start += 1 }
         while end > start, Self.isSpace(buffer[end - 1]) { end -= 1 }
-        if start == end { return "" }
-        return buffer.withBytes(start..<end) { String(decoding: $0, as: UTF8.self) }
+        if start == end {
+            buffer.truncate(to: captureStart)
+            return nil
+        }
+        buffer.truncate(to: end)
+        return RawString(start: start, count: end - start)
     }
 
     @inline(__always)
@@ -170,13 +234,18 @@ struct SAXState {
             switch attribute.localName.feedName {
             case .base:
                 let value = attribute.value.trimmed
-                bases.append((depth, URLResolver.resolve(value, against: base) ?? value))
+                pushBase(URLResolver.resolve(value, against: base) ?? value, depth: depth)
             case .lang:
                 langs.append((depth, attribute.value.trimmed))
             default:
                 break
             }
         }
+    }
+
+    private mutating func pushBase(_ url: String, depth: Int) {
+        bases.append((depth, Int32(truncatingIfNeeded: baseURLs.count)))
+        baseURLs.append(url)
     }
 
     @inline(__always)

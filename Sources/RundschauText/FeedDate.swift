@@ -56,6 +56,12 @@ public enum FeedDate {
     /// Reads `text` as a date; `nil` when it is not one this reader understands.
     public static func parse(_ text: String) -> Date? { parseDetailed(text)?.date }
 
+    /// Reads UTF-8 bytes as a date: ``parse(_:)`` without a string.
+    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        if let common = CommonDateForms.parse(bytes), let date = common.date { return date }
+        return parseWithGrammar(bytes)?.date
+    }
+
     /// Reads `text` as a date and reports its precision.
     public static func parseDetailed(_ text: String) -> ParsedDate? {
         var text = text

@@ -10,7 +10,9 @@ import Foundation
 /// may contain one. Comments, CDATA sections and processing instructions are not special-cased: a fake tag
 /// inside them is counted too, which could refuse only a document with hundreds of `=` in one such span.
 /// A tag that starts no more than `limit` bytes before the next `<` cannot hold too many attributes and is
-/// not scanned at all: most of the work is one `memchr` per `<`.
+/// not scanned at all, and whole runs of such tags are passed over at once: from one `<`, the scan jumps to the
+/// last `<` of the next `limit` bytes (every `<` in between has another one within `limit` bytes after it), so
+/// most of the work is one backward search per `limit` bytes of markup, not one search per tag.
 enum XMLAttributeScan {
     /// The byte offset of the first start tag with more than `limit` attributes, or `nil`.
     static func firstTag(in utf8: UnsafeRawBufferPointer, withMoreThan limit: Int) -> Int? {
@@ -18,14 +20,49 @@ enum XMLAttributeScan {
         let bytes = base.assumingMemoryBound(to: UInt8.self)
         let count = utf8.count
         guard var tagStart = memchr(base, 0x3C, count).map({ UnsafeRawPointer($0) - base }) else { return nil }
+        let reach = max(limit, 0)
         while true {
             // The scan of a tag stops at the next '<' at the latest and counts '=' bytes, each at least one
-            // byte long: a tag that starts no more than `limit` bytes before the next '<' is not scanned.
-            let next = memchr(base + tagStart + 1, 0x3C, count - tagStart - 1).map { UnsafeRawPointer($0) - base }
+            // byte long: a tag followed by another '<' within `limit` bytes is not scanned.
+            let windowEnd = min(count, tagStart + 1 + reach)
+            if let last = lastLessThan(bytes, from: tagStart + 1, to: windowEnd) {
+                tagStart = last
+                continue
+            }
+            // No '<' in the window: the next one (if any) lies beyond it, more than `limit` bytes away.
+            let next = windowEnd < count
+                ? memchr(base + windowEnd, 0x3C, count - windowEnd).map { UnsafeRawPointer($0) - base } : nil
             if (next ?? count) - tagStart > limit, scan(bytes, count, from: tagStart, limit: limit) { return tagStart }
             guard let next else { return nil }
             tagStart = next
         }
+    }
+
+    /// The offset of the last '<' in `bytes[from..<to]`, or `nil`: eight bytes at a time from the end.
+    @inline(__always)
+    private static func lastLessThan(_ bytes: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+        var end = to
+        let raw = UnsafeRawPointer(bytes)
+        while end - from >= 8 {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self))
+            let x = word ^ 0x3C3C_3C3C_3C3C_3C3C
+            // Non-zero when some byte of `x` is zero (a '<'); bytes above a true match may be flagged too, so
+            // the word is then searched byte by byte.
+            if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 {
+                var index = end - 1
+                while index >= end - 8 {
+                    if bytes[index] == 0x3C { return index }
+                    index -= 1
+                }
+            }
+            end -= 8
+        }
+        var index = end - 1
+        while index >= from {
+            if bytes[index] == 0x3C { return index }
+            index -= 1
+        }
+        return nil
     }
 
     /// Whether the tag at `tagStart` (a '<') has more than `limit` attributes.

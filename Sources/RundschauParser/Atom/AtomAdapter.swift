@@ -7,18 +7,19 @@ enum AtomAdapter {
     static func feed(_ raw: AtomFeed, context: inout AdapterContext) -> Feed {
         var feed = Feed(format: raw.version == .atom10 ? .atom10 : .atom03)
         let ext = raw.extensions
-        feed.title = TextConstruct.plainTitle(raw.title) ?? TextConstruct.plainTitle(ext.dc.title.map { RawText($0, type: .text) })
+        let text = context.text
+        feed.title = TextConstruct.plainTitle(text.text(raw.title)) ?? TextConstruct.plainTitle(text.text(ext.dc.title, type: .text))
         feed.links = AdapterContext.dedupe(raw.links.compactMap { modelLink($0, context) } + ExtensionAdapter.links(ext, context))
         feed.link = alternate(feed.links)
-        if let subtitle = TextConstruct.markup(raw.subtitle) ?? ExtensionAdapter.summary(ext) {
+        if let subtitle = TextConstruct.markup(text.text(raw.subtitle)) ?? ExtensionAdapter.summary(ext, context) {
             feed.subtitle = subtitle.value
             feed.subtitleType = subtitle.type
         }
-        feed.language = AdapterContext.language(raw.lang) ?? AdapterContext.language(ext.dc.language)
+        feed.language = AdapterContext.language(raw.lang) ?? AdapterContext.language(text.string(ext.dc.language))
         feed.updated = context.date(raw.updated, ext.atomUpdated, ext.dc.modified, ext.dc.dates.first, at: .feed)
         feed.image = context.resolve(raw.logo) ?? context.resolve(raw.icon) ?? ExtensionAdapter.image(ext, context)
         feed.authors = raw.authors.compactMap { person($0, context) }
-        if feed.authors.isEmpty { feed.authors = ExtensionAdapter.authors(ext) }
+        if feed.authors.isEmpty { feed.authors = ExtensionAdapter.authors(ext, context) }
         feed.entries.reserveCapacity(raw.entries.count)
         raw.entries.withUnsafeBufferPointer { entries in
             // By pointer: each raw entry is read in place, never copied.
@@ -33,31 +34,36 @@ enum AtomAdapter {
     private static func makeEntry(_ raw: UnsafePointer<AtomEntry>, index: Int, feed: Feed, context: inout AdapterContext) -> Entry {
         let ext = raw.pointee.extensions  // one copy; passing the pointee around would copy it per use
         let place = FeedPlace.entry(index)
-        let links = AdapterContext.dedupe(raw.pointee.links.compactMap { modelLink($0, context) } + ExtensionAdapter.links(ext, context))
-        let idLink = raw.pointee.id.flatMap { URLResolver.isAbsoluteHTTP($0) ? $0.trimmed : nil }
+        let text = context.text
+        let links = AdapterContext.dedupe(AdapterContext.joined(
+            raw.pointee.links.compactMap { modelLink($0, context) }, ExtensionAdapter.links(ext, context)))
+        let rawID = text.string(raw.pointee.id)
+        let idLink = rawID.flatMap { URLResolver.isAbsoluteHTTP($0) ? $0.trimmed : nil }
         let link = alternate(links) ?? idLink
-        let title = TextConstruct.plainTitle(raw.pointee.title)
-            ?? TextConstruct.plainTitle(ext.media.title.map { RawText($0, type: .text) })
-            ?? TextConstruct.plainTitle(ext.dc.title.map { RawText($0, type: .text) })
-        let summary = TextConstruct.markup(raw.pointee.summary) ?? ExtensionAdapter.summary(ext)
-        let content = TextConstruct.markup(raw.pointee.content) ?? TextConstruct.markup(ext.contentEncoded.map { RawText($0, type: .html) })
+        let title = TextConstruct.plainTitle(text.text(raw.pointee.title))
+            ?? TextConstruct.plainTitle(text.text(ext.media.title, type: .text))
+            ?? TextConstruct.plainTitle(text.text(ext.dc.title, type: .text))
+        let summary = TextConstruct.markup(text.text(raw.pointee.summary)) ?? ExtensionAdapter.summary(ext, context)
+        let content = TextConstruct.markup(text.text(raw.pointee.content))
+            ?? TextConstruct.markup(text.text(ext.contentEncoded, type: .html))
         let published = context.date(
             raw.pointee.published, raw.pointee.issued, raw.pointee.created, ext.atomPublished, ext.dc.dates.first, ext.dc.issued, ext.dc.created,
             at: place)
         let updated = context.date(raw.pointee.updated, raw.pointee.modified, ext.dc.modified, at: place)
 
         var authors = raw.pointee.authors.compactMap { person($0, context) }
-        if authors.isEmpty { authors = ExtensionAdapter.authors(ext) }
+        if authors.isEmpty { authors = ExtensionAdapter.authors(ext, context) }
         if authors.isEmpty { authors = raw.pointee.sourceAuthors.compactMap { person($0, context) } }
         if authors.isEmpty { authors = feed.authors }  // RFC 4287 §4.2.1: the feed's authors apply
 
-        let categories = raw.pointee.categories.map { RundschauModel.Category(term: $0.term, scheme: $0.scheme, label: $0.label) }
-            + ExtensionAdapter.categories(ext)
+        let categories = AdapterContext.joined(raw.pointee.categories.map {
+            RundschauModel.Category(term: text.string($0.term), scheme: text.string($0.scheme), label: text.string($0.label))
+        }, ExtensionAdapter.categories(ext, context))
         let linkEnclosures = links.filter { $0.rel == "enclosure" }.map { Enclosure(url: $0.href, type: $0.type, length: $0.length) }
-        let enclosures = AdapterContext.dedupe(linkEnclosures + ExtensionAdapter.enclosures(ext, context))
+        let enclosures = AdapterContext.dedupe(AdapterContext.joined(linkEnclosures, ExtensionAdapter.enclosures(ext, context)))
 
         let id = EntryIdentity.make(
-            id: raw.pointee.id, link: link, enclosure: enclosures.first?.url, title: title, published: published,
+            id: rawID, link: link, enclosure: enclosures.first?.url, title: title, published: published,
             text: content?.value ?? summary?.value)
         var entry = Entry(
             id: "", title: title, link: link, links: links,
@@ -73,9 +79,10 @@ enum AtomAdapter {
     /// An `atom:link` as a model link, resolved; `nil` when its `href` is empty.
     static func modelLink(_ raw: AtomLink, _ context: AdapterContext) -> Link? {
         guard let href = context.resolve(raw.href) else { return nil }
+        let text = context.text
         return Link(
-            rel: AdapterContext.relation(raw.rel), href: href, type: raw.type, title: raw.title,
-            length: AdapterContext.length(raw.length))
+            rel: AdapterContext.relation(text.string(raw.rel)), href: href, type: text.string(raw.type), title: text.string(raw.title),
+            length: AdapterContext.length(text.string(raw.length)))
     }
 
     /// The main alternate link: the first `alternate` that is HTML (or untyped), else the first `alternate`.
@@ -96,8 +103,8 @@ enum AtomAdapter {
 
     private static func person(_ raw: AtomPerson, _ context: AdapterContext) -> Person? {
         let person = Person(
-            name: raw.name.map(TextConstruct.collapseWhitespace)?.nonEmpty, email: raw.email?.nonEmpty,
-            uri: context.resolve(raw.uri))
+            name: context.string(raw.name).map(TextConstruct.collapseWhitespace)?.nonEmpty,
+            email: context.string(raw.email)?.nonEmpty, uri: context.resolve(raw.uri))
         return person.isEmpty ? nil : person
     }
 }

@@ -82,7 +82,7 @@ struct AtomHandler {
         case .ignored:
             break
         case .captured(let value):
-            assign(value)
+            if let value { assign(value) }
             field = .none
         case .element:
             let depth = state.depth
@@ -121,7 +121,7 @@ struct AtomHandler {
         case .id: capture(.id)
         case .updated, .modified: capture(.updated)
         case .link:
-            if let link = AtomLink(attributes, base: state.base) {
+            if let link = AtomLink(attributes, state: &state) {
                 feed.links.append(link)
                 state.skip()
             } else {
@@ -143,7 +143,7 @@ struct AtomHandler {
         case .title: startText(.title, attributes)
         case .id: capture(.id)
         case .link:
-            if let link = AtomLink(attributes, base: state.base) {
+            if let link = AtomLink(attributes, state: &state) {
                 entry.links.append(link)
                 state.skip()
             } else {
@@ -177,8 +177,8 @@ struct AtomHandler {
 
     private mutating func startExtension(_ ns: XMLNamespace, _ name: FeedName, _ attributes: XMLAttributeList, inEntry: Bool) {
         let action = inEntry
-            ? ExtensionReader.start(ns, name, attributes, base: state.base, into: &entry.extensions)
-            : ExtensionReader.start(ns, name, attributes, base: state.base, into: &feed.extensions)
+            ? ExtensionReader.start(ns, name, attributes, state: &state, into: &entry.extensions)
+            : ExtensionReader.start(ns, name, attributes, state: &state, into: &feed.extensions)
         switch action {
         case .capture(let extensionField, let mode): capture(.ext(extensionField), mode)
         case .descend: break
@@ -200,8 +200,8 @@ struct AtomHandler {
         let declared = attributes.value(.type)
         switch feed.version {
         case .atom10:
-            if case .content = field, let source = attributes.nonEmptyValue(.src) {
-                entry.contentSource = RawURL(source, base: state.base)
+            if case .content = field, let source = state.nonEmptyValue(.src, in: attributes) {
+                entry.contentSource = RawURL(source, base: state.baseIndex)
                 return state.skip()
             }
             guard let type = TextConstruct.atomType(declared) else { return state.skip() }
@@ -226,7 +226,7 @@ struct AtomHandler {
 
     /// A `link` without `href`: feeds that write the target as the element's text (feedparser reads it too).
     private mutating func startLinkText(_ attributes: XMLAttributeList) {
-        pendingLink = AtomLink(href: RawURL("", base: state.base), attributes)
+        pendingLink = AtomLink(href: RawURL(.empty, base: state.baseIndex), attributes, state: &state)
         capture(.linkText)
     }
 
@@ -250,19 +250,21 @@ struct AtomHandler {
         }
     }
 
-    private func category(_ attributes: XMLAttributeList) -> AtomCategory? {
-        guard let term = attributes.nonEmptyValue(.term) else { return nil }
-        return AtomCategory(term: term, scheme: attributes.nonEmptyValue(.scheme), label: attributes.nonEmptyValue(.label))
+    private mutating func category(_ attributes: XMLAttributeList) -> AtomCategory? {
+        guard let term = state.nonEmptyValue(.term, in: attributes) else { return nil }
+        return AtomCategory(
+            term: term, scheme: state.nonEmptyValue(.scheme, in: attributes), label: state.nonEmptyValue(.label, in: attributes))
     }
 
-    private func text(_ value: String) -> RawText {
-        guard base64 else { return RawText(value, type: textType) }
-        let decoded = Data(base64Encoded: value, options: .ignoreUnknownCharacters).map { String(decoding: $0, as: UTF8.self) }
-        return RawText(decoded ?? "", type: textType)
+    /// The captured text as the construct being read; base64 content (Atom 0.3 `mode="base64"`) decoded and kept.
+    private mutating func text(_ value: RawString) -> RawTextRef {
+        guard base64 else { return RawTextRef(value, type: textType) }
+        let encoded = state.buffer.withBytes(value.start..<(value.start + value.count)) { String(decoding: $0, as: UTF8.self) }
+        let decoded = Data(base64Encoded: encoded, options: .ignoreUnknownCharacters).map { String(decoding: $0, as: UTF8.self) }
+        return RawTextRef(state.keep(decoded ?? ""), type: textType)
     }
 
-    private mutating func assign(_ value: String) {
-        guard !value.isEmpty else { return }
+    private mutating func assign(_ value: RawString) {
         let inEntry = entryDepth != 0
         switch field {
         case .none: break

@@ -2,25 +2,25 @@
 /// (`http://purl.org/dc/terms/`), as they appear in a channel or an item.
 struct DublinCore: Sendable {
     /// `dc:creator`, DCMI §3.1 "An entity primarily responsible for making the resource." Repeatable.
-    var creators: [String] = []
+    var creators: [RawString] = []
     /// `dc:date` (W3CDTF in RSS 1.0 practice). Repeatable; the first readable one counts.
-    var dates: [String] = []
+    var dates: [RawString] = []
     /// `dc:subject`, "The topic of the resource." Repeatable.
-    var subjects: [String] = []
+    var subjects: [RawString] = []
     /// `dc:language` (RFC 5646 tag).
-    var language: String?
+    var language: RawString?
     /// `dc:rights`.
-    var rights: String?
+    var rights: RawString?
     /// `dc:title`.
-    var title: String?
+    var title: RawString?
     /// `dc:description`.
-    var description: String?
+    var description: RawString?
     /// `dc:identifier`.
-    var identifier: String?
+    var identifier: RawString?
     /// `dcterms:modified`.
-    var modified: String?
+    var modified: RawString?
     /// `dcterms:created`.
-    var created: String?
+    var created: RawString?
     /// `dcterms:issued`.
-    var issued: String?
+    var issued: RawString?
 }

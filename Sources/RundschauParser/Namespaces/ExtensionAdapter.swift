@@ -8,7 +8,8 @@ enum ExtensionAdapter {
         if fields.media.contents.isEmpty { return [] }
         return fields.media.contents.compactMap { content in
             guard let url = context.resolve(content.url) else { return nil }
-            return Enclosure(url: url, type: content.type, length: AdapterContext.length(content.fileSize))
+            return Enclosure(
+                url: url, type: context.string(content.type), length: AdapterContext.length(context.string(content.fileSize)))
         }
     }
 
@@ -20,7 +21,8 @@ enum ExtensionAdapter {
         }
         if let image = context.resolve(fields.itunes.image) { return image }
         let picture = fields.media.contents.first { content in
-            content.medium?.lowercased() == "image" || content.type?.lowercased().hasPrefix("image/") == true
+            context.string(content.medium)?.lowercased() == "image"
+                || context.string(content.type)?.lowercased().hasPrefix("image/") == true
         }
         return context.resolve(picture?.url)
     }
@@ -31,9 +33,11 @@ enum ExtensionAdapter {
     }
 
     /// `dc:subject` as categories (terms without scheme).
-    static func categories(_ fields: ExtensionFields) -> [RundschauModel.Category] {
+    static func categories(_ fields: ExtensionFields, _ context: AdapterContext) -> [RundschauModel.Category] {
         if fields.dc.subjects.isEmpty { return [] }
-        return fields.dc.subjects.compactMap { subject in subject.nonEmpty.map { RundschauModel.Category(term: $0) } }
+        return fields.dc.subjects.compactMap { subject in
+            context.text.string(subject).nonEmpty.map { RundschauModel.Category(term: $0) }
+        }
     }
 
     /// `atom:link` elements (inside RSS) as model links.
@@ -44,18 +48,18 @@ enum ExtensionAdapter {
 
     /// A summary from the extensions: `media:description`, else `itunes:summary`, else `itunes:subtitle`
     /// (both plain text), else `dc:description` (HTML).
-    static func summary(_ fields: ExtensionFields) -> RawText? {
-        if let description = TextConstruct.markup(fields.media.description) { return description }
-        if let summary = fields.itunes.summary?.nonEmpty { return RawText(summary, type: .text) }
-        if let subtitle = fields.itunes.subtitle?.nonEmpty { return RawText(subtitle, type: .text) }
-        if let description = fields.dc.description?.nonEmpty { return RawText(description, type: .html) }
+    static func summary(_ fields: ExtensionFields, _ context: AdapterContext) -> RawText? {
+        if let description = TextConstruct.markup(context.text.text(fields.media.description)) { return description }
+        if let summary = context.string(fields.itunes.summary)?.nonEmpty { return RawText(summary, type: .text) }
+        if let subtitle = context.string(fields.itunes.subtitle)?.nonEmpty { return RawText(subtitle, type: .text) }
+        if let description = context.string(fields.dc.description)?.nonEmpty { return RawText(description, type: .html) }
         return nil
     }
 
     /// People from `dc:creator`, else `itunes:author`.
-    static func authors(_ fields: ExtensionFields) -> [Person] {
-        let creators = AdapterContext.people(fields.dc.creators)
+    static func authors(_ fields: ExtensionFields, _ context: AdapterContext) -> [Person] {
+        let creators = AdapterContext.people(context.strings(fields.dc.creators))
         if !creators.isEmpty { return creators }
-        return AdapterContext.people(fields.itunes.author.map { [$0] } ?? [])
+        return AdapterContext.people(context.string(fields.itunes.author).map { [$0] } ?? [])
     }
 }

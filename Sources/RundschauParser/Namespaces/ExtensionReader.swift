@@ -14,10 +14,10 @@ enum ExtensionAction {
 
 /// The streaming half of the extension modules, shared by the RSS, RDF and Atom handlers.
 enum ExtensionReader {
-    /// Reads the start of an extension element in a channel/item (or feed/entry) scope.
-    /// - Parameter channel: true at channel/feed level (where `sy:` and `itunes:owner` live).
+    /// Reads the start of an extension element in a channel/item (or feed/entry) scope; attribute values it keeps
+    /// go to `state`'s kept text (so call it outside a capture).
     static func start(
-        _ namespace: XMLNamespace, _ localName: FeedName, _ attributes: XMLAttributeList, base: String?,
+        _ namespace: XMLNamespace, _ localName: FeedName, _ attributes: XMLAttributeList, state: inout SAXState,
         into fields: inout ExtensionFields
     ) -> ExtensionAction {
         switch namespace {
@@ -47,14 +47,16 @@ enum ExtensionReader {
             case .group:
                 return .descend
             case .content:
-                if let url = attributes.nonEmptyValue(.url) {
+                if let url = state.nonEmptyValue(.url, in: attributes) {
                     fields.media.contents.append(MediaContent(
-                        url: RawURL(url, base: base), type: attributes.nonEmptyValue(.type),
-                        fileSize: attributes.value(.fileSize), medium: attributes.nonEmptyValue(.medium)))
+                        url: RawURL(url, base: state.baseIndex), type: state.nonEmptyValue(.type, in: attributes),
+                        fileSize: state.value(.fileSize, in: attributes), medium: state.nonEmptyValue(.medium, in: attributes)))
                 }
                 return .descend
             case .thumbnail:
-                if let url = attributes.nonEmptyValue(.url) { fields.media.thumbnails.append(RawURL(url, base: base)) }
+                if let url = state.nonEmptyValue(.url, in: attributes) {
+                    fields.media.thumbnails.append(RawURL(url, base: state.baseIndex))
+                }
                 return .skip
             case .title:
                 return fields.media.title == nil ? .capture(.mediaTitle, .text) : .skip
@@ -76,8 +78,8 @@ enum ExtensionReader {
             case .name: return .capture(.itunesOwnerName, .text)
             case .email: return .capture(.itunesOwnerEmail, .text)
             case .image:
-                if fields.itunes.image == nil, let href = attributes.nonEmptyValue(.href) {
-                    fields.itunes.image = RawURL(href, base: base)
+                if fields.itunes.image == nil, let href = state.nonEmptyValue(.href, in: attributes) {
+                    fields.itunes.image = RawURL(href, base: state.baseIndex)
                 }
                 return .skip
             default:
@@ -92,7 +94,7 @@ enum ExtensionReader {
         case .atom10:
             switch localName {
             case .link:
-                if let link = AtomLink(attributes, base: base) { fields.atomLinks.append(link) }
+                if let link = AtomLink(attributes, state: &state) { fields.atomLinks.append(link) }
                 return .skip
             case .updated: return .capture(.atomUpdated, .text)
             case .published: return .capture(.atomPublished, .text)
@@ -104,8 +106,7 @@ enum ExtensionReader {
     }
 
     /// Stores the captured text of an extension element.
-    static func assign(_ field: ExtensionField, _ value: String, into fields: inout ExtensionFields) {
-        guard !value.isEmpty else { return }
+    static func assign(_ field: ExtensionField, _ value: RawString, into fields: inout ExtensionFields) {
         switch field {
         case .dcCreator: fields.dc.creators.append(value)
         case .dcDate: fields.dc.dates.append(value)
@@ -120,8 +121,8 @@ enum ExtensionReader {
         case .dctermsIssued: fields.dc.issued = fields.dc.issued ?? value
         case .contentEncoded: fields.contentEncoded = fields.contentEncoded ?? value
         case .mediaTitle: fields.media.title = fields.media.title ?? value
-        case .mediaDescriptionPlain: fields.media.description = fields.media.description ?? RawText(value, type: .text)
-        case .mediaDescriptionHTML: fields.media.description = fields.media.description ?? RawText(value, type: .html)
+        case .mediaDescriptionPlain: fields.media.description = fields.media.description ?? RawTextRef(value, type: .text)
+        case .mediaDescriptionHTML: fields.media.description = fields.media.description ?? RawTextRef(value, type: .html)
         case .itunesAuthor: fields.itunes.author = fields.itunes.author ?? value
         case .itunesSummary: fields.itunes.summary = fields.itunes.summary ?? value
         case .itunesSubtitle: fields.itunes.subtitle = fields.itunes.subtitle ?? value

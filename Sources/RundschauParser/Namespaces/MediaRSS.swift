@@ -6,9 +6,9 @@ struct MediaRSS: Sendable {
     /// `media:thumbnail` (§ "Optional Elements": media:thumbnail), in document order.
     var thumbnails: [RawURL] = []
     /// The first `media:title`.
-    var title: String?
+    var title: RawString?
     /// The first `media:description`, with its `type` (`plain`, the default, or `html`).
-    var description: RawText?
+    var description: RawTextRef?
 }
 
 /// One `media:content` element (Media RSS § "media:content").
@@ -16,9 +16,9 @@ struct MediaContent: Sendable {
     /// `url`: direct URL of the media object.
     var url: RawURL
     /// `type`: its MIME type.
-    var type: String?
+    var type: RawString?
     /// `fileSize`: bytes.
-    var fileSize: String?
+    var fileSize: RawString?
     /// `medium`: `image | audio | video | document | executable`.
-    var medium: String?
+    var medium: RawString?
 }

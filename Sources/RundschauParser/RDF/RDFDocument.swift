@@ -23,13 +23,13 @@ enum RDFVersion: Sendable {
 /// RSS 1.0 §5.3 `<channel>`.
 struct RDFChannel: Sendable {
     /// `rdf:about`: the URI of the channel (usually the feed's own URL).
-    var about: String?
+    var about: RawString?
     /// §5.3.1 `title`.
-    var title: String?
+    var title: RawString?
     /// §5.3.2 `link`: the URL of the site.
     var link: RawURL?
     /// §5.3.3 `description`.
-    var description: String?
+    var description: RawString?
     /// `xml:lang` in effect on `<channel>`.
     var lang: String?
     /// Modules: Dublin Core (§ "Modules"), syndication, content.
@@ -41,7 +41,7 @@ struct RDFImage: Sendable {
     /// §5.4.2 `url`.
     var url: RawURL?
     /// §5.4.1 `title`.
-    var title: String?
+    var title: RawString?
     /// §5.4.3 `link`.
     var link: RawURL?
 }
@@ -51,11 +51,11 @@ struct RDFItem: Sendable {
     /// `rdf:about`: the item's URI (the spec suggests it equal `link`).
     var about: RawURL?
     /// §5.5.1 `title`.
-    var title: String?
+    var title: RawString?
     /// §5.5.2 `link`.
     var link: RawURL?
     /// §5.5.3 `description`.
-    var description: String?
+    var description: RawString?
     /// `xml:lang` in effect on `<item>`.
     var lang: String?
     /// Modules: `dc:*`, `content:encoded`, Media RSS.

@@ -45,13 +45,13 @@ struct RDFHandler {
             case .channel:
                 decide(ns)
                 scope = .channel
-                document.channel.about = Self.about(attributes)?.nonEmpty
+                document.channel.about = Self.about(attributes)?.nonEmpty.map { state.keep($0) }
                 document.channel.lang = state.lang
                 channelDepth = state.depth
             case .item:
                 decide(ns)
                 scope = .item
-                let about = Self.about(attributes)?.nonEmpty.map { RawURL($0, base: state.base) }
+                let about = Self.about(attributes)?.nonEmpty.map { RawURL(state.keep($0), base: state.baseIndex) }
                 item = RDFItem(about: about, lang: state.lang)
             case .image where document.image == nil:
                 scope = .image
@@ -62,12 +62,11 @@ struct RDFHandler {
             scopeDepth = state.depth
         case .channel, .item:
             guard core else {
-                let base = state.base
                 var action = ExtensionAction.skip
                 if scope == .item {
-                    action = ExtensionReader.start(ns, localName, attributes, base: base, into: &item.extensions)
+                    action = ExtensionReader.start(ns, localName, attributes, state: &state, into: &item.extensions)
                 } else {
-                    action = ExtensionReader.start(ns, localName, attributes, base: base, into: &document.channel.extensions)
+                    action = ExtensionReader.start(ns, localName, attributes, state: &state, into: &document.channel.extensions)
                 }
                 switch action {
                 case .capture(let extensionField, let mode): capture(.ext(extensionField), mode)
@@ -84,7 +83,7 @@ struct RDFHandler {
                 // Some RSS 0.90 feeds nest items in the channel.
                 scope = .item
                 scopeDepth = state.depth
-                let about = Self.about(attributes)?.nonEmpty.map { RawURL($0, base: state.base) }
+                let about = Self.about(attributes)?.nonEmpty.map { RawURL(state.keep($0), base: state.baseIndex) }
                 item = RDFItem(about: about, lang: state.lang)
             default: state.skip()
             }
@@ -104,7 +103,7 @@ struct RDFHandler {
         case .ignored:
             break
         case .captured(let value):
-            assign(value)
+            if let value { assign(value) }
             field = .none
         case .element:
             if state.depth == scopeDepth {
@@ -152,8 +151,7 @@ struct RDFHandler {
         state.capture(mode)
     }
 
-    private mutating func assign(_ value: String) {
-        guard !value.isEmpty else { return }
+    private mutating func assign(_ value: RawString) {
         let base = state.captureBase
         switch (scope, field) {
         case (.item, .title): if item.title == nil { item.title = value }

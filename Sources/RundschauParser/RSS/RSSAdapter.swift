@@ -21,26 +21,27 @@ enum RSSAdapter {
         let channel = raw.channel
         let ext = channel.extensions
         var feed = Feed(format: format(version: raw.version, context: &context))
-        feed.title = TextConstruct.plainTitle(channel.title.map { RawText($0, type: .html) })
-            ?? TextConstruct.plainTitle(ext.dc.title.map { RawText($0, type: .html) })
+        let text = context.text
+        feed.title = TextConstruct.plainTitle(text.text(channel.title, type: .html))
+            ?? TextConstruct.plainTitle(text.text(ext.dc.title, type: .html))
         let site = context.resolve(channel.link)
         let atomLinks = ExtensionAdapter.links(ext, context)
         feed.links = AdapterContext.dedupe((site.map { [Link(rel: "alternate", href: $0)] } ?? []) + atomLinks)
         feed.link = site ?? AtomAdapter.alternate(atomLinks)
-        if let subtitle = TextConstruct.markup(channel.description.map { RawText($0, type: .html) })
-            ?? ExtensionAdapter.summary(ext) {
+        if let subtitle = TextConstruct.markup(text.text(channel.description, type: .html))
+            ?? ExtensionAdapter.summary(ext, context) {
             feed.subtitle = subtitle.value
             feed.subtitleType = subtitle.type
         }
-        feed.language = AdapterContext.language(channel.language) ?? AdapterContext.language(ext.dc.language)
-            ?? AdapterContext.language(raw.lang)
+        feed.language = AdapterContext.language(text.string(channel.language))
+            ?? AdapterContext.language(text.string(ext.dc.language)) ?? AdapterContext.language(raw.lang)
         feed.updated = context.date(
             channel.lastBuildDate, channel.pubDate, ext.atomUpdated, ext.dc.dates.first, ext.dc.modified, at: .feed)
         feed.image = context.resolve(channel.image?.url, fallbackBase: site) ?? ExtensionAdapter.image(ext, context)
-        feed.authors = AdapterContext.people(channel.managingEditor.map { [$0] } ?? [])
-        if feed.authors.isEmpty { feed.authors = ExtensionAdapter.authors(ext) }
-        feed.ttl = AdapterContext.integer(channel.ttl)
-        feed.updateInterval = ext.sy.intervalSeconds
+        feed.authors = AdapterContext.people(text.string(channel.managingEditor).map { [$0] } ?? [])
+        if feed.authors.isEmpty { feed.authors = ExtensionAdapter.authors(ext, context) }
+        feed.ttl = AdapterContext.integer(text.string(channel.ttl))
+        feed.updateInterval = ext.sy.intervalSeconds(text)
         feed.entries.reserveCapacity(channel.items.count)
         channel.items.withUnsafeBufferPointer { items in
             // By pointer: each raw item is read in place, never copied.
@@ -57,6 +58,7 @@ enum RSSAdapter {
     ) -> Entry {
         let ext = item.pointee.extensions  // one copy; passing the pointee around would copy it per use
         let place = FeedPlace.entry(index)
+        let text = context.text
         let site = feed.link
         let itemLink = context.resolve(item.pointee.link, fallbackBase: site)
         let atomLinks = ExtensionAdapter.links(ext, context)
@@ -70,35 +72,37 @@ enum RSSAdapter {
 
         // RSS 2.0: a guid is a permalink unless isPermaLink="false"; only an absolute http(s) URL can be a
         // link (a number or a relative path is an identifier, not an address).
+        let guidValue = text.string(item.pointee.guid?.value)
         let guidLink = item.pointee.guid.flatMap { guid -> String? in
-            let value = guid.value.trimmed
+            let value = guidValue?.trimmed ?? ""
             return guid.isPermaLink && URLResolver.isAbsoluteHTTP(value) ? value : nil
         }
         let link = itemLink ?? AtomAdapter.alternate(atomLinks) ?? guidLink
 
-        let title = TextConstruct.plainTitle(item.pointee.title.map { RawText($0, type: .html) })
-            ?? TextConstruct.plainTitle(ext.dc.title.map { RawText($0, type: .html) })
-            ?? TextConstruct.plainTitle(ext.media.title.map { RawText($0, type: .text) })
-            ?? TextConstruct.plainTitle(ext.itunes.title.map { RawText($0, type: .text) })
-        let summary = TextConstruct.markup(item.pointee.description.map { RawText($0, type: .html) }) ?? ExtensionAdapter.summary(ext)
-        let content = TextConstruct.markup(ext.contentEncoded.map { RawText($0, type: .html) })
+        let title = TextConstruct.plainTitle(text.text(item.pointee.title, type: .html))
+            ?? TextConstruct.plainTitle(text.text(ext.dc.title, type: .html))
+            ?? TextConstruct.plainTitle(text.text(ext.media.title, type: .text))
+            ?? TextConstruct.plainTitle(text.text(ext.itunes.title, type: .text))
+        let summary = TextConstruct.markup(text.text(item.pointee.description, type: .html)) ?? ExtensionAdapter.summary(ext, context)
+        let content = TextConstruct.markup(text.text(ext.contentEncoded, type: .html))
         let published = context.date(
             item.pointee.pubDate, ext.dc.dates.first, ext.atomPublished, ext.dc.issued, ext.dc.created, at: place)
         let updated = context.date(ext.atomUpdated, ext.dc.modified, at: place)
 
-        var authors = AdapterContext.people(item.pointee.authors)
-        if authors.isEmpty { authors = ExtensionAdapter.authors(ext) }
+        var authors = AdapterContext.people(context.strings(item.pointee.authors))
+        if authors.isEmpty { authors = ExtensionAdapter.authors(ext, context) }
 
-        let categories = item.pointee.categories.map { RundschauModel.Category(term: $0.term, scheme: $0.domain) }
-            + ExtensionAdapter.categories(ext)
-        let enclosures = item.pointee.enclosures.compactMap { enclosure -> Enclosure? in
+        let categories = AdapterContext.joined(item.pointee.categories.map {
+            RundschauModel.Category(term: text.string($0.term), scheme: text.string($0.domain))
+        }, ExtensionAdapter.categories(ext, context))
+        let enclosures = AdapterContext.joined(item.pointee.enclosures.compactMap { enclosure -> Enclosure? in
             guard let url = context.resolve(enclosure.url, fallbackBase: site) else { return nil }
-            return Enclosure(url: url, type: enclosure.type, length: AdapterContext.length(enclosure.length))
-        } + ExtensionAdapter.enclosures(ext, context)
+            return Enclosure(url: url, type: text.string(enclosure.type), length: AdapterContext.length(text.string(enclosure.length)))
+        }, ExtensionAdapter.enclosures(ext, context))
         let uniqueEnclosures = AdapterContext.dedupe(enclosures)
 
         let id = EntryIdentity.make(
-            id: item.pointee.guid?.value, link: link, enclosure: uniqueEnclosures.first?.url, title: title,
+            id: guidValue, link: link, enclosure: uniqueEnclosures.first?.url, title: title,
             published: published, text: content?.value ?? summary?.value)
         let ownLang = item.pointee.lang == documentLang ? nil : item.pointee.lang
         var entry = Entry(
@@ -106,7 +110,7 @@ enum RSSAdapter {
             summary: summary?.value, summaryType: summary?.type, content: content?.value, contentType: content?.type,
             published: published, updated: updated, authors: authors,
             categories: AdapterContext.dedupe(categories), enclosures: uniqueEnclosures,
-            language: AdapterContext.entryLanguage(ownLang ?? ext.dc.language, feed: feed.language),
+            language: AdapterContext.entryLanguage(ownLang ?? text.string(ext.dc.language), feed: feed.language),
             image: ExtensionAdapter.image(ext, context) ?? ExtensionAdapter.imageEnclosure(uniqueEnclosures))
         context.finish(&entry, id: id, at: place)
         return entry

@@ -11,27 +11,27 @@ struct RSSDocument: Sendable {
 /// `<channel>`: RSS 2.0 "Required channel elements" and "Optional channel elements".
 struct RSSChannel: Sendable {
     /// Required: the name of the channel.
-    var title: String?
+    var title: RawString?
     /// Required: the URL of the website the channel corresponds to.
     var link: RawURL?
     /// Required: a phrase or sentence describing the channel.
-    var description: String?
+    var description: RawString?
     /// The channel's language (RSS 2.0 allows the Netscape/W3C language codes).
-    var language: String?
+    var language: RawString?
     /// Copyright notice.
-    var copyright: String?
+    var copyright: RawString?
     /// Email address of the editorial contact (`geo@herald.com (George Matesky)`).
-    var managingEditor: String?
+    var managingEditor: RawString?
     /// Email address of the technical contact.
-    var webMaster: String?
+    var webMaster: RawString?
     /// Publication date of the content (RFC 822).
-    var pubDate: String?
+    var pubDate: RawString?
     /// The last time the content changed (RFC 822).
-    var lastBuildDate: String?
+    var lastBuildDate: RawString?
     /// `category`, with optional `domain`.
     var categories: [RSSCategory] = []
     /// `ttl`: minutes the channel may be cached.
-    var ttl: String?
+    var ttl: RawString?
     /// `image`: a GIF, JPEG or PNG for the channel.
     var image: RSSImage?
     /// Namespaced extension elements of the channel.
@@ -45,7 +45,7 @@ struct RSSImage: Sendable {
     /// The URL of the image.
     var url: RawURL?
     /// Describes the image (the `alt` text).
-    var title: String?
+    var title: RawString?
     /// The URL of the site; the image links there.
     var link: RawURL?
 }
@@ -53,13 +53,13 @@ struct RSSImage: Sendable {
 /// `<item>`: RSS 2.0 "Elements of <item>". All elements are optional; at least a title or a description.
 struct RSSItem: Sendable {
     /// The title of the item.
-    var title: String?
+    var title: RawString?
     /// The URL of the item.
     var link: RawURL?
     /// The item synopsis (entity-encoded HTML in practice).
-    var description: String?
+    var description: RawString?
     /// `author`: the email address of the author (`lawyer@boyer.net (Lawyer Boyer)`). Repeatable in practice.
-    var authors: [String] = []
+    var authors: [RawString] = []
     /// `category`s with optional `domain`.
     var categories: [RSSCategory] = []
     /// `comments`: URL of a page for comments.
@@ -69,9 +69,9 @@ struct RSSItem: Sendable {
     /// `guid`: a string that uniquely identifies the item.
     var guid: RSSGUID?
     /// `pubDate`: when the item was published (RFC 822).
-    var pubDate: String?
+    var pubDate: RawString?
     /// `source`: the RSS channel the item came from (`url` attribute, channel title as text).
-    var source: String?
+    var source: RawString?
     /// `xml:lang` in effect on `<item>`.
     var lang: String?
     /// Namespaced extension elements of the item.
@@ -81,7 +81,7 @@ struct RSSItem: Sendable {
 /// `<guid isPermaLink="…">` (RSS 2.0 "<guid> sub-element of <item>").
 struct RSSGUID: Sendable {
     /// The identifier, as written.
-    var value: String
+    var value: RawString
     /// `isPermaLink`: when true (the default), the guid is a permanent URL of the item.
     var isPermaLink: Bool
 }
@@ -90,14 +90,14 @@ struct RSSGUID: Sendable {
 struct RSSEnclosure: Sendable {
     var url: RawURL
     /// `length`: size in bytes.
-    var length: String?
+    var length: RawString?
     /// `type`: the MIME type.
-    var type: String?
+    var type: RawString?
 }
 
 /// `<category domain="…">term</category>` (RSS 2.0 "<category> sub-element of <item>").
 struct RSSCategory: Sendable {
-    var term: String
+    var term: RawString
     /// `domain`: identifies a categorization taxonomy.
-    var domain: String?
+    var domain: RawString?
 }

@@ -21,7 +21,7 @@ struct RSSHandler {
     private var channelDepth = 0
     private var imageDepth = 0
     private var field = Field.none
-    private var pendingDomain: String?
+    private var pendingDomain: RawString?
     private var pendingPermaLink = true
     /// True once `</rss>` was seen.
     private(set) var rootClosed = false
@@ -52,7 +52,7 @@ struct RSSHandler {
         case .ignored:
             break
         case .captured(let value):
-            assign(value)
+            if let value { assign(value) }
             field = .none
         case .element:
             let depth = state.depth
@@ -80,7 +80,7 @@ struct RSSHandler {
 
     private mutating func startInChannel(_ ns: XMLNamespace, _ name: FeedName, _ attributes: XMLAttributeList) {
         guard ns == .none else {
-            let action = ExtensionReader.start(ns, name, attributes, base: state.base, into: &document.channel.extensions)
+            let action = ExtensionReader.start(ns, name, attributes, state: &state, into: &document.channel.extensions)
             return perform(action)
         }
         switch name {
@@ -101,7 +101,7 @@ struct RSSHandler {
         case .lastBuildDate: capture(.lastBuildDate)
         case .ttl: capture(.ttl)
         case .category:
-            pendingDomain = attributes.nonEmptyValue(.domain)
+            pendingDomain = state.nonEmptyValue(.domain, in: attributes)
             capture(.category)
         case .image where document.channel.image == nil:
             document.channel.image = RSSImage()
@@ -123,7 +123,7 @@ struct RSSHandler {
 
     private mutating func startInItem(_ ns: XMLNamespace, _ name: FeedName, _ attributes: XMLAttributeList) {
         guard ns == .none else {
-            let action = ExtensionReader.start(ns, name, attributes, base: state.base, into: &item.extensions)
+            let action = ExtensionReader.start(ns, name, attributes, state: &state, into: &item.extensions)
             return perform(action)
         }
         switch name {
@@ -132,14 +132,14 @@ struct RSSHandler {
         case .description: capture(.description, .html)
         case .author: capture(.author)
         case .category:
-            pendingDomain = attributes.nonEmptyValue(.domain)
+            pendingDomain = state.nonEmptyValue(.domain, in: attributes)
             capture(.category)
         case .comments: capture(.comments)
         case .enclosure:
-            if let url = attributes.nonEmptyValue(.url) {
+            if let url = state.nonEmptyValue(.url, in: attributes) {
                 let enclosure = RSSEnclosure(
-                    url: RawURL(url, base: state.base), length: attributes.value(.length),
-                    type: attributes.nonEmptyValue(.type))
+                    url: RawURL(url, base: state.baseIndex), length: state.value(.length, in: attributes),
+                    type: state.nonEmptyValue(.type, in: attributes))
                 item.enclosures.append(enclosure)
             }
             state.skip()
@@ -168,8 +168,7 @@ struct RSSHandler {
         }
     }
 
-    private mutating func assign(_ value: String) {
-        guard !value.isEmpty else { return }
+    private mutating func assign(_ value: RawString) {
         let base = state.captureBase
         if itemDepth != 0 {
             switch field {
