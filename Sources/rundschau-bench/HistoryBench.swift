@@ -41,6 +41,9 @@ struct HistoryBench: AsyncParsableCommand {
     @Option(help: "Folder that receives a copy of each SQLite trial's database as the round found it (for profiling).")
     var keep: String?
 
+    @Option(help: "Timed rounds per trial on SQLite, the two trials interleaved, each from a copy of the database as the round found it; medians are reported.")
+    var repeats = 5
+
     func run() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("history-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -58,8 +61,25 @@ struct HistoryBench: AsyncParsableCommand {
 
         print("backend      \(database == nil ? "SQLite (WAL)" : "PostgreSQL")")
         print("history      \(articles) articles from \(feeds) feeds over \(days) days; round: \(round) new articles")
-        let empty = try await trial(name: "empty", history: 0, topics: definitions, folder: folder, config: config)
-        let full = try await trial(name: "history", history: articles, topics: definitions, folder: folder, config: config)
+        let emptyStore = try await prepare(name: "empty", history: 0, topics: definitions, folder: folder)
+        let historyStore = try await prepare(name: "history", history: articles, topics: definitions, folder: folder)
+        // On SQLite one untimed round of the history trial logs every statement, and the plans are shown.
+        if database == nil {
+            let trace = folder.appendingPathComponent("statements.txt").path
+            _ = try measure(historyStore, config: config, trace: trace)
+            try Self.showPlans(statements: trace, database: historyStore.location)
+        }
+        // Interleaved rounds, each from the database as the round found it: the machine's load moves CPU time by
+        // ±20%, and the ratio of medians of interleaved runs holds still.
+        let rounds = database == nil ? max(1, repeats) : 1
+        var emptyRuns: [Trial] = [], historyRuns: [Trial] = []
+        for _ in 0..<rounds {
+            emptyRuns.append(try measure(emptyStore, config: config, trace: nil))
+            historyRuns.append(try measure(historyStore, config: config, trace: nil))
+        }
+        let empty = Trial.median(emptyRuns), full = Trial.median(historyRuns)
+        print("empty: cluster \(empty.cluster.text); publish \(empty.publish.text) (median of \(rounds))")
+        print("history: cluster \(full.cluster.text); publish \(full.publish.text) (median of \(rounds))")
         print("")
         print("step".padding(toLength: 20, withPad: " ", startingAt: 0) + "empty store".padding(toLength: 32, withPad: " ", startingAt: 0)
               + "with history".padding(toLength: 32, withPad: " ", startingAt: 0) + "ratio: wall, CPU, memory")
@@ -70,6 +90,11 @@ struct HistoryBench: AsyncParsableCommand {
                   + "\(Measure.format(b.wall / max(a.wall, 0.001), 2))×, \(Measure.format(b.cpu / max(a.cpu, 0.001), 2))×, "
                   + "\(Measure.format(b.peakMiB / max(a.peakMiB, 1), 2))×")
         }
+        // The round on an empty store fills few topic feeds; with history every topic has its full page of stories.
+        // Per entry written, the two publish runs compare like for like.
+        print("publish      \(empty.entries) Atom entries written on the empty store, \(full.entries) with history: "
+              + "\(Measure.format(empty.publish.cpu * 1_000 / Double(max(empty.entries, 1)), 2)) and "
+              + "\(Measure.format(full.publish.cpu * 1_000 / Double(max(full.entries, 1)), 2)) ms of CPU per entry")
         print("database     empty + round \(Measure.format(empty.bytes / 1_048_576)) MiB; "
               + "history + round \(Measure.format(full.bytes / 1_048_576)) MiB "
               + "(\(Measure.format(full.bytes / 1_048_576 / (Double(articles + round) / 1_000_000))) MiB per million articles)")
@@ -87,9 +112,31 @@ struct HistoryBench: AsyncParsableCommand {
         var cluster: Cost
         var publish: Cost
         var bytes: Double
+        /// Atom entries the publish step wrote (all feeds together): the work it had to do.
+        var entries: Int
+
+        /// Field by field, the median of several runs.
+        static func median(_ runs: [Trial]) -> Trial {
+            func mid(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+            func cost(_ part: (Trial) -> Cost) -> Cost {
+                Cost(wall: mid(runs.map { part($0).wall }), cpu: mid(runs.map { part($0).cpu }),
+                     peakMiB: mid(runs.map { part($0).peakMiB }))
+            }
+            return Trial(cluster: cost(\.cluster), publish: cost(\.publish), bytes: mid(runs.map(\.bytes)),
+                         entries: runs.map(\.entries).sorted()[runs.count / 2])
+        }
     }
 
-    private func trial(name: String, history: Int, topics definitions: [TopicDefinition], folder: URL, config: String) async throws -> Trial {
+    /// A filled store, ready for rounds: where it is, how to read its size, and (SQLite) a pristine copy.
+    struct Prepared {
+        var name: String
+        var location: String
+        var size: () throws -> Double
+        var pristine: String?
+        var output: String
+    }
+
+    private func prepare(name: String, history: Int, topics definitions: [TopicDefinition], folder: URL) async throws -> Prepared {
         let logger = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
         let (store, location, size) = try await open(name: name, folder: folder, logger: logger)
         var feedIDs: [FeedID] = []
@@ -137,15 +184,37 @@ struct HistoryBench: AsyncParsableCommand {
             print("\(name): database before the round copied to \(copy)")
         }
 
-        let output = folder.appendingPathComponent("\(name)-Feeds").path
-        // On SQLite the child processes log every statement, and the plans of the history round are shown.
-        let trace = database == nil && history > 0 ? folder.appendingPathComponent("\(name)-statements.txt").path : nil
-        let cluster = try timed(["cluster"], config: config, database: location, trace: trace)
-        let publish = try timed(["publish", "--output", output], config: config, database: location, trace: trace)
-        let bytes = try size()
-        print("\(name): cluster \(cluster.text); publish \(publish.text)")
-        if let trace { try Self.showPlans(statements: trace, database: location) }
-        return Trial(cluster: cluster, publish: publish, bytes: bytes)
+        var pristine: String?
+        if database == nil {
+            let copy = folder.appendingPathComponent("\(name)-pristine.sqlite").path
+            try FileManager.default.copyItem(atPath: location, toPath: copy)
+            pristine = copy
+        }
+        return Prepared(name: name, location: location, size: size, pristine: pristine,
+                        output: folder.appendingPathComponent("\(name)-Feeds").path)
+    }
+
+    /// One timed round (`cluster`, then `publish`) on the store as the round found it.
+    private func measure(_ store: Prepared, config: String, trace: String?) throws -> Trial {
+        let fm = FileManager.default
+        if let pristine = store.pristine {
+            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: store.location + suffix) }
+            try fm.copyItem(atPath: pristine, toPath: store.location)
+        }
+        try? fm.removeItem(atPath: store.output)
+        let cluster = try timed(["cluster"], config: config, database: store.location, trace: trace)
+        let publish = try timed(["publish", "--output", store.output], config: config, database: store.location, trace: trace)
+        return Trial(cluster: cluster, publish: publish, bytes: try store.size(), entries: try Self.entries(in: store.output))
+    }
+
+    /// Number of `<entry` elements in the Atom files of `folder`.
+    static func entries(in folder: String) throws -> Int {
+        var count = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".atom") {
+            let text = try String(contentsOfFile: (folder as NSString).appendingPathComponent(name), encoding: .utf8)
+            count += text.components(separatedBy: "<entry").count - 1
+        }
+        return count
     }
 
     /// Stores `count` synthetic articles dated in `[from, from + span)`, spread over the feeds, one upsert per feed
