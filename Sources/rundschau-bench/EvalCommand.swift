@@ -103,9 +103,10 @@ struct EvalCommand: ParsableCommand {
             print("topics    NMI (V-measure) \(f(nmi))  homogeneity \(f(homogeneity))  completeness \(f(completeness))"
                 + "  articles with a topic: \(covered) of \(restricted.count)")
             let sizes = Dictionary(grouping: restricted.keys) { restricted[$0] ?? "" }.mapValues(\.count)
-            for (label, size) in sizes.sorted(by: { $0.value > $1.value }).prefix(12) {
+            // Ties fall to the name, so the listing is the same from run to run.
+            for (label, size) in sizes.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(12) {
                 let sections = Dictionary(grouping: restricted.filter { $0.value == label }.keys) { goldLabels[$0] ?? "?" }
-                    .mapValues(\.count).sorted { $0.value > $1.value }.prefix(3)
+                    .mapValues(\.count).sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(3)
                 print("  \(label): \(size) articles; gold " + sections.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             }
         }
