@@ -14,11 +14,12 @@ struct Rundschau: AsyncParsableCommand {
 
     /// Sets up the process, then parses and runs the command as `AsyncParsableCommand.main()` does.
     static func main() async {
-        // A batch tool that reads on one thread and computes on others: one malloc arena keeps its resident
-        // memory near what it really uses (see `ProcessMemory`).
-        ProcessMemory.limitArenas(to: 1)
         do {
             var command = try parseAsRoot()
+            // The batch commands read on one thread and compute on others: one malloc arena keeps their resident
+            // memory near what they really use (see `ProcessMemory`). The server keeps glibc's arenas for its
+            // concurrent requests.
+            if !(command is Serve) { ProcessMemory.limitArenas(to: 1) }
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
