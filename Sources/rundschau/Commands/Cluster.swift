@@ -8,7 +8,13 @@ extension Rundschau {
     /// `rundschau cluster`: duplicates, stories and topics for the articles not yet placed.
     struct Cluster: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Deduplicate and cluster the new articles into stories; assign topics.")
+            abstract: "Deduplicate and cluster the new articles into stories; assign topics.",
+            discussion: """
+                Stored articles inside the time window (cluster.window_days around each new article) are read as \
+                context and never re-decided. They keep the topics they were matched with until a topic's rules \
+                in the topics file change; the first run after such a change matches the whole window again. A \
+                window of more than 50,000 articles is read twice instead of holding every text in memory.
+                """)
 
         @OptionGroup var global: GlobalOptions
 
