@@ -1,7 +1,8 @@
 /// Open-addressing map from a 64-bit key to a few saturating 16-bit counters: the boilerplate filter's sentence
 /// statistics at 10–14 bytes a key, where a `Dictionary` per counter costs several times that.
 ///
-/// Nothing is ever removed; the table stays at most three-quarters full and doubles when it would not.
+/// Nothing is ever removed; the table stays at most three-quarters full and doubles when it would not. Key 0 (the
+/// empty-slot marker) has counters of its own beside the table.
 struct CountTable: Sendable {
     /// Counters per key.
     let width: Int
@@ -9,6 +10,8 @@ struct CountTable: Sendable {
     private var counts: [UInt16]
     private var mask: Int
     private var used = 0
+    /// The counters of key 0 (0 marks an empty slot in `keys`), once it was entered.
+    private var zero: [UInt16]?
 
     /// An empty table with `width` counters per key.
     init(width: Int) {
@@ -19,11 +22,7 @@ struct CountTable: Sendable {
     }
 
     /// Number of keys.
-    var count: Int { used }
-
-    /// 0 marks an empty slot, so key 0 is stored as 1.
-    @inline(__always)
-    private static func stored(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
+    var count: Int { used + (zero == nil ? 0 : 1) }
 
     @inline(__always)
     private func slot(of key: UInt64) -> Int {
@@ -35,15 +34,22 @@ struct CountTable: Sendable {
     /// Counter `counter` of `key`, or nil when the key was never entered.
     @inline(__always)
     func value(_ key: UInt64, _ counter: Int = 0) -> UInt16? {
-        let k = Self.stored(key)
-        let s = slot(of: k)
+        if key == 0 { return zero?[counter] }
+        let s = slot(of: key)
         return keys[s] == 0 ? nil : counts[s * width + counter]
     }
 
     /// Enters `key` if needed and adds one to its counter `counter` (saturating); returns the value before.
     @discardableResult
     mutating func increment(_ key: UInt64, _ counter: Int = 0) -> UInt16 {
-        let k = Self.stored(key)
+        if key == 0 {
+            var values = zero ?? [UInt16](repeating: 0, count: width)
+            let before = values[counter]
+            if before < .max { values[counter] = before + 1 }
+            zero = values
+            return before
+        }
+        let k = key
         var s = slot(of: k)
         if keys[s] == 0 {
             if (used + 1) * 4 > keys.count * 3 {

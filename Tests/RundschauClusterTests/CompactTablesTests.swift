@@ -1,0 +1,71 @@
+import Testing
+
+@testable import RundschauCluster
+
+/// The engine's two hand-made tables: counts keep their values through growth, and the LSH index finds what shares
+/// a band, before and after it grows, and caps boilerplate bands.
+@Suite struct CompactTablesTests {
+    @Test func countTableCountsSaturatesAndGrows() {
+        var table = CountTable(width: 3)
+        #expect(table.value(42) == nil)
+        #expect(table.increment(42, 1) == 0)
+        #expect(table.increment(42, 1) == 1)
+        #expect(table.value(42, 0) == 0 && table.value(42, 1) == 2 && table.value(42, 2) == 0)
+        // Key 0 is a key like any other.
+        table.increment(0, 2)
+        #expect(table.value(0, 2) == 1 && table.value(1) == nil)
+        // Thousands of keys: the table grows several times and keeps every count.
+        for key in UInt64(1_000)..<UInt64(21_000) { for _ in 0..<Int(key % 3) { table.increment(key &* 0x9E37_79B9, 0) } }
+        let entered = (1_000..<21_000).filter { $0 % 3 != 0 }.count
+        #expect(table.count == entered + 2)
+        for key in UInt64(1_000)..<UInt64(21_000) {
+            #expect(table.value(key &* 0x9E37_79B9, 0) == (key % 3 == 0 ? nil : UInt16(key % 3)))
+        }
+        // Counts stop at 65,535 instead of wrapping.
+        for _ in 0..<70_000 { table.increment(7, 0) }
+        #expect(table.value(7, 0) == .max)
+    }
+
+    /// Random 16-bit signatures, one row of `MinHasher.bins` per document.
+    static func signatures(_ documents: Int, seed: UInt64) -> [UInt16] {
+        var state = seed
+        return (0..<documents * MinHasher.bins).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt16(truncatingIfNeeded: state >> 33)
+        }
+    }
+
+    @Test func bandIndexFindsSharedBandsThroughGrowth() {
+        let documents = 5_000
+        var signatures = Self.signatures(documents, seed: 1)
+        // Document 4,999 shares band 10 (bins 20 and 21) with document 3; nothing else is shared.
+        for bin in 20...21 { signatures[4_999 * MinHasher.bins + bin] = signatures[3 * MinHasher.bins + bin] }
+        var index = BandIndex()  // starts small: 5,000 documents make it grow several times
+        signatures.withUnsafeBufferPointer { sigs in
+            for doc in 0..<Int32(documents - 1) { index.insert(doc, signatures: sigs) }
+            var found: Set<Int32> = []
+            index.forEachCandidate(sigs, row: 4_999 * MinHasher.bins) { found.insert($0) }
+            #expect(found == [3])
+            // Every indexed document finds itself.
+            for doc in stride(from: 0, to: documents - 1, by: 97) {
+                var own: Set<Int32> = []
+                index.forEachCandidate(sigs, row: doc * MinHasher.bins) { own.insert($0) }
+                #expect(own == [Int32(doc)])
+            }
+        }
+    }
+
+    @Test func bandIndexCapsABandSharedByTooManyDocuments() {
+        // Thirty documents with one identical signature (a footer-only text): each band keeps the first 24.
+        let row = Self.signatures(1, seed: 2)
+        let signatures = Array(repeating: row, count: 30).flatMap { $0 }
+        var index = BandIndex()
+        index.reserve(documents: 30)
+        signatures.withUnsafeBufferPointer { sigs in
+            for doc in 0..<Int32(30) { index.insert(doc, signatures: sigs) }
+            var found: Set<Int32> = []
+            index.forEachCandidate(sigs, row: 0) { found.insert($0) }
+            #expect(found == Set(0..<Int32(BandIndex.maximumPerKey)))
+        }
+    }
+}
