@@ -56,15 +56,12 @@ public struct ClusterEngine: Sendable {
 
     /// The processing order: effective date (published, else first seen), then first seen, then id.
     public static func timeOrder(_ a: ClusterArticle, _ b: ClusterArticle) -> Bool {
-        (a.effectiveDate, a.firstSeen, a.id) < (b.effectiveDate, b.firstSeen, b.id)
+        TimeOrderKey(a) < TimeOrderKey(b)
     }
 
     /// `items` sorted by `timeOrder` of their article, sorting keys rather than moving whole articles around.
     static func inTimeOrder<Item>(_ items: [Item], _ article: (Item) -> ClusterArticle) -> [Item] {
-        let keys = items.map { item -> (Date, Date, Int64) in
-            let a = article(item)
-            return (a.effectiveDate, a.firstSeen, a.id)
-        }
+        let keys = items.map { TimeOrderKey(article($0)) }
         return keys.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
     }
 

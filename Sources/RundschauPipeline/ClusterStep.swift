@@ -69,7 +69,7 @@ public struct ClusterStep: Sendable {
 
         // Pass 1: the new articles, read in pages, each shown to the boilerplate statistics; only the engine's
         // view (plain title and text) is kept, and only while the run is small.
-        var new: [OrderKey] = []
+        var new: [TimeOrderKey] = []
         var after: ArticleID?
         while true {
             let page = try await store.articles(ArticleQuery(afterID: after, unclusteredOnly: true, limit: Self.pageSize))
@@ -77,7 +77,7 @@ public struct ClusterStep: Sendable {
             for stored in page {
                 let article = Self.clusterArticle(stored, feeds: feeds)
                 session.learn(article)
-                new.append(OrderKey(article))
+                new.append(TimeOrderKey(article))
                 held.keep(article)
             }
             after = last.id
@@ -87,7 +87,7 @@ public struct ClusterStep: Sendable {
 
         // Context: stored, clustered articles inside the windows around the new ones, one indexed query per
         // merged window, so a new article dated last year reads that week, not the year.
-        var context: [(key: OrderKey, cluster: ClusterID, duplicateOf: Int64?, topics: [TopicRef])] = []
+        var context: [ContextArticle] = []
         var engineIDForStore: [ClusterID: StoryID] = [:]
         for range in engine.historyRanges(forDates: new.map(\.date)) {
             var after: ArticleID?
@@ -102,8 +102,9 @@ public struct ClusterStep: Sendable {
                     engineIDForStore[cluster] = min(engineIDForStore[cluster] ?? .max, stored.id.rawValue)
                     let article = Self.clusterArticle(stored, feeds: feeds)
                     session.learn(article)
-                    context.append((OrderKey(article), cluster, stored.duplicateOf?.rawValue,
-                                    (pageTopics[stored.id] ?? []).compactMap { topicRef[$0] }))
+                    context.append(ContextArticle(
+                        key: TimeOrderKey(article), cluster: cluster, duplicateOf: stored.duplicateOf?.rawValue,
+                        topics: (pageTopics[stored.id] ?? []).compactMap { topicRef[$0] }))
                     held.keep(article)
                 }
                 after = last.id
@@ -115,16 +116,13 @@ public struct ClusterStep: Sendable {
         context.sort { $0.key < $1.key }
         new.sort()
         if !held.isHolding { progress("reading \(context.count + new.count) article(s) again, in time order") }
-        var decisions: [Int64: (cluster: ClusterID, duplicateOf: Int64?, topics: [TopicRef])] = [:]
-        for item in context { decisions[item.key.id] = (item.cluster, item.duplicateOf, item.topics) }
-        try await forEach(context.map(\.key.id), held: &held, store: store, feeds: feeds) { article in
-            guard let decision = decisions[article.id], let engineID = engineIDForStore[decision.cluster] else { return }
+        try await forEach(context, id: \.key.id, held: &held, store: store, feeds: feeds) { item, article in
+            guard let engineID = engineIDForStore[item.cluster] else { return }
             session.restore(ClusteredArticle(
-                article: article, clusterID: engineID, duplicateOf: decision.duplicateOf, topics: decision.topics))
+                article: article, clusterID: engineID, duplicateOf: item.duplicateOf, topics: item.topics))
         }
-        decisions = [:]
         context = []
-        try await forEach(new.map(\.id), held: &held, store: store, feeds: feeds) { session.add($0) }
+        try await forEach(new, id: \.id, held: &held, store: store, feeds: feeds) { _, article in session.add(article) }
         let result = session.finish()
         report.articles = new.count
 
@@ -204,22 +202,22 @@ public struct ClusterStep: Sendable {
         return report
     }
 
-    /// Calls `body` with the articles of `ids`, in that order: from `held` while it holds them, else read again
-    /// from the store in batches (an article removed meanwhile is skipped).
-    private func forEach(
-        _ ids: [Int64], held: inout HeldTexts, store: any FeedStore, feeds: [FeedID: StoredFeed],
-        _ body: (ClusterArticle) -> Void
+    /// Calls `body` with each item and its article, in the items' order: from `held` while it holds them, else
+    /// read again from the store in batches (an article removed meanwhile is skipped).
+    private func forEach<Item>(
+        _ items: [Item], id: (Item) -> Int64, held: inout HeldTexts, store: any FeedStore, feeds: [FeedID: StoredFeed],
+        _ body: (Item, ClusterArticle) -> Void
     ) async throws {
         if held.isHolding {
-            for id in ids { if let article = held.take(id) { body(article) } }
+            for item in items { if let article = held.take(id(item)) { body(item, article) } }
             return
         }
         var start = 0
-        while start < ids.count {
-            let batch = ids[start..<min(start + Self.rereadBatch, ids.count)]
-            let rows = try await store.articles(ArticleQuery(ids: batch.map { ArticleID($0) }))
+        while start < items.count {
+            let batch = items[start..<min(start + Self.rereadBatch, items.count)]
+            let rows = try await store.articles(ArticleQuery(ids: batch.map { ArticleID(id($0)) }))
             let byID = Dictionary(rows.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
-            for id in batch { if let stored = byID[id] { body(Self.clusterArticle(stored, feeds: feeds)) } }
+            for item in batch { if let stored = byID[id(item)] { body(item, Self.clusterArticle(stored, feeds: feeds)) } }
             start += Self.rereadBatch
         }
     }

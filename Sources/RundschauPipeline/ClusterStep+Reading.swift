@@ -1,21 +1,15 @@
 import Foundation
 import RundschauCluster
+import RundschauStore
 
 extension ClusterStep {
-    /// Where an article comes in the engine's time order (``ClusterEngine/timeOrder(_:_:)``): its date (published,
-    /// else first seen), then first seen, then id.
-    struct OrderKey: Comparable {
-        var date: Date
-        var firstSeen: Date
-        var id: Int64
-
-        init(_ article: ClusterArticle) {
-            date = article.effectiveDate
-            firstSeen = article.firstSeen
-            id = article.id
-        }
-
-        static func < (a: OrderKey, b: OrderKey) -> Bool { (a.date, a.firstSeen, a.id) < (b.date, b.firstSeen, b.id) }
+    /// A stored article of the window as the first pass leaves it: its place in time and its stored decisions,
+    /// without its text.
+    struct ContextArticle {
+        var key: TimeOrderKey
+        var cluster: ClusterID
+        var duplicateOf: Int64?
+        var topics: [TopicRef]
     }
 
     /// The engine's view of the run's articles, kept from the first read while there are at most `limit` of them;
