@@ -163,7 +163,7 @@ let package = Package(
         .executableTarget(name: "FuzzFeed", dependencies: ["RundschauParser", "RundschauModel"]),
         .executableTarget(name: "FuzzDump", dependencies: ["RundschauImport", "RundschauModel"]),
 
-        .testTarget(name: "RundschauXMLTests", dependencies: ["RundschauXML"]),
+        .testTarget(name: "RundschauXMLTests", dependencies: ["RundschauXML", "RundschauText"]),
         // The README's first command, end to end, through the built executable.
         .testTarget(
             name: "RundschauEndToEndTests",

@@ -1,4 +1,5 @@
 import Foundation
+import RundschauText
 import RundschauCluster
 
 /// Deterministic generators for the clustering benchmarks: syndicated copies of real articles (duplicate
@@ -50,7 +51,7 @@ enum ClusterCorpus {
 
     /// One syndicated copy of each original, the edit kinds taking turns. Gold duplicate group: the original.
     static func syndicate(_ stories: [ClusterData.Story], firstID: Int64) -> [(record: ClusterRecord, story: String, original: String, edit: Edit)] {
-        var random = SeededRandom(seed: 2024)
+        var random = SplitMix64(seed: 2024)
         var out: [(record: ClusterRecord, story: String, original: String, edit: Edit)] = []
         var id = firstID
         var n = 0
@@ -126,7 +127,7 @@ enum ClusterCorpus {
 
     /// ``synthetic(count:seed:)`` with the index of each article's story (0, 1, 2, … in order of appearance).
     static func syntheticStories(count: Int, seed: UInt64 = 7) -> [(article: ClusterArticle, story: Int)] {
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let syllables = ["ka", "lo", "mi", "ren", "sto", "val", "ber", "tun", "gra", "fel", "dor", "wen", "pra", "lis",
                          "nok", "sar", "tem", "bru", "cho", "zan", "kel", "mor", "vid", "han", "sel", "tor", "ple", "quin"]
         func word(_ n: Int) -> String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RundschauText
 
 /// `rundschau-bench corpus DIR`: writes a deterministic corpus of realistic feeds (RSS 2.0 with extensions,
 /// Atom 1.0, RSS 1.0) for the parser benchmark, so every machine measures the same bytes.
@@ -28,7 +29,7 @@ struct CorpusCommand: ParsableCommand {
 
     func run() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        var random = SeededRandom(seed: 42)
+        var random = SplitMix64(seed: 42)
         var total = 0
         for index in 0..<feeds {
             let name: String
@@ -58,13 +59,13 @@ enum CorpusWriter {
         sagte erklärte betonte kündigte an said announced confirmed denied reported according officials
         """.split(separator: " ").map(String.init)
 
-    private static func sentence(_ count: Int, _ random: inout SeededRandom) -> String {
+    private static func sentence(_ count: Int, _ random: inout SplitMix64) -> String {
         var parts: [String] = []
         for _ in 0..<count { parts.append(words[Int(random.next() % UInt64(words.count))]) }
         return parts.joined(separator: " ").prefix(1).uppercased() + parts.joined(separator: " ").dropFirst()
     }
 
-    private static func paragraph(_ random: inout SeededRandom) -> String {
+    private static func paragraph(_ random: inout SplitMix64) -> String {
         (0..<4).map { _ in sentence(12 + Int(random.next() % 10), &random) + "." }.joined(separator: " ")
     }
 
@@ -77,7 +78,7 @@ enum CorpusWriter {
         return (rfc822.string(from: base), base.formatted(.iso8601))
     }
 
-    static func feed(index: Int, entries: Int, random: inout SeededRandom) -> (String, String) {
+    static func feed(index: Int, entries: Int, random: inout SplitMix64) -> (String, String) {
         switch index % 3 {
         case 0: return ("feed\(index).rss", rss(index, entries, &random))
         case 1: return ("feed\(index).atom", atom(index, entries, &random))
@@ -85,7 +86,7 @@ enum CorpusWriter {
         }
     }
 
-    private static func rss(_ index: Int, _ count: Int, _ random: inout SeededRandom) -> String {
+    private static func rss(_ index: Int, _ count: Int, _ random: inout SplitMix64) -> String {
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" \
@@ -113,7 +114,7 @@ enum CorpusWriter {
         return out + "</channel></rss>\n"
     }
 
-    private static func atom(_ index: Int, _ count: Int, _ random: inout SeededRandom) -> String {
+    private static func atom(_ index: Int, _ count: Int, _ random: inout SplitMix64) -> String {
         var out = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en" xml:base="https://wire\(index).example/">
@@ -137,7 +138,7 @@ enum CorpusWriter {
         return out + "</feed>\n"
     }
 
-    private static func rdf(_ index: Int, _ count: Int, _ random: inout SeededRandom) -> String {
+    private static func rdf(_ index: Int, _ count: Int, _ random: inout SplitMix64) -> String {
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" \

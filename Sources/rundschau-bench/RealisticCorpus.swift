@@ -1,4 +1,5 @@
 import Foundation
+import RundschauText
 
 /// The `--style realistic` corpus: feeds shaped like the ones Rundschau meets, rather than bulk text.
 ///
@@ -43,7 +44,7 @@ enum RealisticCorpusWriter {
     ]
 
     /// One feed: file name and bytes.
-    static func feed(index: Int, averageEntries: Int, random: inout SeededRandom) -> (String, [UInt8]) {
+    static func feed(index: Int, averageEntries: Int, random: inout SplitMix64) -> (String, [UInt8]) {
         let low = averageEntries / 4
         let count = max(1, low + Int(random.next() % UInt64(2 * (averageEntries - low) + 1)))
         var g = Generator(random: random, feed: index)
@@ -60,12 +61,12 @@ enum RealisticCorpusWriter {
     }
 
     private struct Generator {
-        var random: SeededRandom
+        var random: SplitMix64
         let feed: Int
         /// Seconds since 1970 of the newest entry.
         let newest = 1_718_000_000
 
-        init(random: SeededRandom, feed: Int) {
+        init(random: SplitMix64, feed: Int) {
             self.random = random
             self.feed = feed
         }

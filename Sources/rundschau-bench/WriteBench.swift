@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RundschauText
 import Logging
 import RundschauModel
 import RundschauWriter
@@ -95,7 +96,7 @@ struct WriteBench: ParsableCommand {
 
     /// Deterministic, realistic story entries: sanitized content, authors, a topic category, a source, related links.
     static func entries(count: Int, topics: [String], contentBytes: Int, configuration: PublishConfiguration) -> [PublicationEntry] {
-        var random = SeededRandom(seed: 7)
+        var random = SplitMix64(seed: 7)
         let words = ["Regierung", "Minister", "Koalition", "Haushalt", "Sicherheit", "Untersuchung", "Konferenz", "Zölle",
                      "Wahl", "Energie", "Klima", "Gesundheit", "Europa", "Grenze", "Gericht", "Urteil", "Bericht", "Polizei"]
         return (0..<count).map { index in

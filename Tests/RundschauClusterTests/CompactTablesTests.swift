@@ -1,3 +1,4 @@
+import RundschauText
 import Testing
 
 @testable import RundschauCluster
@@ -28,11 +29,8 @@ import Testing
 
     /// Random 16-bit signatures, one row of `MinHasher.bins` per document.
     static func signatures(_ documents: Int, seed: UInt64) -> [UInt16] {
-        var state = seed
-        return (0..<documents * MinHasher.bins).map { _ in
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return UInt16(truncatingIfNeeded: state >> 33)
-        }
+        var generator = SplitMix64(seed: seed)
+        return (0..<documents * MinHasher.bins).map { _ in UInt16(truncatingIfNeeded: generator.next()) }
     }
 
     @Test func bandIndexFindsSharedBandsThroughGrowth() {

@@ -1,6 +1,7 @@
 import Foundation
 import RundschauFetch
 import RundschauModel
+import RundschauText
 import Testing
 
 @Suite("FetchPolicy: schedule, back-off, Retry-After, status")
@@ -96,8 +97,8 @@ struct FetchPolicyTests {
 
     @Test("jitter shortens a delay by at most a quarter, deterministically per seed")
     func backoffJitter() {
-        var first = SeededGenerator(seed: 42)
-        var second = SeededGenerator(seed: 42)
+        var first = SplitMix64(seed: 42)
+        var second = SplitMix64(seed: 42)
         for errors in 1...12 {
             let delay = policy.backoffDelay(afterErrors: errors, using: &first)
             #expect(delay == policy.backoffDelay(afterErrors: errors, using: &second))
@@ -105,7 +106,7 @@ struct FetchPolicyTests {
             #expect(delay <= full)
             #expect(delay >= full * 0.75)
         }
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let spread = Set((0..<20).map { _ in policy.backoffDelay(afterErrors: 3, using: &generator) })
         #expect(spread.count > 10)  // feeds failing together do not retry together
     }
@@ -205,7 +206,7 @@ struct FetchPolicyTests {
                                  backoffBase: minute, backoffCap: 10 * minute, jitter: 0, failingThreshold: 1)
         #expect(custom.normalInterval(for: ScheduleHints(), now: now) == 30 * minute)
         #expect(custom.normalInterval(for: ScheduleHints(ttlMinutes: 600), now: now) == 2 * hour)
-        var generator = SeededGenerator(seed: 1)
+        var generator = SplitMix64(seed: 1)
         #expect(custom.backoffDelay(afterErrors: 10, using: &generator) == 10 * minute)
         let state = custom.nextState(after: .failed(message: "x", retryAfter: nil), previous: FetchState(),
                                      hints: ScheduleHints(), now: now)

@@ -1,4 +1,5 @@
 @testable import RundschauXML
+import RundschauText
 import Testing
 
 /// The attribute prescan skips tags by where the next `<` is: it must
@@ -51,7 +52,7 @@ import Testing
     @Test func agreesWithAPlainScanOnRandomMarkup() {
         // Bytes drawn from the ones the scan cares about, plus letters and non-ASCII, in short and long runs.
         let alphabet: [UInt8] = Array("<<>==\"'  ab=x\u{9}\n".utf8) + [0xC3, 0xA9, 0x80]
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         for round in 0..<4000 {
             let length = Int(generator.next() % (round % 2 == 0 ? 64 : 700))
             var bytes = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
@@ -72,15 +73,3 @@ import Testing
     }
 }
 
-/// A small deterministic generator (SplitMix64).
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
