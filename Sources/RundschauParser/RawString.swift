@@ -26,16 +26,9 @@ struct RawURL: Sendable, Hashable {
     }
 }
 
-/// A text construct as kept by a handler: its text and how it declared (or implied) it is to be read.
-struct RawTextRef: Sendable, Hashable {
-    var value: RawString
-    var type: TextType
-
-    init(_ value: RawString, type: TextType) {
-        self.value = value
-        self.type = type
-    }
-}
+/// A text construct as kept by a handler: a range of the capture buffer and how it declared (or implied) it is
+/// to be read.
+typealias RawTextRef = TypedText<RawString>
 
 /// What the adapters read the kept text through: the capture buffer's bytes and the base URLs of one document,
 /// valid while the adapter runs.

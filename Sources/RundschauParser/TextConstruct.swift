@@ -3,18 +3,21 @@ import RundschauText
 
 /// A piece of text as a feed gave it, with how it declared (or implied) it is to be read.
 ///
-/// RFC 4287 §3.1 text constructs (`type="text|html|xhtml"`); RSS `description` is implied HTML.
-struct RawText: Hashable, Sendable {
-    /// The text: plain, escaped HTML already unescaped once by the XML parser, or XHTML serialized back
-    /// to markup.
-    var value: String
+/// RFC 4287 §3.1 text constructs (`type="text|html|xhtml"`); RSS `description` is implied HTML. The text is plain,
+/// escaped HTML already unescaped once by the XML parser, or XHTML serialized back to markup; handlers keep it as a
+/// range of their capture buffer (``RawTextRef``), the adapters as a `String` (``RawText``).
+struct TypedText<Value: Hashable & Sendable>: Hashable, Sendable {
+    var value: Value
     var type: TextType
 
-    init(_ value: String, type: TextType) {
+    init(_ value: Value, type: TextType) {
         self.value = value
         self.type = type
     }
 }
+
+/// A text construct as the adapters normalize it.
+typealias RawText = TypedText<String>
 
 /// Normalization of text constructs: titles to plain text, summaries and content kept as markup.
 enum TextConstruct {
