@@ -33,7 +33,7 @@ struct BoilerplateFilter: Sendable {
     /// Sentences with fewer words are never boilerplate (too little to say).
     var minimumWords = 4
     /// Earlier canonical articles carrying a sentence that make it boilerplate.
-    var canonicalCount: Int32 = 3
+    var canonicalCount = 3
 
     /// (source, sentence) → number of the run's articles of that source carrying it.
     private var sourceCount = CountTable(width: 1)
@@ -81,10 +81,13 @@ struct BoilerplateFilter: Sendable {
         }
         // Rule 1 first, so that the medians of rule 2 describe what the article itself says.
         var verdict = [Bool](repeating: false, count: sentences.count)
-        var inSource: [Int32] = [], common: [Int] = []
+        // Each counted sentence's count within its source, looked up once for rules 1 and 2.
+        var countInSource = [Int](repeating: 1, count: sentences.count)
+        var inSource: [Int] = [], common: [Int] = []
         for (i, s) in sentences.enumerated() where s.counted {
-            let n = Int32(sourceCount.value(Self.mix(sourceHash, s.key)) ?? 1)
-            if s.template || n >= Int32(templateCount) || Int32(sentenceCounts.value(s.key, Self.canonicals) ?? 0) >= canonicalCount {
+            let n = sourceCount.value(Self.mix(sourceHash, s.key)) ?? 1
+            countInSource[i] = n
+            if s.template || n >= templateCount || sentenceCounts.value(s.key, Self.canonicals) ?? 0 >= canonicalCount {
                 verdict[i] = true
                 continue
             }
@@ -96,7 +99,7 @@ struct BoilerplateFilter: Sendable {
         if !inSource.isEmpty {
             let typicalInSource = Self.median(inSource)
             for (i, s) in sentences.enumerated() where s.counted && !verdict[i] {
-                let n = Int32(sourceCount.value(Self.mix(sourceHash, s.key)) ?? 1)
+                let n = countInSource[i]
                 if n >= 2 && n > 2 * typicalInSource { verdict[i] = true }
             }
             let popularCopy = common.count >= 3 && common.count * 5 >= inSource.count * 3
@@ -124,7 +127,7 @@ struct BoilerplateFilter: Sendable {
     }
 
     /// The lower median.
-    private static func median(_ values: [Int32]) -> Int32 {
+    private static func median(_ values: [Int]) -> Int {
         let sorted = values.sorted()
         return sorted[(sorted.count - 1) / 2]
     }

@@ -33,10 +33,10 @@ struct CountTable: Sendable {
 
     /// Counter `counter` of `key`, or nil when the key was never entered.
     @inline(__always)
-    func value(_ key: UInt64, _ counter: Int = 0) -> UInt16? {
-        if key == 0 { return zero?[counter] }
+    func value(_ key: UInt64, _ counter: Int = 0) -> Int? {
+        if key == 0 { return zero.map { Int($0[counter]) } }
         let s = slot(of: key)
-        return keys[s] == 0 ? nil : counts[s * width + counter]
+        return keys[s] == 0 ? nil : Int(counts[s * width + counter])
     }
 
     /// Enters `key` if needed and adds one to its counter `counter` (saturating); returns the value before.
