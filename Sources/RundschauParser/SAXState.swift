@@ -192,20 +192,7 @@ struct SAXState {
     /// Keeps raw attribute bytes with every `&#38;` turned back into `&` (``XMLRawAttribute/decode(_:)``).
     private mutating func keep(_ raw: UnsafeBufferPointer<UInt8>) -> RawString {
         let start = buffer.count
-        var runStart = 0
-        var index = 0
-        while index < raw.count {
-            if raw[index] == UInt8(ascii: "&"), index + 4 < raw.count, raw[index + 1] == UInt8(ascii: "#"),
-               raw[index + 2] == UInt8(ascii: "3"), raw[index + 3] == UInt8(ascii: "8"), raw[index + 4] == UInt8(ascii: ";") {
-                if runStart < index { buffer.append(UnsafeBufferPointer(rebasing: raw[runStart..<index])) }
-                buffer.append(UInt8(ascii: "&"))
-                index += 5
-                runStart = index
-            } else {
-                index += 1
-            }
-        }
-        if runStart < raw.count { buffer.append(UnsafeBufferPointer(rebasing: raw[runStart...])) }
+        XMLRawAttribute.forEachDecodedRun(raw) { buffer.append($0) }
         return RawString(start: start, count: buffer.count - start)
     }
 

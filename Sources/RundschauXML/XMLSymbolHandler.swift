@@ -105,18 +105,27 @@ public struct XMLRawAttribute {
         guard hasReference else { return String(decoding: bytes, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
+        forEachDecodedRun(bytes) { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The decoded value of raw attribute bytes (as ``decode(_:)``), handed to `append` in runs: the bytes between
+    /// references as they are, and one `&` for each `&#38;`. For callers that collect values in a buffer of their own.
+    public static func forEachDecodedRun(_ bytes: UnsafeBufferPointer<UInt8>, _ append: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var runStart = 0
         var i = 0
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "&"), i + 4 < bytes.count, bytes[i + 1] == UInt8(ascii: "#"),
                bytes[i + 2] == UInt8(ascii: "3"), bytes[i + 3] == UInt8(ascii: "8"), bytes[i + 4] == UInt8(ascii: ";") {
-                out.append(UInt8(ascii: "&"))
+                if runStart < i { append(UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                withUnsafeBytes(of: UInt8(ascii: "&")) { append($0.bindMemory(to: UInt8.self)) }
                 i += 5
+                runStart = i
             } else {
-                out.append(bytes[i])
                 i += 1
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        if runStart < bytes.count { append(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
     }
 }
 
