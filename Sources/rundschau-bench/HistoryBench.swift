@@ -42,7 +42,7 @@ struct HistoryBench: AsyncParsableCommand {
     var keep: String?
 
     @Option(help: "Timed rounds per trial on SQLite, the two trials interleaved, each from a copy of the database as the round found it; medians are reported.")
-    var repeats = 5
+    var repeats = 3
 
     func run() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("history-bench-\(UUID().uuidString)")
