@@ -9,9 +9,12 @@ public struct ClusterResult: Sendable {
     public var merges: [StoryMerge]
     /// Stories that gained members or were opened in this run, with labels and topics.
     public var clusters: [StoryCluster]
-    /// Topics of every article of this run (existing and new) that has any.
+    /// Topics to write: every new article that has any, every stored article passed without known topics that
+    /// has any, and every stored article whose topics differ from ``ClusteredArticle/topics`` (an empty list: its
+    /// topics are all gone).
     public var articleTopics: [Int64: [TopicRef]]
-    /// Topics of every story in `clusters` that has any.
+    /// Topics of every story in `clusters` that has any; with ``ClusterEngine/StoredTopics/rematchAll``, of every
+    /// story in the window, empty lists included.
     public var clusterTopics: [StoryID: [TopicRef]]
     /// Topics discovered from recurring term groups in this run's articles.
     public var discoveredTopics: [DiscoveredTopic]
