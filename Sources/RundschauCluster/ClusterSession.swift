@@ -107,6 +107,19 @@ public struct ClusterSession: Sendable {
         order.append(article.id)
     }
 
+    /// What the run's indexes hold at their largest (before `finish` frees them), by part.
+    private func footprint() -> MemoryFootprint {
+        typealias M = MemoryFootprint
+        var footprint = MemoryFootprint()
+        detector.footprint(into: &footprint)
+        clusterer.footprint(into: &footprint)
+        footprint.add("boilerplate", boilerplate.bytes)
+        footprint.add("topics.memo", M.dictionary(memo.forms) + M.array(memo.rules) + M.array(memo.phraseSlots))
+        footprint.add("session", M.dictionary(articleTopics) + M.set(seen) + M.array(order) + M.array(assignments)
+            + M.array(duplicates) + M.dictionary(storedTopics) + M.set(storedDuplicates))
+        return footprint
+    }
+
     /// Configured topics, matched on the body without boilerplate while it is at hand.
     private mutating func matchTopics(_ article: ClusterArticle, body: String) {
         guard !engine.topics.definitions.isEmpty else { return }
@@ -120,6 +133,11 @@ public struct ClusterSession: Sendable {
     /// once; it frees the duplicate indexes and sentence statistics in place (mutating rather than consuming, so
     /// that no copy of them outlives the call).
     public mutating func finish() -> ClusterResult {
+        if engine.logger.logLevel <= .debug {
+            let footprint = footprint()
+            engine.logger.debug(
+                "cluster.memory", metadata: ["MiB": "\(footprint.total >> 20)", "parts": "\(footprint.summary)"])
+        }
         // The duplicate indexes and sentence statistics are done with: free them before topics are assigned.
         detector = DuplicateDetector()
         boilerplate = BoilerplateFilter()

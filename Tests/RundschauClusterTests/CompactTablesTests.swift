@@ -18,7 +18,7 @@ import Testing
         // Thousands of keys: the table grows several times and keeps every count.
         for key in UInt64(1_000)..<UInt64(21_000) { for _ in 0..<Int(key % 3) { table.increment(key &* 0x9E37_79B9, 0) } }
         let entered = (1_000..<21_000).filter { $0 % 3 != 0 }.count
-        #expect(table.count == entered + 2)
+        #expect(table.count == entered + 2)  // 42 and 0 as well
         for key in UInt64(1_000)..<UInt64(21_000) {
             #expect(table.value(key &* 0x9E37_79B9, 0) == (key % 3 == 0 ? nil : Int(key % 3)))
         }

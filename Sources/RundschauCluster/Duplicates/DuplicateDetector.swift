@@ -1,3 +1,5 @@
+import RundschauText
+
 /// Finds exact and near-duplicate articles across all feeds and imported dumps, incrementally.
 ///
 /// Exact duplicates share a canonical URL (``URLCanonicalizer``) or a content hash. Near-duplicates share enough
@@ -26,13 +28,17 @@ public struct DuplicateDetector: Sendable {
     private var ids: [Int64] = []
     /// Id of each document's canonical article (its own id for canonicals; stored links may point outside).
     private var canonicalOf: [Int64] = []
-    private var shingleCounts: [Int32] = []
-    /// `MinHasher.bins` values per document, each the low 16 bits of the bin's minimum (b-bit MinHash: two
-    /// unequal bins agree by chance once in 65,536, which leaves the Jaccard estimate unbiased in practice); all
-    /// `0xFFFF` for texts too short to compare.
+    /// `MinHasher.bins` values per row, each the low 16 bits of the bin's minimum (b-bit MinHash: two unequal
+    /// bins agree by chance once in 65,536, which leaves the Jaccard estimate unbiased in practice). Only the
+    /// candidates (comparable canonical documents) keep a row: a copy's or a short text's is never read again.
     private var signatures: [UInt16] = []
+    /// Document and shingle count of each row; the band index and `stamp` count in rows.
+    private var rowDoc: [Int32] = []
+    private var shingleCounts: [Int32] = []
     private var bands = BandIndex()
-    private var byURL: [String: Int32] = [:]
+    /// Canonical URLs by their 64-bit FNV-1a hash: two URLs of one run sharing a hash is a one-in-10^9 chance at
+    /// a million articles, and the strings would cost ten times the memory.
+    private var byURL: [UInt64: Int32] = [:]
     private var byContent: [UInt64: Int32] = [:]
     private var byID: [Int64: Int32] = [:]
     private var stamp: [Int32] = []
@@ -49,11 +55,22 @@ public struct DuplicateDetector: Sendable {
     /// Number of articles indexed.
     public var count: Int { ids.count }
 
+    /// Adds the detector's parts (`dup.*`) to a memory report.
+    func footprint(into f: inout MemoryFootprint) {
+        typealias M = MemoryFootprint
+        f.add("dup.arrays", M.array(ids) + M.array(canonicalOf) + M.array(rowDoc) + M.array(shingleCounts) + M.array(stamp))
+        f.add("dup.signatures", M.array(signatures))
+        f.add("dup.bands", bands.bytes)
+        f.add("dup.byURL", M.dictionary(byURL))
+        f.add("dup.byContent+byID", M.dictionary(byContent) + M.dictionary(byID))
+    }
+
     /// Makes room for `articles` articles, so that the indexes are sized once instead of growing by copies.
     public mutating func reserve(articles: Int) {
         ids.reserveCapacity(articles)
         canonicalOf.reserveCapacity(articles)
         shingleCounts.reserveCapacity(articles)
+        rowDoc.reserveCapacity(articles)
         signatures.reserveCapacity(articles * MinHasher.bins)
         stamp.reserveCapacity(articles)
         byID.reserveCapacity(articles)
@@ -94,10 +111,11 @@ public struct DuplicateDetector: Sendable {
         if !comparable {
             for i in 0..<MinHasher.bins { signature[i] = MinHasher.empty }
         }
-        let url = article.url.flatMap(URLCanonicalizer.canonical)
+        let url = article.url.flatMap(URLCanonicalizer.canonical).map(StableHash.value(of:))
         let content = Self.contentKey(article, words: words)
+        // The new row is entered for the look-up, and kept only if the document becomes a candidate.
         let row = signatures.count
-        for i in 0..<MinHasher.bins { signatures.append(UInt16(truncatingIfNeeded: signature[i])) }
+        if comparable { for i in 0..<MinHasher.bins { signatures.append(UInt16(truncatingIfNeeded: signature[i])) } }
 
         var link: DuplicateLink?
         var canonical = article.id
@@ -122,15 +140,19 @@ public struct DuplicateDetector: Sendable {
 
         ids.append(article.id)
         canonicalOf.append(canonical)
-        shingleCounts.append(Int32(comparable ? shingles : 0))
-        stamp.append(-1)
         byID[article.id] = doc
         if let url, byURL[url] == nil { byURL[url] = doc }
         if let content, byContent[content] == nil { byContent[content] = doc }
         // Only canonical articles are candidates: a copy links to the article it resembles itself, never through
         // a third article (chains join unrelated texts).
         if comparable && canonical == article.id {
-            signatures.withUnsafeBufferPointer { bands.insert(doc, signatures: $0) }
+            let rowIndex = Int32(rowDoc.count)
+            rowDoc.append(doc)
+            shingleCounts.append(Int32(shingles))
+            stamp.append(-1)
+            signatures.withUnsafeBufferPointer { bands.insert(rowIndex, signatures: $0) }
+        } else if comparable {
+            signatures.removeLast(MinHasher.bins)
         }
         return link
     }
@@ -157,7 +179,7 @@ public struct DuplicateDetector: Sendable {
             var equal = 0
             for i in 0..<MinHasher.bins where signatures[base + i] == signatures[row + i] { equal += 1 }
             let jaccard = Double(equal) / Double(MinHasher.bins)
-            let otherShingles = Int(shingleCounts[o])
+            let otherShingles = Int(shingleCounts[o])  // rows are candidates: comparable, so never 0
             guard otherShingles > 0 else { return }
             let small = min(shingles, otherShingles)
             let containment = min(1, jaccard * Double(shingles + otherShingles) / ((1 + jaccard) * Double(small)))
@@ -168,7 +190,7 @@ public struct DuplicateDetector: Sendable {
             if score > bestScore {
                 bestScore = score
                 bestJaccard = jaccard
-                best = other
+                best = rowDoc[o]
             }
         }
         return best >= 0 ? (best, bestJaccard) : nil
@@ -186,11 +208,5 @@ public struct DuplicateDetector: Sendable {
         var h: UInt64 = 0x84_2222_3251
         for w in words { h = TokenScanner.finish(h ^ w) }
         return h
-    }
-
-    /// Approximate bytes held by the indexes, for benchmark reports.
-    public var approximateBytes: Int {
-        ids.capacity * 8 + canonicalOf.capacity * 8 + shingleCounts.capacity * 4 + signatures.capacity * 2
-            + stamp.capacity * 4 + bands.bytes + byID.capacity * 24 + byContent.capacity * 20 + byURL.capacity * 40
     }
 }

@@ -7,6 +7,9 @@ struct PostingTable: Sendable {
     private var mask: Int
     private var used = 0
 
+    /// Heap bytes of the table.
+    var bytes: Int { keys.capacity * 8 + heads.capacity * 4 + counts.capacity * 4 }
+
     init() {
         keys = [UInt64](repeating: 0, count: 1 << 12)
         heads = [Int32](repeating: -1, count: 1 << 12)

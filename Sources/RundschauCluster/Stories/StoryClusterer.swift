@@ -65,11 +65,15 @@ public struct StoryClusterer: Sendable {
     private var ids: [Int64] = []
     private var times: [Double] = []
     private var storyOf: [Int32] = []
-    private var titles: [String] = []
+    /// Titles of all documents, back to back in UTF-8 (`titleEnds[doc]` ends each): one buffer, not a string each.
+    private var titleBytes: [UInt8] = []
+    private var titleEnds: [Int32] = []
     private var isDuplicate: [Bool] = []
     private var vectorStart: [Int32] = [0]
     private var vectorTerms: [Int32] = []
-    private var vectorWeights: [Float] = []
+    /// Stored-vector weights as fractions of the document's largest (`vectorScale[doc]` × weight / 65,535).
+    private var vectorWeights: [UInt16] = []
+    private var vectorScale: [Float] = []
     private var byID: [Int64: Int32] = [:]
 
     private var stories: [Story] = []
@@ -79,10 +83,12 @@ public struct StoryClusterer: Sendable {
     public var merges: [StoryMerge] { mergeLog.map { StoryMerge(from: $0.from, into: survivor(of: $0.into)) } }
     private var mergeLog: [StoryMerge] = []
 
-    // Inverted index: (term or n-gram, day) → linked list of articles.
+    // Inverted index: (term or n-gram, day) → linked list of articles. Each indexed article owns one block of
+    // `postingBlock` entries (its doc is `postingBlockDoc[entry / postingBlock]`), so an entry holds only its link.
     private var postingTable = PostingTable()
-    private var postingDoc: [Int32] = []
     private var postingNext: [Int32] = []
+    private var postingBlockDoc: [Int32] = []
+    private var postingBlock: Int { settings.indexedTerms + settings.indexedGrams }
 
     // Scratch.
     private var query: [Float] = []
@@ -104,25 +110,51 @@ public struct StoryClusterer: Sendable {
     /// Number of articles known (restored and added).
     public var count: Int { ids.count }
 
+    /// Adds the clusterer's parts (`story.*`, `terms.*`) to a memory report.
+    func footprint(into f: inout MemoryFootprint) {
+        typealias M = MemoryFootprint
+        f.add("story.docs", M.array(ids) + M.array(times) + M.array(storyOf) + M.array(isDuplicate) + M.array(vectorStart)
+            + M.dictionary(byID))
+        f.add("story.titles", M.array(titleBytes) + M.array(titleEnds))
+        f.add("story.vectors", M.array(vectorTerms) + M.array(vectorWeights) + M.array(vectorScale))
+        f.add("story.postings", M.array(postingBlockDoc) + M.array(postingNext) + postingTable.bytes)
+        var sums = 0, members = 0, evidence = 0
+        for story in stories {
+            // Each array and dictionary is a heap block of its own: about 48 bytes of header and malloc overhead.
+            sums += M.array(story.terms) + M.array(story.weights) + M.array(story.grams) + M.array(story.gramWeights) + 4 * 48
+            members += M.array(story.members) + 48
+            evidence += M.dictionary(story.evidence) + 48
+        }
+        f.add("story.stories", M.array(stories) + M.dictionary(storyByID))
+        f.add("story.sums", sums)
+        f.add("story.members", members)
+        f.add("story.evidence", evidence)
+        f.add("story.grams", M.dictionary(gramIDs) + M.array(gramDF) + M.dictionary(gramsOfForm) + M.array(formGrams))
+        f.add("story.df+scratch", M.array(df) + M.array(query) + M.array(gramQuery) + M.array(score))
+        extractor.footprint(into: &f)
+    }
+
     /// Makes room for `articles` articles, so that the per-article arrays are sized once instead of growing by
-    /// copies (each article indexes at most `indexedTerms + indexedGrams` postings and stores at most 48 terms).
+    /// copies (each article indexes at most `indexedTerms + indexedGrams` postings and stores at most `storedTerms`
+    /// terms).
     public mutating func reserve(articles: Int) {
         ids.reserveCapacity(articles)
         times.reserveCapacity(articles)
         storyOf.reserveCapacity(articles)
-        titles.reserveCapacity(articles)
+        titleEnds.reserveCapacity(articles)
+        vectorScale.reserveCapacity(articles)
         isDuplicate.reserveCapacity(articles)
         vectorStart.reserveCapacity(articles + 1)
         byID.reserveCapacity(articles)
-        let postings = articles * (settings.indexedTerms + settings.indexedGrams)
-        postingDoc.reserveCapacity(postings)
-        postingNext.reserveCapacity(postings)
+        postingBlockDoc.reserveCapacity(articles)
+        postingNext.reserveCapacity(articles * postingBlock)
         vectorTerms.reserveCapacity(articles * Self.storedTerms)
         vectorWeights.reserveCapacity(articles * Self.storedTerms)
     }
 
-    /// Terms kept of each article's vector (for labels and topic discovery).
-    private static let storedTerms = 48
+    /// Terms kept of each article's vector: topic discovery reads the strongest 20, the label's choice compares
+    /// all of them with the story's sums.
+    private static let storedTerms = 32
 
     /// The story of an article known to this clusterer (after merges: the surviving story).
     public func clusterID(of article: Int64) -> StoryID? {
@@ -353,6 +385,7 @@ public struct StoryClusterer: Sendable {
 
         // Inverted-index look-up: stories with a member within the window sharing strong terms or n-grams.
         let window = settings.window
+        let block = postingBlock
         let today = Int((time / Self.day).rounded(.down))
         let span = Int((window / Self.day).rounded(.up))
         for (q, t) in ranked {
@@ -360,7 +393,7 @@ public struct StoryClusterer: Sendable {
                 guard let (head, count) = postingTable.find(Self.postingKey(t, d)), count <= Self.longestPostingList else { continue }
                 var e = head
                 while e >= 0 {
-                    let doc = Int(postingDoc[Int(e)])
+                    let doc = Int(postingBlockDoc[Int(e) / block])
                     if abs(times[doc] - time) <= window {
                         let s = Int(storyOf[doc])
                         if score[s] == 0 { scored.append(Int32(s)) }
@@ -503,7 +536,8 @@ public struct StoryClusterer: Sendable {
         ids.append(article.id)
         times.append(time)
         storyOf.append(story)
-        titles.append(article.title)
+        titleBytes.append(contentsOf: article.title.utf8)
+        titleEnds.append(Int32(titleBytes.count))
         isDuplicate.append(duplicate)
         byID[article.id] = doc
         stories[Int(story)].members.append(doc)
@@ -512,6 +546,7 @@ public struct StoryClusterer: Sendable {
 
         guard let vectors, !vectors.words.terms.isEmpty || !vectors.grams.isEmpty else {
             vectorStart.append(Int32(vectorTerms.count))
+            vectorScale.append(0)
             return
         }
         let words = vectors.words
@@ -539,16 +574,21 @@ public struct StoryClusterer: Sendable {
 
         // Inverted index.
         let day = Int((time / Self.day).rounded(.down))
-        for (_, t, _) in ranked.prefix(settings.indexedTerms) { index(doc, UInt32(t), day) }
-        for (g, _) in rankedGrams.prefix(settings.indexedGrams) { index(doc, UInt32(g) | Self.gramBit, day) }
+        var entry = postingNext.count
+        postingBlockDoc.append(doc)
+        postingNext.append(contentsOf: repeatElement(-1, count: postingBlock))
+        for (_, t, _) in ranked.prefix(settings.indexedTerms) { index(UInt32(t), day, entry: &entry) }
+        for (g, _) in rankedGrams.prefix(settings.indexedGrams) { index(UInt32(g) | Self.gramBit, day, entry: &entry) }
 
         // Stored vector (labels, discovery).
         let kept = ranked.prefix(Self.storedTerms).sorted { $0.1 < $1.1 }
+        let largest = kept.reduce(Float(0)) { max($0, $1.0 / norm) }
         for (w, t, _) in kept {
             vectorTerms.append(t)
-            vectorWeights.append(w / norm)
+            vectorWeights.append(largest > 0 ? UInt16((w / norm / largest * 65_535).rounded()) : 0)
         }
         vectorStart.append(Int32(vectorTerms.count))
+        vectorScale.append(largest / 65_535)
 
         // The story's sums of normalized member vectors.
         var sums = stories[Int(story)]
@@ -559,18 +599,28 @@ public struct StoryClusterer: Sendable {
         truncate(story)
     }
 
-    private mutating func index(_ doc: Int32, _ term: UInt32, _ day: Int) {
-        postingDoc.append(doc)
-        postingNext.append(postingTable.push(Self.postingKey(term, day), head: Int32(postingDoc.count - 1)))
+    private mutating func index(_ term: UInt32, _ day: Int, entry: inout Int) {
+        postingNext[entry] = postingTable.push(Self.postingKey(term, day), head: Int32(entry))
+        entry += 1
     }
 
     /// `a + scale × b` over sparse vectors with ascending ids.
     private static func add(_ aIDs: [Int32], _ aWeights: [Float], _ bIDs: [Int32], _ bWeights: [Float], scale: Float) -> ([Int32], [Float]) {
+        // Sized to the union, counted first: sized to both, a story's sums held a fifth more than they use.
+        var union = 0, i = 0, j = 0
+        while i < aIDs.count && j < bIDs.count {
+            let (x, y) = (aIDs[i], bIDs[j])
+            if x <= y { i += 1 }
+            if y <= x { j += 1 }
+            union += 1
+        }
+        union += aIDs.count - i + bIDs.count - j
         var ids: [Int32] = []
         var weights: [Float] = []
-        ids.reserveCapacity(aIDs.count + bIDs.count)
-        weights.reserveCapacity(aIDs.count + bIDs.count)
-        var i = 0, j = 0
+        ids.reserveCapacity(union)
+        weights.reserveCapacity(union)
+        i = 0
+        j = 0
         while i < aIDs.count || j < bIDs.count {
             if j >= bIDs.count || (i < aIDs.count && aIDs[i] < bIDs[j]) {
                 ids.append(aIDs[i])
@@ -632,11 +682,19 @@ public struct StoryClusterer: Sendable {
             let members = story.members.sorted { (times[Int($0)], ids[Int($0)]) < (times[Int($1)], ids[Int($1)]) }
             guard let labelDoc = representative(story) ?? members.first else { return nil }
             return StoryCluster(
-                id: story.id, label: titles[Int(labelDoc)], labelArticle: ids[Int(labelDoc)],
+                id: story.id, label: title(labelDoc), labelArticle: ids[Int(labelDoc)],
                 firstSeen: Date(timeIntervalSince1970: story.first), lastSeen: Date(timeIntervalSince1970: story.last),
                 members: members.map { ids[Int($0)] }, topics: [], isNew: story.opened)
         }
     }
+
+    private func titleRange(_ doc: Int32) -> Range<Int> {
+        (doc == 0 ? 0 : Int(titleEnds[Int(doc) - 1]))..<Int(titleEnds[Int(doc)])
+    }
+
+    private func title(_ doc: Int32) -> String { String(decoding: titleBytes[titleRange(doc)], as: UTF8.self) }
+
+    private func hasTitle(_ doc: Int32) -> Bool { !titleRange(doc).isEmpty }
 
     /// The canonical member with a title whose vector is closest to the story's sum (ties: earliest).
     private func representative(_ story: Story) -> Int32? {
@@ -649,10 +707,10 @@ public struct StoryClusterer: Sendable {
         }
         var best: Int32?
         var bestScore: Float = -1
-        for doc in story.members where !isDuplicate[Int(doc)] && !titles[Int(doc)].isEmpty {
+        for doc in story.members where !isDuplicate[Int(doc)] && !hasTitle(doc) {
             var dot: Float = 0, norm: Float = 0
             for v in Int(vectorStart[Int(doc)])..<Int(vectorStart[Int(doc) + 1]) {
-                let w = vectorWeights[v] * idf(vectorTerms[v])
+                let w = Float(vectorWeights[v]) * vectorScale[Int(doc)] * idf(vectorTerms[v])
                 norm += w * w
                 dot += w * (centroid[vectorTerms[v]] ?? 0)
             }
@@ -672,7 +730,7 @@ public struct StoryClusterer: Sendable {
         guard let doc = byID[article], !isDuplicate[Int(doc)] else { return [] }
         var out: [(term: Int32, weight: Float)] = []
         for v in Int(vectorStart[Int(doc)])..<Int(vectorStart[Int(doc) + 1]) {
-            out.append((vectorTerms[v], vectorWeights[v] * idf(vectorTerms[v])))
+            out.append((vectorTerms[v], Float(vectorWeights[v]) * vectorScale[Int(doc)] * idf(vectorTerms[v])))
         }
         out.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }
         return Array(out.prefix(limit))

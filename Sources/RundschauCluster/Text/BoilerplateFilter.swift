@@ -45,6 +45,9 @@ struct BoilerplateFilter: Sendable {
     // Scratch.
     private var sentences: [(range: Range<Int>, key: UInt64, counted: Bool, template: Bool)] = []
 
+    /// Heap bytes of the statistics.
+    var bytes: Int { sourceCount.bytes + sentenceCounts.bytes }
+
     /// Counts the sentences of one article of the run.
     mutating func learn(source: String, text: String) {
         let sourceHash = Self.hash(source)

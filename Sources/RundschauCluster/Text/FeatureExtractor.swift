@@ -46,6 +46,14 @@ struct FeatureExtractor: Sendable {
         self.weights = weights
     }
 
+    /// Adds the term dictionary, memos and scratch (`terms.*`) to a memory report.
+    func footprint(into f: inout MemoryFootprint) {
+        typealias M = MemoryFootprint
+        f.add("terms.dictionary", dictionary.bytes)
+        f.add("terms.memo", M.dictionary(memo) + M.dictionary(pairMemo))
+        f.add("terms.scratch", M.array(tf) + M.array(nameFlag) + scanner.bytes)
+    }
+
     /// Scans title then body; the scanner keeps the tokens for the caller (`bodyStart` is the first body token).
     mutating func scan(title: String, text: String) -> Int {
         scanner.reset()

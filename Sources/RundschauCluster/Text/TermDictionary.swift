@@ -10,6 +10,12 @@ struct TermDictionary: Sendable {
 
     var count: Int { keys.count }
 
+    /// Estimated heap bytes.
+    var bytes: Int {
+        MemoryFootprint.dictionary(ids) + MemoryFootprint.array(keys) + MemoryFootprint.array(surfaces) + isName.capacity
+            + keys.reduce(0) { $0 + MemoryFootprint.heap($1) } + surfaces.reduce(0) { $0 + MemoryFootprint.heap($1) }
+    }
+
     func id(_ key: String) -> Int32? { ids[key] }
 
     mutating func intern(_ key: String, surface: @autoclosure () -> String, name: Bool = false) -> Int32 {

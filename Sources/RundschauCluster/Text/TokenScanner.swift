@@ -34,6 +34,9 @@ struct TokenScanner {
 
     var count: Int { hashes.count }
 
+    /// Heap bytes of the scratch arrays.
+    var bytes: Int { chars.capacity * 4 + starts.capacity * 4 + hashes.capacity * 8 + flags.capacity }
+
     init() {
         chars.reserveCapacity(4096)
         starts.reserveCapacity(1024)
