@@ -27,7 +27,6 @@ public struct ClusterSession: Sendable {
     private var boilerplate = BoilerplateFilter()
     private var memo = TopicMatcher.Memo()
     private var articleTopics: [Int64: [TopicRef]] = [:]
-    private var seen: Set<Int64> = []
     /// Ids in the order they were placed: restored first, then added.
     private var order: [Int64] = []
     private var restoredCount = 0
@@ -51,7 +50,6 @@ public struct ClusterSession: Sendable {
     public mutating func reserve(articles: Int) {
         detector.reserve(articles: articles)
         clusterer.reserve(articles: articles)
-        seen.reserveCapacity(articles)
         order.reserveCapacity(articles)
     }
 
@@ -63,7 +61,7 @@ public struct ClusterSession: Sendable {
     /// Re-enters a stored article with its stored decisions (phase 2, time order). A repeated id is ignored.
     public mutating func restore(_ item: ClusteredArticle) {
         let article = item.article
-        guard seen.insert(article.id).inserted else { return }
+        guard !clusterer.contains(article.id) else { return }
         let keepTopics = engine.storedTopics == .keep && item.topics != nil
         if item.duplicateOf != nil, keepTopics, let hash = article.contentHash, !hash.isEmpty {
             // A stored copy is never a candidate and has no vector: its URL and content hash are all the indexes
@@ -91,7 +89,7 @@ public struct ClusterSession: Sendable {
 
     /// Places a new article (phase 3, time order). An id already restored or added is ignored.
     public mutating func add(_ article: ClusterArticle) {
-        guard seen.insert(article.id).inserted else { return }
+        guard !clusterer.contains(article.id) else { return }
         let body = boilerplate.clean(source: article.source, text: article.text)
         let bodyStart = clusterer.scan(article, body: body)
         let words = clusterer.extractor.scanner.hashes[bodyStart...]
@@ -115,7 +113,7 @@ public struct ClusterSession: Sendable {
         clusterer.footprint(into: &footprint)
         footprint.add("boilerplate", boilerplate.bytes)
         footprint.add("topics.memo", M.dictionary(memo.forms) + M.array(memo.rules) + M.array(memo.phraseSlots))
-        footprint.add("session", M.dictionary(articleTopics) + M.set(seen) + M.array(order) + M.array(assignments)
+        footprint.add("session", M.dictionary(articleTopics) + M.array(order) + M.array(assignments)
             + M.array(duplicates) + M.dictionary(storedTopics) + M.set(storedDuplicates))
         return footprint
     }
@@ -142,7 +140,6 @@ public struct ClusterSession: Sendable {
         detector = DuplicateDetector()
         boilerplate = BoilerplateFilter()
         memo = TopicMatcher.Memo()
-        seen = []
         ProcessMemory.returnFreedMemory()
         // Stories merged during the run: every assignment names the surviving story.
         for index in assignments.indices { assignments[index].cluster = clusterer.survivor(of: assignments[index].cluster) }

@@ -110,6 +110,9 @@ public struct StoryClusterer: Sendable {
     /// Number of articles known (restored and added).
     public var count: Int { ids.count }
 
+    /// Whether the article was restored or added already.
+    public func contains(_ article: Int64) -> Bool { byID[article] != nil }
+
     /// Adds the clusterer's parts (`story.*`, `terms.*`) to a memory report.
     func footprint(into f: inout MemoryFootprint) {
         typealias M = MemoryFootprint

@@ -133,9 +133,17 @@ public struct TopicMatcher: Sendable {
     /// Per-run cache: for each word form (per language), the keyword rules it triggers and the phrase positions it
     /// can fill, computed once, so the per-token work is one hash look-up.
     struct Memo {
+        /// Ranges of `rules` and `phraseSlots`, stored as 32-bit bounds: a memo holds one per word form.
         struct Form {
-            var rules: Range<Int>
-            var phraseSlots: Range<Int>
+            private var ruleBounds: (Int32, Int32)
+            private var slotBounds: (Int32, Int32)
+            var rules: Range<Int> { Int(ruleBounds.0)..<Int(ruleBounds.1) }
+            var phraseSlots: Range<Int> { Int(slotBounds.0)..<Int(slotBounds.1) }
+
+            init(rules: Range<Int>, phraseSlots: Range<Int>) {
+                ruleBounds = (Int32(rules.lowerBound), Int32(rules.upperBound))
+                slotBounds = (Int32(phraseSlots.lowerBound), Int32(phraseSlots.upperBound))
+            }
         }
         var forms: [UInt64: Form] = [:]
         var rules: [Rule] = []
