@@ -42,7 +42,7 @@ struct HistoryBench: AsyncParsableCommand {
     var keep: String?
 
     @Option(help: "Timed rounds per trial on SQLite, the two trials interleaved, each from a copy of the database as the round found it; medians are reported.")
-    var repeats = 3
+    var repeats = 5
 
     func run() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("history-bench-\(UUID().uuidString)")
@@ -78,6 +78,12 @@ struct HistoryBench: AsyncParsableCommand {
             historyRuns.append(try measure(historyStore, config: config, trace: nil))
         }
         let empty = Trial.median(emptyRuns), full = Trial.median(historyRuns)
+        // Each interleaved pair on its own, so that the spread behind the medians shows.
+        let pairs = zip(emptyRuns, historyRuns).map { e, h in
+            "\(Measure.format(e.cluster.cpu, 1))/\(Measure.format(h.cluster.cpu, 1)) s "
+                + "(\(Measure.format(h.cluster.cpu / max(e.cluster.cpu, 0.001), 2))×)"
+        }
+        print("cluster CPU by round, empty/history: " + pairs.joined(separator: ", "))
         print("empty: cluster \(empty.cluster.text); publish \(empty.publish.text) (median of \(rounds))")
         print("history: cluster \(full.cluster.text); publish \(full.publish.text) (median of \(rounds))")
         print("")
