@@ -75,6 +75,23 @@ import Testing
         #expect(byContent?.kind == .contentHash && byContent?.canonical == 1)
     }
 
+    /// Only candidates keep a signature row: a copy and a text too short to compare are looked up, never stored,
+    /// and later copies still find the original among the rows.
+    @Test func onlyCandidatesKeepASignatureRow() {
+        var detector = DuplicateDetector()
+        detector.add(T.article(1, title: "A", text: T.wire))
+        let (_, footer) = Self.edited(.footer)
+        #expect(detector.add(T.article(2, title: "A", text: footer, hours: 1))?.canonical == 1)
+        #expect(detector.add(T.article(3, title: "Kurz", text: "Nur ein kurzer Satz.", hours: 1)) == nil)
+        detector.add(T.article(4, title: "B", text: T.otherOutlet, hours: 1))
+        #expect(detector.count == 4)
+        #expect(detector.candidates == 2)
+        let (_, dateline) = Self.edited(.dateline)
+        let link = detector.add(T.article(5, title: "A", text: dateline, hours: 2))
+        #expect(link?.canonical == 1 && link?.matched == 1 && link?.kind == .nearDuplicate)
+        #expect(detector.candidates == 2)
+    }
+
     @Test func copiesOfCopiesPointToTheCanonical() {
         var detector = DuplicateDetector()
         detector.add(T.article(1, title: "A", text: T.wire))

@@ -55,6 +55,9 @@ public struct DuplicateDetector: Sendable {
     /// Number of articles indexed.
     public var count: Int { ids.count }
 
+    /// Number of candidates: canonical articles long enough to compare, each with a signature row.
+    var candidates: Int { rowDoc.count }
+
     /// Adds the detector's parts (`dup.*`) to a memory report.
     func footprint(into f: inout MemoryFootprint) {
         typealias M = MemoryFootprint
