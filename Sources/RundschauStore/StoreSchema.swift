@@ -4,8 +4,10 @@
 /// appended here and implemented by every backend under the same name.
 public enum StoreSchema {
     /// Migration names, in the order they apply.
-    public static let migrations = ["v1-feeds-articles", "v2-clusters-topics", "v3-runs", "v4-article-date-index", "v5-topic-newest-index",
-                                            "v6-topic-rules"]
+    public static let migrations = [
+        "v1-feeds-articles", "v2-clusters-topics", "v3-runs", "v4-article-date-index", "v5-topic-newest-index",
+        "v6-topic-rules",
+    ]
 
     /// Table names.
     public static let tables = ["feed", "article", "cluster", "topic", "article_topic", "cluster_topic", "run"]

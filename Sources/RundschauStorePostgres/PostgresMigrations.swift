@@ -206,14 +206,14 @@ enum PostgresMigrations {
 
     /// Each story's last-seen date beside its topic links, with an index, so a topic's newest stories are read
     /// from the index (kept in step by `setClusterTopics` and `updateCluster`).
-    /// A fingerprint of each configured topic's matching rules (see the SQLite migration of the same name).
-    private static let v6TopicRules = ["ALTER TABLE topic ADD COLUMN rules TEXT"]
-
     private static let v5TopicNewestIndex = [
         "ALTER TABLE cluster_topic ADD COLUMN last_seen TIMESTAMPTZ",
         "UPDATE cluster_topic t SET last_seen = c.last_seen FROM cluster c WHERE c.id = t.cluster_id",
         "CREATE INDEX cluster_topic_newest ON cluster_topic (topic_id, last_seen, cluster_id)",
     ]
+
+    /// A fingerprint of each configured topic's matching rules (see the SQLite migration of the same name).
+    private static let v6TopicRules = ["ALTER TABLE topic ADD COLUMN rules TEXT"]
 
     private static let v3Runs = [
         """

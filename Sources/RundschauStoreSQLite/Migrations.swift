@@ -140,12 +140,6 @@ enum Migrations {
     /// Each story's last-seen date beside its topic links, with an index, so a topic's newest stories are read
     /// from the index instead of sorting every story the topic ever had (kept in step by `setClusterTopics` and
     /// `updateCluster`).
-    /// A fingerprint of each configured topic's matching rules, so that clustering matches the stored articles of
-    /// its window again only when the rules changed (`TopicDraft.rules`).
-    private static func v6TopicRules(_ db: Database) throws {
-        try db.execute(sql: "ALTER TABLE topic ADD COLUMN rules TEXT")
-    }
-
     private static func v5TopicNewestIndex(_ db: Database) throws {
         try db.execute(
             sql: """
@@ -153,6 +147,12 @@ enum Migrations {
                 UPDATE cluster_topic SET last_seen = (SELECT last_seen FROM cluster WHERE cluster.id = cluster_topic.cluster_id);
                 CREATE INDEX cluster_topic_newest ON cluster_topic (topic_id, last_seen, cluster_id);
                 """)
+    }
+
+    /// A fingerprint of each configured topic's matching rules, so that clustering matches the stored articles of
+    /// its window again only when the rules changed (`TopicDraft.rules`).
+    private static func v6TopicRules(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE topic ADD COLUMN rules TEXT")
     }
 
     private static func v3Runs(_ db: Database) throws {

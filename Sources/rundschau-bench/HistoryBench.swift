@@ -135,7 +135,6 @@ struct HistoryBench: AsyncParsableCommand {
 
     /// A filled store, ready for rounds: where it is, how to read its size, and (SQLite) a pristine copy.
     struct Prepared {
-        var name: String
         var location: String
         var size: () throws -> Double
         var pristine: String?
@@ -196,7 +195,7 @@ struct HistoryBench: AsyncParsableCommand {
             try FileManager.default.copyItem(atPath: location, toPath: copy)
             pristine = copy
         }
-        return Prepared(name: name, location: location, size: size, pristine: pristine,
+        return Prepared(location: location, size: size, pristine: pristine,
                         output: folder.appendingPathComponent("\(name)-Feeds").path)
     }
 

@@ -43,7 +43,6 @@ func rss(_ title: String = "Test feed", items: Int = 2) -> String {
     return xml + "</channel></rss>\n"
 }
 
-
 /// Always returns zero: `Double.random(in: 0..<1)` becomes 0, so jitter takes nothing off.
 struct ZeroGenerator: RandomNumberGenerator {
     mutating func next() -> UInt64 { 0 }
