@@ -92,6 +92,19 @@ import Testing
         #expect(taurus?.label.isEmpty == false)
     }
 
+    /// The label is a member's title: an untitled member (a dump item without a headline) is never chosen while
+    /// a titled one is in the story.
+    @Test func labelIsATitledMember() {
+        let untitled = T.article(50, title: "", text: T.wire, source: "dump")
+        let titled = T.article(51, title: "Taurus-Abhöraffäre: Offizier wählte sich ungesichert ein", text: T.otherOutlet,
+                               hours: 1, source: "tagesschau")
+        let result = ClusterEngine().process(existing: [], new: [untitled, titled])
+        let story = result.clusters.first { $0.members.contains(50) }
+        #expect(story?.members == [50, 51])
+        #expect(story?.labelArticle == 51)
+        #expect(story?.label == titled.title)
+    }
+
     @Test func timeWindowSeparatesDistantArticles() {
         let again = T.article(40, title: "Pistorius: Abhöraffäre war ein Anwendungsfehler in Singapur",
                               text: T.otherOutlet, hours: 24 * 5, source: "later")

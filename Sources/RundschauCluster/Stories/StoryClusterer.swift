@@ -710,7 +710,7 @@ public struct StoryClusterer: Sendable {
         }
         var best: Int32?
         var bestScore: Float = -1
-        for doc in story.members where !isDuplicate[Int(doc)] && !hasTitle(doc) {
+        for doc in story.members where !isDuplicate[Int(doc)] && hasTitle(doc) {
             var dot: Float = 0, norm: Float = 0
             for v in Int(vectorStart[Int(doc)])..<Int(vectorStart[Int(doc) + 1]) {
                 let w = Float(vectorWeights[v]) * vectorScale[Int(doc)] * idf(vectorTerms[v])
