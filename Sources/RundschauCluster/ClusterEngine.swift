@@ -94,7 +94,8 @@ public struct ClusterEngine: Sendable {
     /// (`consume`) to let that free memory during the run.
     /// - Parameters:
     ///   - existing: stored articles inside the window, with their stored story and duplicate link.
-    ///   - new: articles to place; an id that is also in `existing` (or earlier in `new`) is ignored.
+    ///   - new: articles to place; an id that is also in `existing` is ignored, and one repeated in `new` is placed
+    ///     once (its earliest copy in time order).
     public func process(existing: consuming [ClusteredArticle], new: consuming [ClusterArticle]) -> ClusterResult {
         var session = ClusterSession(engine: self, articles: existing.count + new.count)
         var stored = Self.inTimeOrder(existing, \.article)
@@ -102,11 +103,8 @@ public struct ClusterEngine: Sendable {
         var fresh = Self.inTimeOrder(new, \.self)
         new = []
         for item in stored { session.learn(item.article) }
-        let storedIDs = Set(stored.map(\.article.id))
-        var learned: Set<Int64> = []
-        for article in fresh where !storedIDs.contains(article.id) && learned.insert(article.id).inserted {
-            session.learn(article)
-        }
+        var seen = Set(stored.map(\.article.id))
+        for article in fresh where seen.insert(article.id).inserted { session.learn(article) }
         for index in stored.indices {
             session.restore(stored[index])
             stored[index].article = Self.released(stored[index].article)
@@ -128,7 +126,7 @@ public struct ClusterEngine: Sendable {
 
     func assignTopics(
         _ result: inout ClusterResult, articleTopics: consuming [Int64: [TopicRef]], clusterer: StoryClusterer,
-        ids: [Int64], storedDuplicates: Set<Int64>, storedTopics: [Int64: Set<TopicRef>]
+        storedTopics: [Int64: Set<TopicRef>]
     ) {
         var stories = clusterer.stories(clusterer.touchedClusters)
         // Rules changed: every story in the window is given its topics again, not only those the run touched.
@@ -140,7 +138,7 @@ public struct ClusterEngine: Sendable {
         var discovered: [DiscoveredTopic] = []
         if discovery.enabled {
             var inputs: [TopicDiscovery.Input] = []
-            for id in ids {
+            for id in clusterer.articleIDs {
                 guard let cluster = clusterer.clusterID(of: id) else { continue }
                 let terms = clusterer.topTerms(of: id, limit: 20).map(\.term)
                 if !terms.isEmpty { inputs.append(.init(article: id, cluster: cluster, terms: terms)) }
@@ -157,9 +155,8 @@ public struct ClusterEngine: Sendable {
 
         // Stories.
         var clusterTopics: [StoryID: [TopicRef]] = [:]
-        let duplicateIDs = Set(result.duplicates.map(\.article)).union(storedDuplicates)
         func storyTopics(_ story: StoryCluster) -> [TopicRef] {
-            let members = story.members.filter { !duplicateIDs.contains($0) }
+            let members = story.members.filter { !clusterer.isDuplicate($0) }
             return TopicMatcher.clusterTopics(
                 memberTopics: members.map { articleTopics[$0] ?? [] }, labelTopics: articleTopics[story.labelArticle] ?? [])
         }

@@ -27,10 +27,6 @@ public struct ClusterSession: Sendable {
     private var boilerplate = BoilerplateFilter()
     private var memo = TopicMatcher.Memo()
     private var articleTopics: [Int64: [TopicRef]] = [:]
-    /// Ids in the order they were placed: restored first, then added.
-    private var order: [Int64] = []
-    private var restoredCount = 0
-    private var storedDuplicates: Set<Int64> = []
     private var storedTopics: [Int64: Set<TopicRef>] = [:]
     private let configuredNames: Set<String>
     private var duplicates: [DuplicateLink] = []
@@ -50,7 +46,6 @@ public struct ClusterSession: Sendable {
     public mutating func reserve(articles: Int) {
         detector.reserve(articles: articles)
         clusterer.reserve(articles: articles)
-        order.reserveCapacity(articles)
     }
 
     /// Counts the article's sentences for the boilerplate filter (phase 1).
@@ -82,9 +77,6 @@ public struct ClusterSession: Sendable {
             if !configured.isEmpty { articleTopics[article.id] = configured }
         }
         if let stored = item.topics { storedTopics[article.id] = Set(stored) }
-        if item.duplicateOf != nil { storedDuplicates.insert(article.id) }
-        order.append(article.id)
-        restoredCount += 1
     }
 
     /// Places a new article (phase 3, time order). An id already restored or added is ignored.
@@ -102,7 +94,6 @@ public struct ClusterSession: Sendable {
         }
         assignments.append(clusterer.add(article, duplicateOf: joined, bodyStart: bodyStart))
         matchTopics(article, body: body)
-        order.append(article.id)
     }
 
     /// What the run's indexes hold at their largest (before `finish` frees them), by part.
@@ -113,8 +104,8 @@ public struct ClusterSession: Sendable {
         clusterer.footprint(into: &footprint)
         footprint.add("boilerplate", boilerplate.bytes)
         footprint.add("topics.memo", M.dictionary(memo.forms) + M.array(memo.rules) + M.array(memo.phraseSlots))
-        footprint.add("session", M.dictionary(articleTopics) + M.array(order) + M.array(assignments)
-            + M.array(duplicates) + M.dictionary(storedTopics) + M.set(storedDuplicates))
+        footprint.add("session", M.dictionary(articleTopics) + M.array(assignments) + M.array(duplicates)
+            + M.dictionary(storedTopics))
         return footprint
     }
 
@@ -145,12 +136,11 @@ public struct ClusterSession: Sendable {
         for index in assignments.indices { assignments[index].cluster = clusterer.survivor(of: assignments[index].cluster) }
         var result = ClusterResult(duplicates: duplicates, assignments: assignments, merges: clusterer.merges)
         engine.assignTopics(
-            &result, articleTopics: articleTopics, clusterer: clusterer, ids: order, storedDuplicates: storedDuplicates,
-            storedTopics: storedTopics)
+            &result, articleTopics: articleTopics, clusterer: clusterer, storedTopics: storedTopics)
         engine.logger.debug(
             "clustered",
             metadata: [
-                "cluster.existing": "\(restoredCount)", "cluster.new": "\(order.count - restoredCount)",
+                "cluster.existing": "\(clusterer.count - assignments.count)", "cluster.new": "\(assignments.count)",
                 "cluster.duplicates": "\(duplicates.count)", "cluster.stories": "\(result.clusters.count)",
                 "cluster.opened": "\(assignments.filter(\.opened).count)",
             ])

@@ -28,7 +28,7 @@ struct BandIndex {
     mutating func reserve(documents: Int) {
         guard used == 0 else { return }
         indexed.reserveCapacity(documents)
-        let needed = (used + documents * Self.bands) * 4 / 3 + 64
+        let needed = documents * Self.bands * 4 / 3 + 64
         if needed > slots.count { rebuild(capacity: needed, signatures: nil) }
     }
 
@@ -130,5 +130,5 @@ struct BandIndex {
     }
 
     /// Bytes held, for memory reports.
-    var bytes: Int { slots.capacity * 4 + indexed.capacity * 4 }
+    var bytes: Int { MemoryFootprint.array(slots) + MemoryFootprint.array(indexed) }
 }

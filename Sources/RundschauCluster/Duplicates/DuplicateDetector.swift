@@ -111,9 +111,6 @@ public struct DuplicateDetector: Sendable {
         let words = bodyWords ?? []
         let shingles = MinHasher.signature(words: words, into: &signature)
         let comparable = shingles >= settings.minimumShingles
-        if !comparable {
-            for i in 0..<MinHasher.bins { signature[i] = MinHasher.empty }
-        }
         let url = article.url.flatMap(URLCanonicalizer.canonical).map(StableHash.value(of:))
         let content = Self.contentKey(article, words: words)
         // The new row is entered for the look-up, and kept only if the document becomes a candidate.
@@ -183,7 +180,6 @@ public struct DuplicateDetector: Sendable {
             for i in 0..<MinHasher.bins where signatures[base + i] == signatures[row + i] { equal += 1 }
             let jaccard = Double(equal) / Double(MinHasher.bins)
             let otherShingles = Int(shingleCounts[o])  // rows are candidates: comparable, so never 0
-            guard otherShingles > 0 else { return }
             let small = min(shingles, otherShingles)
             let containment = min(1, jaccard * Double(shingles + otherShingles) / ((1 + jaccard) * Double(small)))
             let isDuplicate = jaccard >= settings.jaccard
@@ -203,9 +199,7 @@ public struct DuplicateDetector: Sendable {
     /// folded words; nil for bodies of fewer than eight words.
     private static func contentKey(_ article: ClusterArticle, words: ArraySlice<UInt64>) -> UInt64? {
         if let hash = article.contentHash, !hash.isEmpty, !article.text.isEmpty {
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in hash.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            return TokenScanner.finish(h)
+            return TokenScanner.finish(StableHash.value(of: hash))
         }
         guard words.count >= 8 else { return nil }
         var h: UInt64 = 0x84_2222_3251

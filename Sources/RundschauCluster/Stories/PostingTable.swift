@@ -8,7 +8,7 @@ struct PostingTable: Sendable {
     private var used = 0
 
     /// Heap bytes of the table.
-    var bytes: Int { keys.capacity * 8 + heads.capacity * 4 + counts.capacity * 4 }
+    var bytes: Int { MemoryFootprint.array(keys) + MemoryFootprint.array(heads) + MemoryFootprint.array(counts) }
 
     init() {
         keys = [UInt64](repeating: 0, count: 1 << 12)

@@ -71,9 +71,9 @@ public struct StoryClusterer: Sendable {
     private var isDuplicate: [Bool] = []
     private var vectorStart: [Int32] = [0]
     private var vectorTerms: [Int32] = []
-    /// Stored-vector weights as fractions of the document's largest (`vectorScale[doc]` × weight / 65,535).
+    /// Stored-vector weights as fractions of the document's largest (weight / 65,535): both readers (the label's
+    /// cosine and the order of ``topTerms(of:limit:)``) are blind to a document's scale.
     private var vectorWeights: [UInt16] = []
-    private var vectorScale: [Float] = []
     private var byID: [Int64: Int32] = [:]
 
     private var stories: [Story] = []
@@ -113,13 +113,19 @@ public struct StoryClusterer: Sendable {
     /// Whether the article was restored or added already.
     public func contains(_ article: Int64) -> Bool { byID[article] != nil }
 
+    /// Ids of the articles known, in the order they were restored or added.
+    var articleIDs: [Int64] { ids }
+
+    /// Whether the article joined its story as a copy (stored or found in this run).
+    func isDuplicate(_ article: Int64) -> Bool { byID[article].map { isDuplicate[Int($0)] } ?? false }
+
     /// Adds the clusterer's parts (`story.*`, `terms.*`) to a memory report.
     func footprint(into f: inout MemoryFootprint) {
         typealias M = MemoryFootprint
         f.add("story.docs", M.array(ids) + M.array(times) + M.array(storyOf) + M.array(isDuplicate) + M.array(vectorStart)
             + M.dictionary(byID))
         f.add("story.titles", M.array(titleBytes) + M.array(titleEnds))
-        f.add("story.vectors", M.array(vectorTerms) + M.array(vectorWeights) + M.array(vectorScale))
+        f.add("story.vectors", M.array(vectorTerms) + M.array(vectorWeights))
         f.add("story.postings", M.array(postingBlockDoc) + M.array(postingNext) + postingTable.bytes)
         var sums = 0, members = 0, evidence = 0
         for story in stories {
@@ -145,7 +151,6 @@ public struct StoryClusterer: Sendable {
         times.reserveCapacity(articles)
         storyOf.reserveCapacity(articles)
         titleEnds.reserveCapacity(articles)
-        vectorScale.reserveCapacity(articles)
         isDuplicate.reserveCapacity(articles)
         vectorStart.reserveCapacity(articles + 1)
         byID.reserveCapacity(articles)
@@ -200,7 +205,8 @@ public struct StoryClusterer: Sendable {
 
     mutating func restore(_ article: ClusterArticle, clusterID: StoryID, isDuplicate duplicate: Bool, bodyStart: Int) {
         let time = article.effectiveDate.timeIntervalSince1970
-        let lang = language(of: article)
+        // A copy joining a story already known needs no language: it has no vector and names no new story.
+        let lang = duplicate && storyByID[clusterID] != nil ? nil : language(of: article)
         let story = storyIndex(for: clusterID, time: time, opened: false, language: lang)
         let vectors = duplicate ? nil : vectors(bodyStart: bodyStart, language: lang)
         appendArticle(article, time: time, story: story, duplicate: duplicate, vectors: vectors)
@@ -549,7 +555,6 @@ public struct StoryClusterer: Sendable {
 
         guard let vectors, !vectors.words.terms.isEmpty || !vectors.grams.isEmpty else {
             vectorStart.append(Int32(vectorTerms.count))
-            vectorScale.append(0)
             return
         }
         let words = vectors.words
@@ -591,7 +596,6 @@ public struct StoryClusterer: Sendable {
             vectorWeights.append(largest > 0 ? UInt16((w / norm / largest * 65_535).rounded()) : 0)
         }
         vectorStart.append(Int32(vectorTerms.count))
-        vectorScale.append(largest / 65_535)
 
         // The story's sums of normalized member vectors.
         var sums = stories[Int(story)]
@@ -713,7 +717,7 @@ public struct StoryClusterer: Sendable {
         for doc in story.members where !isDuplicate[Int(doc)] && hasTitle(doc) {
             var dot: Float = 0, norm: Float = 0
             for v in Int(vectorStart[Int(doc)])..<Int(vectorStart[Int(doc) + 1]) {
-                let w = Float(vectorWeights[v]) * vectorScale[Int(doc)] * idf(vectorTerms[v])
+                let w = Float(vectorWeights[v]) * idf(vectorTerms[v])
                 norm += w * w
                 dot += w * (centroid[vectorTerms[v]] ?? 0)
             }
@@ -728,12 +732,12 @@ public struct StoryClusterer: Sendable {
         return best
     }
 
-    /// Terms of an article's stored vector, strongest first: for topic discovery.
+    /// Terms of an article's stored vector, strongest first, weighted relative to its strongest: for topic discovery.
     func topTerms(of article: Int64, limit: Int) -> [(term: Int32, weight: Float)] {
         guard let doc = byID[article], !isDuplicate[Int(doc)] else { return [] }
         var out: [(term: Int32, weight: Float)] = []
         for v in Int(vectorStart[Int(doc)])..<Int(vectorStart[Int(doc) + 1]) {
-            out.append((vectorTerms[v], Float(vectorWeights[v]) * vectorScale[Int(doc)] * idf(vectorTerms[v])))
+            out.append((vectorTerms[v], Float(vectorWeights[v]) * idf(vectorTerms[v])))
         }
         out.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }
         return Array(out.prefix(limit))

@@ -90,14 +90,14 @@ struct BoilerplateFilter: Sendable {
         for (i, s) in sentences.enumerated() where s.counted {
             let n = sourceCount.value(Self.mix(sourceHash, s.key)) ?? 1
             countInSource[i] = n
-            if s.template || n >= templateCount || sentenceCounts.value(s.key, Self.canonicals) ?? 0 >= canonicalCount {
+            let entry = sentenceCounts.entry(s.key)
+            func count(_ counter: Int, absent: Int) -> Int { entry.map { sentenceCounts.counter(counter, of: $0) } ?? absent }
+            if s.template || n >= templateCount || count(Self.canonicals, absent: 0) >= canonicalCount {
                 verdict[i] = true
                 continue
             }
             inSource.append(n)
-            if sentenceCounts.value(s.key, Self.documents) ?? 1 >= 5 && sentenceCounts.value(s.key, Self.spread) ?? 1 >= 3 {
-                common.append(i)
-            }
+            if count(Self.documents, absent: 1) >= 5 && count(Self.spread, absent: 1) >= 3 { common.append(i) }
         }
         if !inSource.isEmpty {
             let typicalInSource = Self.median(inSource)

@@ -45,10 +45,18 @@ struct CountTable: Sendable {
 
     /// Counter `counter` of `key`, or nil when the key was never entered.
     @inline(__always)
-    func value(_ key: UInt64, _ counter: Int = 0) -> Int? {
+    func value(_ key: UInt64, _ counter: Int = 0) -> Int? { entry(key).map { self.counter(counter, of: $0) } }
+
+    /// Where `key`'s counters are, or nil when the key was never entered: several counters for one look-up.
+    @inline(__always)
+    func entry(_ key: UInt64) -> Int? {
         let s = slot(of: Self.fingerprint(key))
-        return keys[s] == 0 ? nil : Int(counts[s * width + counter])
+        return keys[s] == 0 ? nil : s * width
     }
+
+    /// Counter `counter` of the key at `entry`.
+    @inline(__always)
+    func counter(_ counter: Int, of entry: Int) -> Int { Int(counts[entry + counter]) }
 
     /// Enters `key` if needed and adds one to its counter `counter` (saturating); returns the value before.
     @discardableResult
@@ -70,8 +78,6 @@ struct CountTable: Sendable {
 
     private mutating func grow() {
         let oldKeys = keys, oldCounts = counts
-        keys = []
-        counts = []
         let size = oldKeys.count + oldKeys.count / 2
         keys = [UInt32](repeating: 0, count: size)
         counts = [UInt16](repeating: 0, count: size * width)
@@ -83,5 +89,5 @@ struct CountTable: Sendable {
     }
 
     /// Bytes held, for memory reports.
-    var bytes: Int { keys.capacity * 4 + counts.capacity * 2 }
+    var bytes: Int { MemoryFootprint.array(keys) + MemoryFootprint.array(counts) }
 }

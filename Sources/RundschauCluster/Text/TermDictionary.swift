@@ -12,7 +12,7 @@ struct TermDictionary: Sendable {
 
     /// Estimated heap bytes.
     var bytes: Int {
-        MemoryFootprint.dictionary(ids) + MemoryFootprint.array(keys) + MemoryFootprint.array(surfaces) + isName.capacity
+        MemoryFootprint.dictionary(ids) + MemoryFootprint.array(keys) + MemoryFootprint.array(surfaces) + MemoryFootprint.array(isName)
             + keys.reduce(0) { $0 + MemoryFootprint.heap($1) } + surfaces.reduce(0) { $0 + MemoryFootprint.heap($1) }
     }
 

@@ -35,7 +35,9 @@ struct TokenScanner {
     var count: Int { hashes.count }
 
     /// Heap bytes of the scratch arrays.
-    var bytes: Int { chars.capacity * 4 + starts.capacity * 4 + hashes.capacity * 8 + flags.capacity }
+    var bytes: Int {
+        MemoryFootprint.array(chars) + MemoryFootprint.array(starts) + MemoryFootprint.array(hashes) + MemoryFootprint.array(flags)
+    }
 
     init() {
         chars.reserveCapacity(4096)
