@@ -86,7 +86,7 @@ struct AdapterContext {
     private mutating func date(_ candidate: RawString, at place: FeedPlace) -> Date? {
         let bytes = text.utf8(candidate)
         guard let first = bytes.first, let last = bytes.last else { return nil }
-        if first < 0x80, last < 0x80, !Self.isASCIISpace(first), !Self.isASCIISpace(last) {
+        if first < 0x80, last < 0x80, !first.isASCIISpace, !last.isASCIISpace {
             // Nothing for `nonEmpty` to trim: the bytes are the text.
             if let date = FeedDate.parse(utf8: bytes) { return date }
             warn("\(place): unreadable date \"\(Self.excerpt(text.string(candidate)))\"")
@@ -97,9 +97,6 @@ struct AdapterContext {
         warn("\(place): unreadable date \"\(Self.excerpt(value))\"")
         return nil
     }
-
-    @inline(__always)
-    private static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
     /// A value quoted in a warning: at most 100 characters, then `…` (a hostile feed can put megabytes
     /// into a date element).
@@ -114,15 +111,8 @@ struct AdapterContext {
         return URLResolver.resolve(value, against: text.base(url.base) ?? fallbackBase)
     }
 
-    /// Kept text as a string.
-    @inline(__always)
-    func string(_ raw: RawString?) -> String? { text.string(raw) }
-
     /// Kept strings as strings.
-    func strings(_ raws: [RawString]) -> [String] {
-        if raws.isEmpty { return [] }
-        return raws.map { text.string($0) }
-    }
+    func strings(_ raws: [RawString]) -> [String] { raws.map { text.string($0) } }
 
     /// The last step of every adapter's entry: an entry without an id the feed gave or one derived from its
     /// link, enclosure, title or text (`id` is `nil`) gets ``EntryIdentity/fallback(for:)``; an entry with

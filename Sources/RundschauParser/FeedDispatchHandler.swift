@@ -136,39 +136,40 @@ final class FeedDispatchHandler: XMLSymbolHandler {
     private func decide(_ element: XMLStartElement) {
         let localName = element.localName.string
         rootName = element.prefix.map { "\($0.string):\(localName)" } ?? localName
-        let state = SAXState(baseURL: baseURL, maxEntries: maxEntries, capacity: textCapacity)
+        // Made only for a feed root: its capture buffer is sized to the document.
+        func state() -> SAXState { SAXState(baseURL: baseURL, maxEntries: maxEntries, capacity: textCapacity) }
         let ns = element.namespace.namespaceKind
         switch (element.localName.feedName, ns) {
         case (.rss, _):
             mode = .rss
-            rss = Self.make(RSSHandler(state: state))
+            rss = Self.make(RSSHandler(state: state()))
         case (.RDF, .rdf):
             mode = .rdf
-            rdf = Self.make(RDFHandler(state: state))
+            rdf = Self.make(RDFHandler(state: state()))
         case (.feed, .atom10):
             mode = .atom
-            atom = Self.make(AtomHandler(version: .atom10, core: .atom10, state: state))
+            atom = Self.make(AtomHandler(version: .atom10, core: .atom10, state: state()))
         case (.feed, .atom03):
             mode = .atom
-            atom = Self.make(AtomHandler(version: .atom03, core: .atom03, state: state))
+            atom = Self.make(AtomHandler(version: .atom03, core: .atom03, state: state()))
         case (.feed, .none) where Self.isAtom03(element.attributes):
             mode = .atom
-            atom = Self.make(AtomHandler(version: .atom03, core: .none, state: state))
+            atom = Self.make(AtomHandler(version: .atom03, core: .none, state: state()))
             rootWarnings.append("feed: root <feed version=\"0.3\"> has no Atom namespace; read as Atom 0.3")
         case (.feed, .other) where Self.isAtom03(element.attributes):
             // Atom 0.3 drafts circulated with other namespace URIs; feedparser reads them by the version.
             mode = .atom
-            atom = Self.make(AtomHandler(version: .atom03, core: .other, state: state))
+            atom = Self.make(AtomHandler(version: .atom03, core: .other, state: state()))
             rootWarnings.append("feed: root <feed version=\"0.3\"> in an unknown namespace; read as Atom 0.3")
         case (.feed, .none):
             mode = .atom
-            atom = Self.make(AtomHandler(version: .atom10, core: .none, state: state))
+            atom = Self.make(AtomHandler(version: .atom10, core: .none, state: state()))
             rootWarnings.append("feed: root <feed> has no Atom namespace; read as Atom 1.0")
         case (.entry, .atom10), (.entry, .atom03):
             // A standalone Atom entry document (RFC 4287 §4.1.2, also served as `application/atom+xml;type=entry`).
             mode = .atom
             let version = ns == .atom10 ? AtomVersion.atom10 : .atom03
-            atom = Self.make(AtomHandler(version: version, core: ns, state: state, rootIsEntry: true))
+            atom = Self.make(AtomHandler(version: version, core: ns, state: state(), rootIsEntry: true))
             rootWarnings.append("feed: the document is a single Atom entry")
         case (_, .xhtml), (.html, _), (.HTML, _):
             // Search the page for a feed inside it; until one is found, this is an HTML page.

@@ -1,3 +1,4 @@
+import RundschauText
 import RundschauXML
 
 /// The element and attribute local names (and the `xml` prefix) the feed handlers look at, as the symbols the
@@ -101,15 +102,21 @@ extension XMLAttributeList {
     /// The trimmed value of the un-namespaced attribute `name` when it is not empty: `value(name)?.nonEmpty`,
     /// trimming ASCII white space before the string is made.
     func nonEmptyValue(_ name: FeedName) -> String? {
+        guard let (bytes, settled) = trimmedRawValue(name) else { return nil }
+        return settled ? XMLRawAttribute.decode(bytes) : XMLRawAttribute.decode(bytes).nonEmpty
+    }
+
+    /// The raw bytes of the un-namespaced attribute `name` with ASCII white space trimmed from both ends, `nil`
+    /// when absent or blank; `settled` is false when an end is non-ASCII (it may be Unicode white space, which
+    /// the decoded string's own trimming decides).
+    func trimmedRawValue(_ name: FeedName) -> (bytes: UnsafeBufferPointer<UInt8>, settled: Bool)? {
         guard let raw = rawValue(name.rawValue) else { return nil }
         var start = 0
         var end = raw.count
-        while start < end, raw[start] == 0x20 || (raw[start] >= 0x09 && raw[start] <= 0x0D) { start += 1 }
-        while end > start, raw[end - 1] == 0x20 || (raw[end - 1] >= 0x09 && raw[end - 1] <= 0x0D) { end -= 1 }
+        while start < end, raw[start].isASCIISpace { start += 1 }
+        while end > start, raw[end - 1].isASCIISpace { end -= 1 }
         if start == end { return nil }
-        // Non-ASCII at an end may be Unicode white space: the string's own trimming decides.
-        if raw[start] >= 0x80 || raw[end - 1] >= 0x80 { return XMLRawAttribute.decode(raw).nonEmpty }
-        return XMLRawAttribute.decode(UnsafeBufferPointer(rebasing: raw[start..<end]))
+        return (UnsafeBufferPointer(rebasing: raw[start..<end]), raw[start] < 0x80 && raw[end - 1] < 0x80)
     }
 
     /// The value of the attribute `name` in namespace `namespace`, if present.

@@ -168,18 +168,10 @@ struct SAXState {
 
     /// Keeps `attributes.nonEmptyValue(name)`: the value trimmed, `nil` when empty. Call only outside a capture.
     mutating func nonEmptyValue(_ name: FeedName, in attributes: XMLAttributeList) -> RawString? {
-        guard let raw = attributes.rawValue(name.rawValue) else { return nil }
-        var start = 0
-        var end = raw.count
-        while start < end, raw[start] == 0x20 || (raw[start] >= 0x09 && raw[start] <= 0x0D) { start += 1 }
-        while end > start, raw[end - 1] == 0x20 || (raw[end - 1] >= 0x09 && raw[end - 1] <= 0x0D) { end -= 1 }
-        if start == end { return nil }
-        // Non-ASCII at an end may be Unicode white space: the string's own trimming decides (as nonEmptyValue).
-        if raw[start] >= 0x80 || raw[end - 1] >= 0x80 {
-            guard let value = attributes.nonEmptyValue(name) else { return nil }
-            return keep(value)
-        }
-        return keep(UnsafeBufferPointer(rebasing: raw[start..<end]))
+        guard let (bytes, settled) = attributes.trimmedRawValue(name) else { return nil }
+        if settled { return keep(bytes) }
+        guard let value = XMLRawAttribute.decode(bytes).nonEmpty else { return nil }
+        return keep(value)
     }
 
     /// Keeps a string. Call only outside a capture.

@@ -57,20 +57,20 @@ public enum FeedDate {
     public static func parse(_ text: String) -> Date? { parseDetailed(text)?.date }
 
     /// Reads UTF-8 bytes as a date: ``parse(_:)`` without a string.
-    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
-        if let common = CommonDateForms.parse(bytes), let date = common.date { return date }
-        return parseWithGrammar(bytes)?.date
-    }
+    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Date? { parseDetailed(utf8: bytes)?.date }
 
     /// Reads `text` as a date and reports its precision.
     public static func parseDetailed(_ text: String) -> ParsedDate? {
         var text = text
-        return text.withUTF8 { bytes -> ParsedDate? in
-            if let common = CommonDateForms.parse(bytes), let date = common.date {
-                return ParsedDate(date: date, precision: common.precision)
-            }
-            return parseWithGrammar(bytes)
+        return text.withUTF8 { parseDetailed(utf8: $0) }
+    }
+
+    /// Reads UTF-8 bytes as a date and reports its precision: the common forms first, then the full grammar.
+    public static func parseDetailed(utf8 bytes: UnsafeBufferPointer<UInt8>) -> ParsedDate? {
+        if let common = CommonDateForms.parse(bytes), let date = common.date {
+            return ParsedDate(date: date, precision: common.precision)
         }
+        return parseWithGrammar(bytes)
     }
 
     /// `parseDetailed` without the fast path for the common forms (tests compare the two).

@@ -103,8 +103,8 @@ enum AtomAdapter {
 
     private static func person(_ raw: AtomPerson, _ context: AdapterContext) -> Person? {
         let person = Person(
-            name: context.string(raw.name).map(TextConstruct.collapseWhitespace)?.nonEmpty,
-            email: context.string(raw.email)?.nonEmpty, uri: context.resolve(raw.uri))
+            name: context.text.string(raw.name).map(TextConstruct.collapseWhitespace)?.nonEmpty,
+            email: context.text.string(raw.email)?.nonEmpty, uri: context.resolve(raw.uri))
         return person.isEmpty ? nil : person
     }
 }

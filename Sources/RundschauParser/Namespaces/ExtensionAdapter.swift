@@ -9,7 +9,7 @@ enum ExtensionAdapter {
         return fields.media.contents.compactMap { content in
             guard let url = context.resolve(content.url) else { return nil }
             return Enclosure(
-                url: url, type: context.string(content.type), length: AdapterContext.length(context.string(content.fileSize)))
+                url: url, type: context.text.string(content.type), length: AdapterContext.length(context.text.string(content.fileSize)))
         }
     }
 
@@ -21,8 +21,8 @@ enum ExtensionAdapter {
         }
         if let image = context.resolve(fields.itunes.image) { return image }
         let picture = fields.media.contents.first { content in
-            context.string(content.medium)?.lowercased() == "image"
-                || context.string(content.type)?.lowercased().hasPrefix("image/") == true
+            context.text.string(content.medium)?.lowercased() == "image"
+                || context.text.string(content.type)?.lowercased().hasPrefix("image/") == true
         }
         return context.resolve(picture?.url)
     }
@@ -50,9 +50,9 @@ enum ExtensionAdapter {
     /// (both plain text), else `dc:description` (HTML).
     static func summary(_ fields: ExtensionFields, _ context: AdapterContext) -> RawText? {
         if let description = TextConstruct.markup(context.text.text(fields.media.description)) { return description }
-        if let summary = context.string(fields.itunes.summary)?.nonEmpty { return RawText(summary, type: .text) }
-        if let subtitle = context.string(fields.itunes.subtitle)?.nonEmpty { return RawText(subtitle, type: .text) }
-        if let description = context.string(fields.dc.description)?.nonEmpty { return RawText(description, type: .html) }
+        if let summary = context.text.string(fields.itunes.summary)?.nonEmpty { return RawText(summary, type: .text) }
+        if let subtitle = context.text.string(fields.itunes.subtitle)?.nonEmpty { return RawText(subtitle, type: .text) }
+        if let description = context.text.string(fields.dc.description)?.nonEmpty { return RawText(description, type: .html) }
         return nil
     }
 
@@ -60,6 +60,6 @@ enum ExtensionAdapter {
     static func authors(_ fields: ExtensionFields, _ context: AdapterContext) -> [Person] {
         let creators = AdapterContext.people(context.strings(fields.dc.creators))
         if !creators.isEmpty { return creators }
-        return AdapterContext.people(context.string(fields.itunes.author).map { [$0] } ?? [])
+        return AdapterContext.people(context.text.string(fields.itunes.author).map { [$0] } ?? [])
     }
 }

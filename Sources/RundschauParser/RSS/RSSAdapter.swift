@@ -73,9 +73,9 @@ enum RSSAdapter {
         // RSS 2.0: a guid is a permalink unless isPermaLink="false"; only an absolute http(s) URL can be a
         // link (a number or a relative path is an identifier, not an address).
         let guidValue = text.string(item.pointee.guid?.value)
-        let guidLink = item.pointee.guid.flatMap { guid -> String? in
-            let value = guidValue?.trimmed ?? ""
-            return guid.isPermaLink && URLResolver.isAbsoluteHTTP(value) ? value : nil
+        let guidLink = guidValue.flatMap { raw -> String? in
+            let value = raw.trimmed
+            return item.pointee.guid?.isPermaLink == true && URLResolver.isAbsoluteHTTP(value) ? value : nil
         }
         let link = itemLink ?? AtomAdapter.alternate(atomLinks) ?? guidLink
 

@@ -5,8 +5,8 @@ extension String {
         // Fast path: an ASCII non-space at both ends, or at the start a lead byte no white space starts with.
         let clean = utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
             guard let firstByte = bytes.first, let lastByte = bytes.last else { return nil }
-            return lastByte < 0x80 && !Self.isASCIISpace(lastByte)
-                && (firstByte < 0x80 ? !Self.isASCIISpace(firstByte) : !Self.mayStartUnicodeSpace(firstByte))
+            return lastByte < 0x80 && !lastByte.isASCIISpace
+                && (firstByte < 0x80 ? !firstByte.isASCIISpace : !Self.mayStartUnicodeSpace(firstByte))
         }
         switch clean {
         case .some(.some(true)): return self
@@ -21,9 +21,6 @@ extension String {
         return String(scalars[start...end])
     }
 
-    @inline(__always)
-    private static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-
     /// Non-ASCII white space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) starts with one of these bytes.
     @inline(__always)
     private static func mayStartUnicodeSpace(_ byte: UInt8) -> Bool {
@@ -37,11 +34,17 @@ extension String {
     }
 }
 
+extension UInt8 {
+    /// ASCII white space as XML and HTML trim it: space, tab, line feed, vertical tab, form feed, carriage return.
+    @inlinable
+    package var isASCIISpace: Bool { self == 0x20 || (self >= 0x09 && self <= 0x0D) }
+}
+
 extension Unicode.Scalar {
     /// White space, with a fast answer for ASCII.
     @inline(__always)
     package var isSpace: Bool {
-        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        if value < 0x80 { return UInt8(value).isASCIISpace }
         return properties.isWhitespace
     }
 }
