@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import RundschauText
 
@@ -31,6 +32,30 @@ public struct ClusterSession: Sendable {
     private let configuredNames: Set<String>
     private var duplicates: [DuplicateLink] = []
     private var assignments: [ClusterAssignment] = []
+    /// Sentence keys learned from stored features, until their article is restored.
+    private var learnedKeys: [Int64: [UInt64]] = [:]
+    private var captured: [CapturedFeatures] = []
+
+    /// What the run derived from one scanned article's text, for the store to keep until the article leaves the
+    /// window: a later run restores the article from it (``restore(_:features:)``) instead of scanning its text.
+    public struct CapturedFeatures: Sendable {
+        public var article: Int64
+        /// The article's ``ClusterArticle/effectiveDate``.
+        public var date: Date
+        /// Its boilerplate sentence keys: what ``learn(_:sentences:)`` reads.
+        public var sentences: [UInt8]
+        /// Everything else: what ``restore(_:features:)`` reads.
+        public var data: [UInt8]
+    }
+
+    /// Keep the features of every article scanned (added, or restored from its text), to be taken with
+    /// ``takeCapturedFeatures()``. Off by default: an in-memory run has no store to keep them in.
+    public var capturesFeatures = false {
+        didSet {
+            detector.capturing = capturesFeatures
+            clusterer.capturing = capturesFeatures
+        }
+    }
 
     /// A run of `engine` sized for about `articles` articles (stored and new).
     public init(engine: ClusterEngine, articles: Int) {
@@ -53,6 +78,53 @@ public struct ClusterSession: Sendable {
         boilerplate.learn(source: article.source, text: article.text)
     }
 
+    /// Counts a stored article's sentences from the `sentences` of its kept features (phase 1), when
+    /// ``restore(_:features:)`` will restore it; false (nothing counted) when the bytes are not readable, and the
+    /// article must then be learned from its text.
+    public mutating func learn(_ article: ClusterArticle, sentences: [UInt8]) -> Bool {
+        guard engine.storedTopics == .keep, let keys = FeatureRecord.sentences(from: sentences) else { return false }
+        boilerplate.learn(source: article.source, keys: keys)
+        learnedKeys[article.id] = keys
+        return true
+    }
+
+    /// Re-enters a stored article from the `data` of its kept features (phase 2, time order), without its text.
+    /// Only for an article learned by ``learn(_:sentences:)``; false (nothing changed) when the features cannot
+    /// stand in for the text (unreadable, or made for a copy while the article is canonical now): restore it with
+    /// its text then.
+    public mutating func restore(_ item: ClusteredArticle, features data: [UInt8]) -> Bool {
+        let article = item.article
+        guard !clusterer.contains(article.id) else { return true }
+        guard let keys = learnedKeys[article.id], let stored = item.topics,
+            let record = FeatureRecord(data: data, bins: MinHasher.bins),
+            clusterer.restore(article, clusterID: item.clusterID, isDuplicate: item.duplicateOf != nil, record: record)
+        else { return false }
+        learnedKeys[article.id] = nil
+        detector.restore(article, record: record, knownCanonical: item.duplicateOf)
+        boilerplate.record(keys: keys, isCanonical: item.duplicateOf == nil)
+        let configured = stored.filter { !$0.discovered && configuredNames.contains($0.name) }
+        if !configured.isEmpty { articleTopics[article.id] = configured }
+        storedTopics[article.id] = Set(stored)
+        return true
+    }
+
+    /// The features captured since the last call (``capturesFeatures``), handed over and forgotten.
+    public mutating func takeCapturedFeatures() -> [CapturedFeatures] {
+        defer { captured = [] }
+        return captured
+    }
+
+    /// Keeps what the article just scanned contributed.
+    private mutating func capture(_ article: ClusterArticle) {
+        guard capturesFeatures, let words = clusterer.lastCapture, let dup = detector.lastCapture else { return }
+        let record = FeatureRecord(
+            language: words.language, short: words.short, isCopy: words.copy, contentKey: dup.contentKey,
+            shingles: dup.shingles, signature: dup.signature, terms: words.terms, grams: words.grams,
+            sentences: boilerplate.keysOfLastCleaned())
+        captured.append(CapturedFeatures(
+            article: article.id, date: article.effectiveDate, sentences: record.encodedSentences, data: record.encodedData))
+    }
+
     /// Re-enters a stored article with its stored decisions (phase 2, time order). A repeated id is ignored.
     public mutating func restore(_ item: ClusteredArticle) {
         let article = item.article
@@ -70,6 +142,7 @@ public struct ClusterSession: Sendable {
             let words = clusterer.extractor.scanner.hashes[bodyStart...]
             _ = detector.add(article, bodyWords: words, decide: false, knownCanonical: item.duplicateOf)
             clusterer.restore(article, clusterID: item.clusterID, isDuplicate: item.duplicateOf != nil, bodyStart: bodyStart)
+            capture(article)
             if !keepTopics { matchTopics(article, body: body) }
         }
         if keepTopics, let stored = item.topics {
@@ -93,6 +166,7 @@ public struct ClusterSession: Sendable {
             joined = clusterer.clusterID(of: link.canonical) != nil ? link.canonical : link.matched
         }
         assignments.append(clusterer.add(article, duplicateOf: joined, bodyStart: bodyStart))
+        capture(article)
         matchTopics(article, body: body)
     }
 

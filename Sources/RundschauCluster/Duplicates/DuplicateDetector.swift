@@ -43,6 +43,18 @@ public struct DuplicateDetector: Sendable {
     private var byID: [Int64: Int32] = [:]
     private var stamp: [Int32] = []
 
+    /// What an article contributed, for its ``FeatureRecord``: kept only while ``capturing``.
+    struct Capture {
+        var contentKey: UInt64?
+        /// 0 when the body is too short to compare.
+        var shingles: Int
+        var signature: [UInt16]
+    }
+
+    /// Keep what each added article contributed in ``lastCapture``.
+    var capturing = false
+    private(set) var lastCapture: Capture?
+
     // Scratch.
     private var scanner = TokenScanner()
     private var signature = [UInt32](repeating: MinHasher.empty, count: MinHasher.bins)
@@ -107,16 +119,37 @@ public struct DuplicateDetector: Sendable {
     mutating func add(
         _ article: ClusterArticle, bodyWords: ArraySlice<UInt64>?, decide: Bool, knownCanonical: Int64?
     ) -> DuplicateLink? {
-        let doc = Int32(ids.count)
         let words = bodyWords ?? []
         let shingles = MinHasher.signature(words: words, into: &signature)
         let comparable = shingles >= settings.minimumShingles
-        let url = article.url.flatMap(URLCanonicalizer.canonical).map(StableHash.value(of:))
         let content = Self.contentKey(article, words: words)
         // The new row is entered for the look-up, and kept only if the document becomes a candidate.
         let row = signatures.count
         if comparable { for i in 0..<MinHasher.bins { signatures.append(UInt16(truncatingIfNeeded: signature[i])) } }
+        if capturing {
+            lastCapture = Capture(contentKey: content, shingles: comparable ? shingles : 0,
+                                  signature: comparable ? Array(signatures[row...]) : [])
+        }
+        return place(article, shingles: shingles, comparable: comparable, row: row, content: content, decide: decide,
+                     knownCanonical: knownCanonical)
+    }
 
+    /// Indexes a stored article from what an earlier run kept of it (its decision kept), without its text.
+    mutating func restore(_ article: ClusterArticle, record: FeatureRecord, knownCanonical: Int64?) {
+        let comparable = record.shingles >= settings.minimumShingles && record.signature.count == MinHasher.bins
+        let row = signatures.count
+        if comparable { signatures.append(contentsOf: record.signature) }
+        _ = place(article, shingles: record.shingles, comparable: comparable, row: row, content: record.contentKey,
+                  decide: false, knownCanonical: knownCanonical)
+    }
+
+    /// Decides (when `decide`) and indexes a document whose signature, if `comparable`, is the last row.
+    private mutating func place(
+        _ article: ClusterArticle, shingles: Int, comparable: Bool, row: Int, content: UInt64?, decide: Bool,
+        knownCanonical: Int64?
+    ) -> DuplicateLink? {
+        let doc = Int32(ids.count)
+        let url = article.url.flatMap(URLCanonicalizer.canonical).map(StableHash.value(of:))
         var link: DuplicateLink?
         var canonical = article.id
         if let knownCanonical {

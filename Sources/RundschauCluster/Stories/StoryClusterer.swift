@@ -55,6 +55,20 @@ public struct StoryClusterer: Sendable {
         var short: Bool
     }
 
+    /// What a scanned article contributed, for its ``FeatureRecord``: kept only while ``capturing``.
+    struct Capture {
+        var language: String?
+        var short: Bool
+        var terms: [FeatureRecord.Term]
+        var grams: [(hash: UInt64, count: UInt32)]
+        /// Joined its story as a copy: no vectors were computed.
+        var copy: Bool
+    }
+
+    /// Keep what each placed article contributed in ``lastCapture``.
+    var capturing = false
+    private(set) var lastCapture: Capture?
+
     var extractor: FeatureExtractor
     private var df: [Int32] = []
     private var gramDF: [Int32] = []
@@ -209,13 +223,30 @@ public struct StoryClusterer: Sendable {
         let lang = duplicate && storyByID[clusterID] != nil ? nil : language(of: article)
         let story = storyIndex(for: clusterID, time: time, opened: false, language: lang)
         let vectors = duplicate ? nil : vectors(bodyStart: bodyStart, language: lang)
+        if duplicate && capturing {
+            lastCapture = Capture(language: lang ?? language(of: article), short: false, terms: [], grams: [], copy: true)
+        }
         appendArticle(article, time: time, story: story, duplicate: duplicate, vectors: vectors)
+    }
+
+    /// Re-enters a stored article from what an earlier run kept of it, without its text; false (and nothing
+    /// changed) when the record cannot stand in for the text: a copy's record for an article now canonical.
+    mutating func restore(_ article: ClusterArticle, clusterID: StoryID, isDuplicate duplicate: Bool, record: FeatureRecord) -> Bool {
+        guard duplicate || !record.isCopy else { return false }
+        let time = article.effectiveDate.timeIntervalSince1970
+        let story = storyIndex(for: clusterID, time: time, opened: false, language: record.language)
+        let vectors = duplicate ? nil : vectors(from: record)
+        appendArticle(article, time: time, story: story, duplicate: duplicate, vectors: vectors)
+        return true
     }
 
     mutating func add(_ article: ClusterArticle, duplicateOf: Int64?, bodyStart: Int) -> ClusterAssignment {
         let time = article.effectiveDate.timeIntervalSince1970
         if let duplicateOf, let canonical = byID[duplicateOf] {
             let story = storyOf[Int(canonical)]
+            if capturing {
+                lastCapture = Capture(language: language(of: article), short: false, terms: [], grams: [], copy: true)
+            }
             stories[Int(story)].touched = true
             appendArticle(article, time: time, story: story, duplicate: true, vectors: nil)
             return ClusterAssignment(
@@ -284,12 +315,78 @@ public struct StoryClusterer: Sendable {
             out.gramWeights.append(1 + log(Float(end - k)))
             k = end
         }
+        if capturing { lastCapture = capture(out, bodyStart: bodyStart, language: language) }
+        return out
+    }
+
+    /// What `vectors` computed, in the form a later run restores it from (``FeatureRecord``).
+    private func capture(_ vectors: Vectors, bodyStart: Int, language: String?) -> Capture {
+        let words = vectors.words
+        let dictionary = extractor.dictionary
+        var terms: [FeatureRecord.Term] = []
+        terms.reserveCapacity(words.terms.count)
+        for t in extractor.firstUse {
+            // `words.terms` ascends: the weight by binary search.
+            var low = 0, high = words.terms.count
+            while low < high {
+                let mid = (low + high) / 2
+                if words.terms[mid] < t { low = mid + 1 } else { high = mid }
+            }
+            guard low < words.terms.count, words.terms[low] == t else { continue }
+            terms.append(FeatureRecord.Term(
+                key: dictionary.keys[Int(t)], surface: dictionary.surfaces[Int(t)], pair: dictionary.isName[Int(t)],
+                weight: words.weights[low]))
+        }
+        // N-grams by hash in first-appearance order (the order a scan interns them), with counts.
+        var grams: [(hash: UInt64, count: UInt32)] = []
+        var slot: [UInt64: Int] = [:]
+        let scanner = extractor.scanner
+        for i in 0..<min(bodyStart, extractor.tokenTerms.count) where extractor.tokenTerms[i] >= 0 {
+            Self.forEachGram(of: scanner.scalars(i)) { h in
+                if let k = slot[h] {
+                    grams[k].count += 1
+                } else {
+                    slot[h] = grams.count
+                    grams.append((h, 1))
+                }
+            }
+        }
+        return Capture(language: language, short: vectors.short, terms: terms, grams: grams, copy: false)
+    }
+
+    /// The vectors of a restored article, its terms and n-grams interned in the order a scan would have.
+    private mutating func vectors(from record: FeatureRecord) -> Vectors {
+        var words: [(Int32, Float)] = []
+        words.reserveCapacity(record.terms.count)
+        for term in record.terms {
+            words.append((extractor.dictionary.intern(term.key, surface: term.surface, name: term.pair), term.weight))
+        }
+        words.sort { $0.0 < $1.0 }
+        var out = Vectors(words: ArticleFeatures(terms: words.map(\.0), weights: words.map(\.1)), short: record.short)
+        var grams: [(Int32, Float)] = record.grams.map { (internGram($0.hash), 1 + log(Float($0.count))) }
+        grams.sort { $0.0 < $1.0 }
+        out.grams = grams.map(\.0)
+        out.gramWeights = grams.map(\.1)
         return out
     }
 
     /// Interns the 3–5-grams of one word padded with spaces (` word `) and returns their range in `formGrams`.
     private mutating func internGrams(_ scalars: ArraySlice<UInt32>) -> Range<Int> {
         let start = formGrams.count
+        Self.forEachGram(of: scalars) { h in formGrams.append(internGram(h)) }
+        return start..<formGrams.count
+    }
+
+    private mutating func internGram(_ hash: UInt64) -> Int32 {
+        if let known = gramIDs[hash] { return known }
+        let id = Int32(gramIDs.count)
+        gramIDs[hash] = id
+        gramDF.append(0)
+        return id
+    }
+
+    /// The hashes of the 3–5-grams of one word padded with spaces (` word `), by length, then position.
+    private static func forEachGram(of scalars: ArraySlice<UInt32>, _ body: (UInt64) -> Void) {
         var padded: [UInt32] = [0x20]
         padded.append(contentsOf: scalars)
         padded.append(0x20)
@@ -297,17 +394,9 @@ public struct StoryClusterer: Sendable {
             for first in 0...(padded.count - n) {
                 var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(n)
                 for k in first..<(first + n) { h = (h ^ UInt64(padded[k])) &* 0x0000_0100_0000_01B3 }
-                if let known = gramIDs[h] {
-                    formGrams.append(known)
-                } else {
-                    let id = Int32(gramIDs.count)
-                    gramIDs[h] = id
-                    gramDF.append(0)
-                    formGrams.append(id)
-                }
+                body(h)
             }
         }
-        return start..<formGrams.count
     }
 
     // MARK: - Weights

@@ -62,10 +62,32 @@ struct BoilerplateFilter: Sendable {
                 start = sentence.end
             }
         }
+        countKeys(source: sourceHash, keys: keys)
+    }
+
+    /// Counts one article of the run by the keys of its sentences of `minimumWords` or more words, each once
+    /// (``keysOfLastCleaned``, kept from an earlier run).
+    mutating func learn(source: String, keys: [UInt64]) {
+        countKeys(source: Self.hash(source), keys: keys)
+    }
+
+    private mutating func countKeys(source sourceHash: UInt64, keys: some Sequence<UInt64>) {
         for key in keys {
             if sourceCount.increment(Self.mix(sourceHash, key)) == 0 { sentenceCounts.increment(key, Self.spread) }
             sentenceCounts.increment(key, Self.documents)
         }
+    }
+
+    /// The keys `learn` counts for the text last cleaned, each once, in order.
+    func keysOfLastCleaned() -> [UInt64] {
+        var seen: Set<UInt64> = []
+        return sentences.filter { $0.counted && seen.insert($0.key).inserted }.map(\.key)
+    }
+
+    /// ``record(isCanonical:)`` for an article restored without its text, by its ``keysOfLastCleaned``.
+    mutating func record(keys: [UInt64], isCanonical: Bool) {
+        guard isCanonical else { return }
+        for key in keys { sentenceCounts.increment(key, Self.canonicals) }
     }
 
     /// The text without its boilerplate sentences.

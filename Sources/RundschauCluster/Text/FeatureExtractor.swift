@@ -41,6 +41,9 @@ struct FeatureExtractor: Sendable {
     private var touched: [Int32] = []
     /// Term of each scanned token after `features` (-1: stop word or too short), for the character n-grams.
     private(set) var tokenTerms: [Int32] = []
+    /// The terms of the last `features` call in the order the article first used them: the order a scan interns
+    /// new terms in (``FeatureRecord``).
+    private(set) var firstUse: [Int32] = []
 
     init(weights: Weights = Weights()) {
         self.weights = weights
@@ -138,6 +141,8 @@ struct FeatureExtractor: Sendable {
 
         // Collect.
         var out = ArticleFeatures()
+        firstUse.removeAll(keepingCapacity: true)
+        firstUse.append(contentsOf: touched)
         touched.sort()
         out.terms.reserveCapacity(touched.count)
         out.weights.reserveCapacity(touched.count)
