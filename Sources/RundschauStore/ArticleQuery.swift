@@ -48,13 +48,16 @@ public struct ArticleQuery: Hashable, Sendable {
     public var limit: Int?
     /// The order of the results.
     public var order: Order
+    /// Whether to read the articles' text: when `false`, ``StoredArticle/content`` and ``StoredArticle/summary``
+    /// come back `nil` (every other field is filled), so that a query over a large window reads only the metadata.
+    public var withText: Bool
 
     /// Describes a query; all filters default to "any".
     public init(
         feedID: FeedID? = nil, afterID: ArticleID? = nil, firstSeenSince: Date? = nil, changedSince: Date? = nil,
         dateSince: Date? = nil, dateUntil: Date? = nil, contentHash: String? = nil, canonicalURL: String? = nil, clusterID: ClusterID? = nil,
         clusterIDs: [ClusterID]? = nil, ids: [ArticleID]? = nil, unclusteredOnly: Bool = false, limit: Int? = nil,
-        order: Order = .id
+        order: Order = .id, withText: Bool = true
     ) {
         self.ids = ids
         self.feedID = feedID
@@ -70,5 +73,6 @@ public struct ArticleQuery: Hashable, Sendable {
         self.unclusteredOnly = unclusteredOnly
         self.limit = limit
         self.order = order
+        self.withText = withText
     }
 }

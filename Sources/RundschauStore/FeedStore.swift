@@ -15,19 +15,20 @@ import RundschauModel
 /// ```
 ///
 /// The interface is split into the roles its callers use: ``SubscriptionStore``, ``FetchScheduleStore``,
-/// ``ArticleStore``, ``StoryStore``, ``TopicStore``, ``RetentionStore`` and ``RunStore``; a step may ask for only
-/// the roles it needs.
+/// ``ArticleStore``, ``FeatureStore``, ``StoryStore``, ``TopicStore``, ``RetentionStore`` and ``RunStore``; a step
+/// may ask for only the roles it needs.
 ///
 /// ## Topics
 /// - ``SubscriptionStore``: subscribe, list, find, move and remove subscriptions
 /// - ``FetchScheduleStore``: fetch outcomes, due feeds, claims and leases
 /// - ``ArticleStore``: upsert and read articles, duplicate links
+/// - ``FeatureStore``: what clustering computed from each article, kept between runs
 /// - ``StoryStore``: create, extend, merge and read stories
 /// - ``TopicStore``: topics and memberships
 /// - ``RetentionStore``: prune old history
 /// - ``RunStore``: runs and status
-public protocol FeedStore: SubscriptionStore, FetchScheduleStore, ArticleStore, StoryStore, TopicStore,
-    RetentionStore, RunStore {
+public protocol FeedStore: SubscriptionStore, FetchScheduleStore, ArticleStore, FeatureStore, StoryStore,
+    TopicStore, RetentionStore, RunStore {
     /// Releases the database (connections, file handles). Calls after it fail.
     func close() async throws
 }

@@ -60,7 +60,8 @@ extension PostgresFeedStore {
     }
 
     public func articles(_ query: ArticleQuery) async throws -> [StoredArticle] {
-        let select = try articleQuery("SELECT \(Self.articleColumns) FROM article", query, ordered: true)
+        let columns = query.withText ? Self.articleColumns : Self.articleColumnsWithoutText
+        let select = try articleQuery("SELECT \(columns) FROM article", query, ordered: true)
         return try await read("cannot read articles") { sql in
             try await sql.map(select, Self.storedArticle)
         }
@@ -111,12 +112,19 @@ extension PostgresFeedStore {
     }
 
     /// The columns ``storedArticle(_:)`` reads; JSON columns as text.
-    static let articleColumns = """
-        id, feed_id, entry_id, canonical_url, link, links_json::text AS links_json, title, summary, summary_type, \
-        content, content_type, authors_json::text AS authors_json, categories_json::text AS categories_json, \
+    static let articleColumns = articleColumnList(text: "summary, content")
+
+    /// ``articleColumns`` with `NULL` for the two text columns, which then stay unread (`ArticleQuery.withText`).
+    static let articleColumnsWithoutText = articleColumnList(text: "NULL::text AS summary, NULL::text AS content")
+
+    private static func articleColumnList(text: String) -> String {
+        """
+        id, feed_id, entry_id, canonical_url, link, links_json::text AS links_json, title, \(text), summary_type, \
+        content_type, authors_json::text AS authors_json, categories_json::text AS categories_json, \
         enclosures_json::text AS enclosures_json, published, updated, language, image, kicker, dateline, \
         first_seen, changed_at, content_hash, duplicate_of, cluster_id
         """
+    }
 
     /// `head` with the query's filters, order and limit; `invalidArgument` for a negative limit.
     func articleQuery(_ head: String, _ query: ArticleQuery, ordered: Bool) throws -> PostgresQuery {

@@ -25,6 +25,7 @@ enum PostgresMigrations {
         ("v4-article-date-index", v4ArticleDateIndex),
         ("v5-topic-newest-index", v5TopicNewestIndex),
         ("v6-topic-rules", v6TopicRules),
+        ("v7-article-features", v7ArticleFeatures),
     ]
 
     /// The table that records applied migrations.
@@ -197,7 +198,6 @@ enum PostgresMigrations {
         "CREATE INDEX cluster_topic_topic_id ON cluster_topic (topic_id)",
     ]
 
-    /// Runs of the main job and its steps, for `rundschau status` and the summary line.
     /// An index on the date an article is sorted and windowed by (`StoredArticle.date`): clustering reads the
     /// articles of its time window through it instead of scanning a year of history.
     private static let v4ArticleDateIndex = [
@@ -215,6 +215,21 @@ enum PostgresMigrations {
     /// A fingerprint of each configured topic's matching rules (see the SQLite migration of the same name).
     private static let v6TopicRules = ["ALTER TABLE topic ADD COLUMN rules TEXT"]
 
+    /// What clustering computed from each article's text, one row per article, gone with the article, evicted by
+    /// date through an index (see the SQLite migration of the same name).
+    private static let v7ArticleFeatures = [
+        """
+        CREATE TABLE article_feature (
+            article_id BIGINT PRIMARY KEY REFERENCES article (id) ON DELETE CASCADE,
+            date TIMESTAMPTZ NOT NULL,
+            sentences BYTEA NOT NULL,
+            data BYTEA NOT NULL
+        )
+        """,
+        "CREATE INDEX article_feature_date ON article_feature (date)",
+    ]
+
+    /// Runs of the main job and its steps, for `rundschau status` and the summary line.
     private static let v3Runs = [
         """
         CREATE TABLE run (

@@ -19,6 +19,7 @@ enum Migrations {
         migrator.registerMigration("v4-article-date-index", migrate: v4ArticleDateIndex)
         migrator.registerMigration("v5-topic-newest-index", migrate: v5TopicNewestIndex)
         migrator.registerMigration("v6-topic-rules", migrate: v6TopicRules)
+        migrator.registerMigration("v7-article-features", migrate: v7ArticleFeatures)
         return migrator
     }
 
@@ -130,7 +131,6 @@ enum Migrations {
                 """)
     }
 
-    /// Runs of the main job and its steps, for `rundschau status` and the summary line.
     /// An index on the date an article is sorted and windowed by (`StoredArticle.date`): clustering reads the
     /// articles of its time window through it instead of scanning a year of history.
     private static func v4ArticleDateIndex(_ db: Database) throws {
@@ -155,6 +155,23 @@ enum Migrations {
         try db.execute(sql: "ALTER TABLE topic ADD COLUMN rules TEXT")
     }
 
+    /// What clustering computed from each article's text (opaque bytes: the sentence keys read on their own, and
+    /// the rest), so that a later run restores the article without reading its text; one row per article, gone
+    /// with the article, evicted by the article's date through an index.
+    private static func v7ArticleFeatures(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE article_feature (
+                    article_id INTEGER PRIMARY KEY REFERENCES article (id) ON DELETE CASCADE,
+                    date DATETIME NOT NULL,
+                    sentences BLOB NOT NULL,
+                    data BLOB NOT NULL
+                );
+                CREATE INDEX article_feature_date ON article_feature (date);
+                """)
+    }
+
+    /// Runs of the main job and its steps, for `rundschau status` and the summary line.
     private static func v3Runs(_ db: Database) throws {
         try db.execute(
             sql: """

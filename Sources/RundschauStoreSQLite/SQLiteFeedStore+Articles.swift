@@ -45,7 +45,8 @@ extension SQLiteFeedStore {
     }
 
     public func articles(_ query: ArticleQuery) async throws -> [StoredArticle] {
-        let request = try request(for: query)
+        let request = query.withText
+            ? try request(for: query) : try request(for: query).select(sql: ArticleRecord.columnsWithoutText)
         return try await read("cannot read articles") { db in
             try request.fetchAll(db).map { try $0.stored() }
         }

@@ -1,7 +1,8 @@
 import RundschauModel
 import Foundation
+import GRDB
 import RundschauStore
-import RundschauStoreSQLite
+@testable import RundschauStoreSQLite
 import Testing
 
 /// What only the SQLite backend promises: file layout, WAL, migrations, errors naming the path.
@@ -82,5 +83,56 @@ struct SQLiteFeedStoreTests {
         try await store.recordFetch(feed.id, state: FetchState(nextFetchAt: precise))
         let stored = try #require(try await store.feed(id: feed.id)?.fetch.nextFetchAt)
         #expect(abs(stored.timeIntervalSince(precise)) < 0.001)
+    }
+
+    @Test("feature rows are read, written and evicted through indexes; metadata-only reads keep their plans")
+    func featurePlans() async throws {
+        let store = try SQLiteFeedStore(path: ":memory:")
+        let feed = try await store.subscribe(FeedSubscription(url: "https://a.example/"), at: T.t0)
+        _ = try await store.upsertArticles(feedID: feed.id, entries: (1...3).map { makeEntry($0) }, seenAt: T.t0)
+        let queries = [
+            ArticleQuery(), ArticleQuery(dateSince: T.t0, dateUntil: T.at(600), order: .newestFirst),
+            ArticleQuery(afterID: ArticleID(1), unclusteredOnly: true, limit: 10),
+            ArticleQuery(ids: [ArticleID(1), ArticleID(2)]), ArticleQuery(clusterIDs: [ClusterID(1)]),
+        ]
+        try await store.writer.read { db in
+            func plan(_ sql: String, _ arguments: StatementArguments) throws -> [String] {
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+            }
+            func scans(_ details: [String]) -> [String] {
+                details.filter { $0.hasPrefix("SCAN ") && !$0.contains(" USING ") && !$0.hasPrefix("SCAN CONSTANT") }
+            }
+            let read = try plan(SQLiteFeedStore.featureSelectSQL("data", count: 3), [1, 2, 3])
+            #expect(read.contains { $0.contains("SEARCH article_feature USING INTEGER PRIMARY KEY") }, "\(read)")
+            #expect(scans(read).isEmpty, "\(read)")
+            let write = try plan(SQLiteFeedStore.featureUpsertSQL, [1, T.t0, Data([1]), Data([2])])
+            #expect(write.contains { $0.contains("SEARCH article USING INTEGER PRIMARY KEY") }, "\(write)")
+            #expect(scans(write).isEmpty, "\(write)")
+            let evict = try plan(SQLiteFeedStore.featureDeleteSQL, [T.t0, 5_000])
+            #expect(evict.contains { $0.contains("INDEX article_feature_date (date<?)") }, "\(evict)")
+            #expect(scans(evict).isEmpty, "\(evict)")
+
+            for query in queries {
+                let full = try store.request(for: query).makePreparedRequest(db).statement
+                let lean = try store.request(for: query).select(sql: ArticleRecord.columnsWithoutText)
+                    .makePreparedRequest(db).statement
+                #expect(lean.sql.contains("NULL AS content") && lean.sql.contains("NULL AS summary"))
+                #expect(try plan(lean.sql, lean.arguments) == plan(full.sql, full.arguments), "\(query)")
+            }
+        }
+        try await store.close()
+    }
+
+    @Test("foreign keys are enforced: an article's feature row goes with it")
+    func foreignKeysOn() async throws {
+        let store = try SQLiteFeedStore(path: ":memory:")
+        #expect(try await store.writer.read { db in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") } == true)
+        let feed = try await store.subscribe(FeedSubscription(url: "https://a.example/"), at: T.t0)
+        let id = try #require(try await store.upsertArticles(feedID: feed.id, entries: [makeEntry(1)], seenAt: T.t0)
+            .insertedIDs.first)
+        try await store.setArticleFeatures([ArticleFeatureRow(article: id, date: T.t0, sentences: [1], data: [2])])
+        try await store.writer.write { db in try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [id.rawValue]) }
+        #expect(try await store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_feature") } == 0)
+        try await store.close()
     }
 }

@@ -40,4 +40,39 @@ struct SQLiteMigrationTests {
         #expect(try await store.cluster(id: cluster)?.articleIDs == [article.id])
         try await store.close()
     }
+
+    @Test("a database at v6 gains the feature table; its rows go with their articles")
+    func upgradeFromV6() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rundschau-migration-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("v6.sqlite").path
+
+        let old = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(old, upTo: "v6-topic-rules")
+        try await old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO feed (id, url, kind, subscribed_at) VALUES (1, 'https://a.example/feed', 'feed', '2024-06-11 10:00:00.000');
+                    INSERT INTO article (id, feed_id, entry_id, title, first_seen, changed_at, content_hash, revision_hash)
+                    VALUES (1, 1, 'urn:1', 'Alt', '2024-06-11 10:00:00.000', '2024-06-11 10:00:00.000', 'h', 'r');
+                    """)
+            #expect(try !db.tableExists("article_feature"))
+        }
+        try old.close()
+
+        let store = try SQLiteFeedStore(path: path)
+        #expect(try await store.appliedMigrations().last == "v7-article-features")
+        let tables = try await store.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'")
+        }
+        #expect(Set(tables) == Set(StoreSchema.tables))
+        #expect(try await store.writer.read { db in try db.indexes(on: "article_feature").map(\.name) } == ["article_feature_date"])
+
+        try await store.setArticleFeatures([ArticleFeatureRow(article: ArticleID(1), date: T.t0, sentences: [7], data: [8, 9])])
+        #expect(try await store.articleFeatures([ArticleID(1)]) == [ArticleID(1): [8, 9]])
+        #expect(try await store.removeFeed(FeedID(1)))
+        #expect(try await store.articleSentences([ArticleID(1)]).isEmpty)
+        try await store.close()
+    }
 }

@@ -32,7 +32,7 @@ struct ArticleRecord: Codable, Sendable {
     var duplicateOf: Int64?
     var clusterId: Int64?
 
-    enum CodingKeys: String, CodingKey, ColumnExpression {
+    enum CodingKeys: String, CodingKey, ColumnExpression, CaseIterable {
         case id
         case feedId = "feed_id"
         case entryId = "entry_id"
@@ -56,6 +56,12 @@ struct ArticleRecord: Codable, Sendable {
     }
 
     typealias Columns = CodingKeys
+
+    /// Every column, but `NULL` for the two text columns (`summary`, `content`): the selection of a query that
+    /// reads only the metadata (`ArticleQuery.withText == false`).
+    static let columnsWithoutText = Columns.allCases.map { column in
+        column == .summary || column == .content ? "NULL AS \(column.rawValue)" : column.rawValue
+    }.joined(separator: ", ")
 }
 
 extension ArticleRecord: FetchableRecord, MutablePersistableRecord {
