@@ -114,13 +114,13 @@ public struct ClusterSession: Sendable {
         return captured
     }
 
-    /// Keeps what the article just scanned contributed.
-    private mutating func capture(_ article: ClusterArticle) {
-        guard capturesFeatures, let words = clusterer.lastCapture, let dup = detector.lastCapture else { return }
+    /// Keeps what the article just scanned contributed; `sentences` when it was not cleaned.
+    private mutating func capture(_ article: ClusterArticle, sentences: [UInt64]? = nil) {
+        guard capturesFeatures, let words = clusterer.takeCapture(), let dup = detector.takeCapture() else { return }
         let record = FeatureRecord(
             language: words.language, short: words.short, isCopy: words.copy, contentKey: dup.contentKey,
-            shingles: dup.shingles, signature: dup.signature, terms: words.terms, grams: words.grams,
-            sentences: boilerplate.keysOfLastCleaned())
+            shingles: dup.shingles, signature: dup.signature, terms: words.terms, titleMask: words.titleMask,
+            sentences: sentences ?? boilerplate.keysOfLastCleaned())
         captured.append(CapturedFeatures(
             article: article.id, date: article.effectiveDate, sentences: record.encodedSentences, data: record.encodedData))
     }
@@ -135,6 +135,7 @@ public struct ClusterSession: Sendable {
             // need, so its body is neither cleaned nor scanned.
             _ = detector.add(article, bodyWords: nil, decide: false, knownCanonical: item.duplicateOf)
             clusterer.restore(article, clusterID: item.clusterID, isDuplicate: true, bodyStart: 0)
+            if capturesFeatures { capture(article, sentences: boilerplate.keys(of: article.text)) }
         } else {
             let body = boilerplate.clean(source: article.source, text: article.text)
             boilerplate.record(isCanonical: item.duplicateOf == nil)

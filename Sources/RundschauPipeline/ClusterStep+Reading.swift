@@ -10,6 +10,8 @@ extension ClusterStep {
         var cluster: ClusterID
         var duplicateOf: Int64?
         var topics: [TopicRef]
+        /// Its metadata without the text, when it is restored from kept features (learned from their sentences).
+        var article: ClusterArticle?
     }
 
     /// The engine's view of the run's articles, kept from the first read while there are at most `limit` of them;

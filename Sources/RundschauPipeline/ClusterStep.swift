@@ -86,43 +86,99 @@ public struct ClusterStep: Sendable {
         progress("clustering \(new.count) new article(s)")
 
         // Context: stored, clustered articles inside the windows around the new ones, one indexed query per
-        // merged window, so a new article dated last year reads that week, not the year.
+        // merged window, so a new article dated last year reads that week, not the year. An article whose
+        // features an earlier run kept is read without its text and learned from its sentence keys; the others
+        // are read with their texts (and their features kept this time).
+        let useFeatures = engine.storedTopics == .keep
+        session.capturesFeatures = true
         var context: [ContextArticle] = []
         var engineIDForStore: [ClusterID: StoryID] = [:]
         for range in engine.historyRanges(forDates: new.map(\.date)) {
             var after: ArticleID?
             while true {
-                let page = try await store.articles(ArticleQuery(afterID: after, dateSince: range.lowerBound,
-                                                                 dateUntil: range.upperBound, limit: Self.pageSize))
+                let page = try await store.articles(ArticleQuery(
+                    afterID: after, dateSince: range.lowerBound, dateUntil: range.upperBound, limit: Self.pageSize,
+                    withText: !useFeatures))
                 guard let last = page.last else { break }
-                let pageTopics = try await store.topicIDs(forArticles: page.filter { $0.clusterID != nil }.map(\.id))
-                for stored in page {
+                let clustered = page.filter { $0.clusterID != nil }
+                let pageTopics = try await store.topicIDs(forArticles: clustered.map(\.id))
+                let sentences = useFeatures ? try await store.articleSentences(clustered.map(\.id)) : [:]
+                var withoutFeatures: [ArticleID] = []
+                for stored in clustered {
                     guard let cluster = stored.clusterID else { continue }
                     // The engine names a story by one of its articles; any member id is unique to its story.
                     engineIDForStore[cluster] = min(engineIDForStore[cluster] ?? .max, stored.id.rawValue)
                     let article = Self.clusterArticle(stored, feeds: feeds)
-                    session.learn(article)
-                    context.append(ContextArticle(
+                    var item = ContextArticle(
                         key: TimeOrderKey(article), cluster: cluster, duplicateOf: stored.duplicateOf?.rawValue,
-                        topics: (pageTopics[stored.id] ?? []).compactMap { topicRef[$0] }))
+                        topics: (pageTopics[stored.id] ?? []).compactMap { topicRef[$0] })
+                    if let bytes = sentences[stored.id], session.learn(article, sentences: bytes) {
+                        item.article = article
+                    } else if useFeatures {
+                        withoutFeatures.append(stored.id)
+                    } else {
+                        session.learn(article)
+                        held.keep(article)
+                    }
+                    context.append(item)
+                }
+                for article in try await texts(of: withoutFeatures, store: store, feeds: feeds) {
+                    session.learn(article)
                     held.keep(article)
                 }
                 after = last.id
             }
         }
 
-        // Pass 2: stored articles in time order, then the new ones; texts held, or read again by id.
+        // Pass 2: stored articles in time order, then the new ones; texts held, or read again by id. Each batch's
+        // captured features are written as it ends.
         session.reserve(articles: context.count + new.count)
         context.sort { $0.key < $1.key }
         new.sort()
         if !held.isHolding { progress("reading \(context.count + new.count) article(s) again, in time order") }
-        try await forEach(context, id: \.key.id, held: &held, store: store, feeds: feeds) { item, article in
-            guard let engineID = engineIDForStore[item.cluster] else { return }
-            session.restore(ClusteredArticle(
-                article: article, clusterID: engineID, duplicateOf: item.duplicateOf, topics: item.topics))
+        var kept = 0
+        func keepFeatures() async throws {
+            let rows = session.takeCapturedFeatures().map {
+                ArticleFeatureRow(article: ArticleID($0.article), date: $0.date, sentences: $0.sentences, data: $0.data)
+            }
+            if !rows.isEmpty { try await store.setArticleFeatures(rows) }
+            kept += rows.count
+        }
+        var start = 0
+        var restoredFromFeatures = 0
+        while start < context.count {
+            let batch = context[start..<min(start + Self.rereadBatch, context.count)]
+            start += batch.count
+            let data = try await store.articleFeatures(batch.compactMap { $0.article.map { ArticleID($0.id) } })
+            let needText = batch.filter { $0.article.map { data[ArticleID($0.id)] == nil } ?? !held.isHolding }.map(\.key.id)
+            var texts = Dictionary(
+                try await self.texts(of: needText.map { ArticleID($0) }, store: store, feeds: feeds).map { ($0.id, $0) },
+                uniquingKeysWith: { first, _ in first })
+            for item in batch {
+                guard let engineID = engineIDForStore[item.cluster] else { continue }
+                func clustered(_ article: ClusterArticle) -> ClusteredArticle {
+                    ClusteredArticle(article: article, clusterID: engineID, duplicateOf: item.duplicateOf, topics: item.topics)
+                }
+                if let article = item.article, let bytes = data[ArticleID(article.id)] {
+                    if session.restore(clustered(article), features: bytes) {
+                        restoredFromFeatures += 1
+                        continue
+                    }
+                    // Features that cannot stand in for the text (a copy's, for an article canonical now).
+                    for text in try await self.texts(of: [ArticleID(article.id)], store: store, feeds: feeds) {
+                        texts[text.id] = text
+                    }
+                }
+                if let article = texts.removeValue(forKey: item.key.id) ?? held.take(item.key.id) {
+                    session.restore(clustered(article))
+                }
+            }
+            try await keepFeatures()
         }
         context = []
-        try await forEach(new, id: \.id, held: &held, store: store, feeds: feeds) { _, article in session.add(article) }
+        try await forEach(new, id: \.id, held: &held, store: store, feeds: feeds, afterBatch: keepFeatures) { _, article in
+            session.add(article)
+        }
         let result = session.finish()
         report.articles = new.count
 
@@ -197,29 +253,50 @@ public struct ClusterStep: Sendable {
                     TopicDraft(slug: spec.name, title: spec.title, origin: .configured, rules: Self.rules(of: spec)))
             }
         }
+        // Features are kept while their article can be in a later run's window.
+        let evicted = try await store.deleteArticleFeatures(
+            datedBefore: Date().addingTimeInterval(-(2 * settings.cluster.windowDays + 1) * 86_400))
+        logger.debug("cluster.features", metadata: [
+            "features.restored": "\(restoredFromFeatures)", "features.kept": "\(kept)", "features.evicted": "\(evicted)"])
         progress("\(report.duplicates) duplicate(s), \(report.newClusters) new and \(report.updatedClusters) updated stories"
             + (report.mergedClusters > 0 ? ", \(report.mergedClusters) merged into others" : ""))
         return report
     }
 
-    /// Calls `body` with each item and its article, in the items' order: from `held` while it holds them, else
-    /// read again from the store in batches (an article removed meanwhile is skipped).
+    /// Calls `body` with each item and its article, in the items' order, and `afterBatch` after every
+    /// ``rereadBatch`` items: from `held` while it holds them, else read again from the store in batches (an
+    /// article removed meanwhile is skipped).
     private func forEach<Item>(
         _ items: [Item], id: (Item) -> Int64, held: inout HeldTexts, store: any FeedStore, feeds: [FeedID: StoredFeed],
-        _ body: (Item, ClusterArticle) -> Void
+        afterBatch: () async throws -> Void, _ body: (Item, ClusterArticle) -> Void
     ) async throws {
-        if held.isHolding {
-            for item in items { if let article = held.take(id(item)) { body(item, article) } }
-            return
-        }
         var start = 0
         while start < items.count {
             let batch = items[start..<min(start + Self.rereadBatch, items.count)]
-            let rows = try await store.articles(ArticleQuery(ids: batch.map { ArticleID(id($0)) }))
-            let byID = Dictionary(rows.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
-            for item in batch { if let stored = byID[id(item)] { body(item, Self.clusterArticle(stored, feeds: feeds)) } }
+            if held.isHolding {
+                for item in batch { if let article = held.take(id(item)) { body(item, article) } }
+            } else {
+                let byID = Dictionary(
+                    try await texts(of: batch.map { ArticleID(id($0)) }, store: store, feeds: feeds).map { ($0.id, $0) },
+                    uniquingKeysWith: { first, _ in first })
+                for item in batch { if let article = byID[id(item)] { body(item, article) } }
+            }
+            try await afterBatch()
             start += Self.rereadBatch
         }
+    }
+
+    /// The engine's view of these articles, texts included, read in batches (an article removed meanwhile is
+    /// missing).
+    private func texts(of ids: [ArticleID], store: any FeedStore, feeds: [FeedID: StoredFeed]) async throws -> [ClusterArticle] {
+        var out: [ClusterArticle] = []
+        var start = 0
+        while start < ids.count {
+            let batch = Array(ids[start..<min(start + Self.rereadBatch, ids.count)])
+            out += try await store.articles(ArticleQuery(ids: batch)).map { Self.clusterArticle($0, feeds: feeds) }
+            start += batch.count
+        }
+        return out
     }
 
     /// Bumped when matching itself changes, so that stored memberships are matched again once.

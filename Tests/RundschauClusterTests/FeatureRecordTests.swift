@@ -14,7 +14,7 @@ struct FeatureRecordTests {
             terms: [.init(key: "pistorius", surface: "Pistorius", pair: false, weight: 2.5),
                     .init(key: "bor pistorius", surface: "Boris Pistorius", pair: true, weight: 1.25),
                     .init(key: "#2024", surface: "2024", pair: false, weight: 1)],
-            grams: [(0x1234, 2), (0xFFFF_FFFF_FFFF_FFFF, 1)], sentences: [7, 0, .max])
+            titleMask: [0b1011, 0xFF], sentences: [7, 0, .max])
         let data = record.encodedData
         var decoded = try #require(FeatureRecord(data: data, bins: MinHasher.bins))
         decoded.sentences = try #require(FeatureRecord.sentences(from: record.encodedSentences))

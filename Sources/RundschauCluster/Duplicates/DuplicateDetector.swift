@@ -55,6 +55,12 @@ public struct DuplicateDetector: Sendable {
     var capturing = false
     private(set) var lastCapture: Capture?
 
+    /// ``lastCapture``, handed over once.
+    mutating func takeCapture() -> Capture? {
+        defer { lastCapture = nil }
+        return lastCapture
+    }
+
     // Scratch.
     private var scanner = TokenScanner()
     private var signature = [UInt32](repeating: MinHasher.empty, count: MinHasher.bins)

@@ -8,7 +8,8 @@
 ///
 /// Terms are kept by their key (stem, `#number` or name pair), in the order the article first used them, so that a
 /// restoring run interns them in the same order a scan of the text would have: term ids, and the ties they break,
-/// come out the same. N-grams are kept by hash, in first-appearance order, with their counts.
+/// come out the same. The title's character n-grams are not kept: the restoring run takes them from the title again,
+/// of the words a bit mask marks (those that made terms).
 struct FeatureRecord: Sendable, Equatable {
     struct Term: Sendable, Equatable {
         var key: String
@@ -29,18 +30,19 @@ struct FeatureRecord: Sendable, Equatable {
     var shingles: Int
     var signature: [UInt16]
     var terms: [Term]
-    var grams: [(hash: UInt64, count: UInt32)]
+    /// Bit `i` set: title token `i` made a term, and its character n-grams count.
+    var titleMask: [UInt8]
     /// Keys of the sentences of four or more words, each once.
     var sentences: [UInt64]
 
     static func == (a: FeatureRecord, b: FeatureRecord) -> Bool {
         a.language == b.language && a.short == b.short && a.isCopy == b.isCopy && a.contentKey == b.contentKey && a.shingles == b.shingles
             && a.signature == b.signature && a.terms == b.terms && a.sentences == b.sentences
-            && a.grams.map(\.hash) == b.grams.map(\.hash) && a.grams.map(\.count) == b.grams.map(\.count)
+            && a.titleMask == b.titleMask
     }
 
     /// Format of ``encodedData``; a record of another version is not read (the article is scanned instead).
-    static let version: UInt8 = 1
+    static let version: UInt8 = 2
 
     var encodedSentences: [UInt8] {
         var out = ByteWriter()
@@ -65,11 +67,8 @@ struct FeatureRecord: Sendable, Equatable {
             out.string(term.surface == term.key ? "" : term.surface)
             out.u32(term.weight.bitPattern)
         }
-        out.varint(UInt64(grams.count))
-        for gram in grams {
-            out.u64(gram.hash)
-            out.varint(UInt64(gram.count))
-        }
+        out.varint(UInt64(titleMask.count))
+        for byte in titleMask { out.byte(byte) }
         return out.bytes
     }
 
@@ -117,19 +116,19 @@ struct FeatureRecord: Sendable, Equatable {
             terms.append(Term(key: key, surface: surface.isEmpty ? key : surface, pair: flag & 1 != 0,
                               weight: Float(bitPattern: weight)))
         }
-        guard let gramCount = reader.count(ofSize: 9) else { return nil }
-        grams = []
-        grams.reserveCapacity(gramCount)
-        for _ in 0..<gramCount {
-            guard let hash = reader.u64(), let count = reader.varint() else { return nil }
-            grams.append((hash, UInt32(clamping: count)))
+        guard let maskCount = reader.count(ofSize: 1) else { return nil }
+        titleMask = []
+        titleMask.reserveCapacity(maskCount)
+        for _ in 0..<maskCount {
+            guard let byte = reader.byte() else { return nil }
+            titleMask.append(byte)
         }
         guard reader.atEnd else { return nil }
         sentences = []
     }
 
     init(language: String?, short: Bool, isCopy: Bool, contentKey: UInt64?, shingles: Int, signature: [UInt16], terms: [Term],
-         grams: [(hash: UInt64, count: UInt32)], sentences: [UInt64]) {
+         titleMask: [UInt8], sentences: [UInt64]) {
         self.language = language
         self.short = short
         self.isCopy = isCopy
@@ -137,7 +136,7 @@ struct FeatureRecord: Sendable, Equatable {
         self.shingles = shingles
         self.signature = signature
         self.terms = terms
-        self.grams = grams
+        self.titleMask = titleMask
         self.sentences = sentences
     }
 }

@@ -60,7 +60,7 @@ public struct StoryClusterer: Sendable {
         var language: String?
         var short: Bool
         var terms: [FeatureRecord.Term]
-        var grams: [(hash: UInt64, count: UInt32)]
+        var titleMask: [UInt8]
         /// Joined its story as a copy: no vectors were computed.
         var copy: Bool
     }
@@ -68,6 +68,12 @@ public struct StoryClusterer: Sendable {
     /// Keep what each placed article contributed in ``lastCapture``.
     var capturing = false
     private(set) var lastCapture: Capture?
+
+    /// ``lastCapture``, handed over once.
+    mutating func takeCapture() -> Capture? {
+        defer { lastCapture = nil }
+        return lastCapture
+    }
 
     var extractor: FeatureExtractor
     private var df: [Int32] = []
@@ -224,7 +230,7 @@ public struct StoryClusterer: Sendable {
         let story = storyIndex(for: clusterID, time: time, opened: false, language: lang)
         let vectors = duplicate ? nil : vectors(bodyStart: bodyStart, language: lang)
         if duplicate && capturing {
-            lastCapture = Capture(language: lang ?? language(of: article), short: false, terms: [], grams: [], copy: true)
+            lastCapture = Capture(language: lang ?? language(of: article), short: false, terms: [], titleMask: [], copy: true)
         }
         appendArticle(article, time: time, story: story, duplicate: duplicate, vectors: vectors)
     }
@@ -235,7 +241,7 @@ public struct StoryClusterer: Sendable {
         guard duplicate || !record.isCopy else { return false }
         let time = article.effectiveDate.timeIntervalSince1970
         let story = storyIndex(for: clusterID, time: time, opened: false, language: record.language)
-        let vectors = duplicate ? nil : vectors(from: record)
+        let vectors = duplicate ? nil : vectors(from: record, article: article)
         appendArticle(article, time: time, story: story, duplicate: duplicate, vectors: vectors)
         return true
     }
@@ -245,7 +251,7 @@ public struct StoryClusterer: Sendable {
         if let duplicateOf, let canonical = byID[duplicateOf] {
             let story = storyOf[Int(canonical)]
             if capturing {
-                lastCapture = Capture(language: language(of: article), short: false, terms: [], grams: [], copy: true)
+                lastCapture = Capture(language: language(of: article), short: false, terms: [], titleMask: [], copy: true)
             }
             stories[Int(story)].touched = true
             appendArticle(article, time: time, story: story, duplicate: true, vectors: nil)
@@ -337,25 +343,16 @@ public struct StoryClusterer: Sendable {
                 key: dictionary.keys[Int(t)], surface: dictionary.surfaces[Int(t)], pair: dictionary.isName[Int(t)],
                 weight: words.weights[low]))
         }
-        // N-grams by hash in first-appearance order (the order a scan interns them), with counts.
-        var grams: [(hash: UInt64, count: UInt32)] = []
-        var slot: [UInt64: Int] = [:]
-        let scanner = extractor.scanner
-        for i in 0..<min(bodyStart, extractor.tokenTerms.count) where extractor.tokenTerms[i] >= 0 {
-            Self.forEachGram(of: scanner.scalars(i)) { h in
-                if let k = slot[h] {
-                    grams[k].count += 1
-                } else {
-                    slot[h] = grams.count
-                    grams.append((h, 1))
-                }
-            }
-        }
-        return Capture(language: language, short: vectors.short, terms: terms, grams: grams, copy: false)
+        // The title tokens whose n-grams count (those that made terms).
+        let titleTokens = min(bodyStart, extractor.tokenTerms.count)
+        var mask = [UInt8](repeating: 0, count: (titleTokens + 7) / 8)
+        for i in 0..<titleTokens where extractor.tokenTerms[i] >= 0 { mask[i / 8] |= 1 << (i % 8) }
+        return Capture(language: language, short: vectors.short, terms: terms, titleMask: mask, copy: false)
     }
 
-    /// The vectors of a restored article, its terms and n-grams interned in the order a scan would have.
-    private mutating func vectors(from record: FeatureRecord) -> Vectors {
+    /// The vectors of a restored article, its terms and n-grams interned in the order a scan would have: the
+    /// n-grams from its title (followed by its link's slug words when its text is short, as `scan` does).
+    private mutating func vectors(from record: FeatureRecord, article: ClusterArticle) -> Vectors {
         var words: [(Int32, Float)] = []
         words.reserveCapacity(record.terms.count)
         for term in record.terms {
@@ -363,10 +360,34 @@ public struct StoryClusterer: Sendable {
         }
         words.sort { $0.0 < $1.0 }
         var out = Vectors(words: ArticleFeatures(terms: words.map(\.0), weights: words.map(\.1)), short: record.short)
-        var grams: [(Int32, Float)] = record.grams.map { (internGram($0.hash), 1 + log(Float($0.count))) }
-        grams.sort { $0.0 < $1.0 }
-        out.grams = grams.map(\.0)
-        out.gramWeights = grams.map(\.1)
+        var title = article.title
+        if record.short, let url = article.url {
+            let slug = SlugWords.words(of: url)
+            if !slug.isEmpty { title += "\n" + slug }
+        }
+        let titleTokens = extractor.scan(title: title, text: "")
+        gramScratch.removeAll(keepingCapacity: true)
+        let scanner = extractor.scanner
+        for i in 0..<min(titleTokens, record.titleMask.count * 8) where record.titleMask[i / 8] & (1 << (i % 8)) != 0 {
+            let form = scanner.hashes[i]
+            let range: Range<Int>
+            if let known = gramsOfForm[form] {
+                range = known
+            } else {
+                range = internGrams(scanner.scalars(i))
+                gramsOfForm[form] = range
+            }
+            gramScratch.append(contentsOf: formGrams[range])
+        }
+        gramScratch.sort()
+        var k = 0
+        while k < gramScratch.count {
+            var end = k + 1
+            while end < gramScratch.count && gramScratch[end] == gramScratch[k] { end += 1 }
+            out.grams.append(gramScratch[k])
+            out.gramWeights.append(1 + log(Float(end - k)))
+            k = end
+        }
         return out
     }
 

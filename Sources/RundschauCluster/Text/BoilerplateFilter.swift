@@ -50,19 +50,24 @@ struct BoilerplateFilter: Sendable {
 
     /// Counts the sentences of one article of the run.
     mutating func learn(source: String, text: String) {
-        let sourceHash = Self.hash(source)
+        countKeys(source: Self.hash(source), keys: keys(of: text))
+    }
+
+    /// The keys `learn` counts for `text`: those of its sentences of `minimumWords` or more words, each once.
+    func keys(of text: String) -> [UInt64] {
         var text = text
         let count = text.utf8.count
-        var keys: Set<UInt64> = []
+        var keys: [UInt64] = []
+        var seen: Set<UInt64> = []
         text.withUTF8 { bytes in
             var start = 0
             while start < count {
                 let sentence = Self.nextSentence(bytes, from: start)
-                if sentence.words >= minimumWords { keys.insert(sentence.key) }
+                if sentence.words >= minimumWords, seen.insert(sentence.key).inserted { keys.append(sentence.key) }
                 start = sentence.end
             }
         }
-        countKeys(source: sourceHash, keys: keys)
+        return keys
     }
 
     /// Counts one article of the run by the keys of its sentences of `minimumWords` or more words, each once
