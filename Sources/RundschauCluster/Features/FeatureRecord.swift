@@ -53,7 +53,7 @@ struct FeatureRecord: Sendable, Equatable {
     }
 
     var encodedData: [UInt8] {
-        var out = ByteWriter()
+        var out = ByteWriter(capacity: 32 + 2 * signature.count + 24 * terms.count + titleMask.count)
         out.byte(Self.version)
         out.string(language ?? "")
         out.byte((short ? 1 : 0) | (contentKey != nil ? 2 : 0) | (isCopy ? 4 : 0))
@@ -144,6 +144,8 @@ struct FeatureRecord: Sendable, Equatable {
 /// Little-endian bytes with LEB128 lengths.
 struct ByteWriter {
     private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
     mutating func byte(_ value: UInt8) { bytes.append(value) }
 
