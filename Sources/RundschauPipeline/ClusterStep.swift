@@ -15,6 +15,10 @@ public struct ClusterReport: Sendable {
     /// Stored stories absorbed by another story.
     public var mergedClusters = 0
     public var discoveredTopics = 0
+    /// Stored articles of the window restored from the features an earlier run kept (not read or scanned again).
+    public var restoredFromFeatures = 0
+    /// Articles whose features this run kept for later runs.
+    public var keptFeatures = 0
 }
 
 /// `cluster`: the articles not yet in a story → duplicates, stories, topics, written back to the store.
@@ -137,8 +141,12 @@ public struct ClusterStep: Sendable {
         new.sort()
         if !held.isHolding { progress("reading \(context.count + new.count) article(s) again, in time order") }
         var kept = 0
+        // Features are kept while their article can be in a later run's window, counted back from the run's newest
+        // article (no later than tomorrow: a feed's bogus future date must not evict everything).
+        let newest = min(new.map(\.date).max() ?? Date(), Date().addingTimeInterval(86_400))
+        let keepSince = newest.addingTimeInterval(-(2 * settings.cluster.windowDays + 1) * 86_400)
         func keepFeatures() async throws {
-            let rows = session.takeCapturedFeatures().map {
+            let rows = session.takeCapturedFeatures().filter { $0.date >= keepSince }.map {
                 ArticleFeatureRow(article: ArticleID($0.article), date: $0.date, sentences: $0.sentences, data: $0.data)
             }
             if !rows.isEmpty { try await store.setArticleFeatures(rows) }
@@ -253,9 +261,9 @@ public struct ClusterStep: Sendable {
                     TopicDraft(slug: spec.name, title: spec.title, origin: .configured, rules: Self.rules(of: spec)))
             }
         }
-        // Features are kept while their article can be in a later run's window.
-        let evicted = try await store.deleteArticleFeatures(
-            datedBefore: Date().addingTimeInterval(-(2 * settings.cluster.windowDays + 1) * 86_400))
+        let evicted = try await store.deleteArticleFeatures(datedBefore: keepSince)
+        report.restoredFromFeatures = restoredFromFeatures
+        report.keptFeatures = kept
         logger.debug("cluster.features", metadata: [
             "features.restored": "\(restoredFromFeatures)", "features.kept": "\(kept)", "features.evicted": "\(evicted)"])
         progress("\(report.duplicates) duplicate(s), \(report.newClusters) new and \(report.updatedClusters) updated stories"

@@ -57,6 +57,7 @@ enum PostgresJSON {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String, column: String, row: Int64) throws -> T {
+        if let empty = EmptyJSONList.value(of: text, as: T.self) { return empty }
         do {
             return try JSONDecoder().decode(type, from: Data(text.utf8))
         } catch {

@@ -3,8 +3,8 @@ import Testing
 
 @testable import RundschauCluster
 
-/// The engine's two hand-made tables: counts keep their values through growth, and the LSH index finds what shares
-/// a band, before and after it grows, and caps boilerplate bands.
+/// The engine's hand-made tables: counts keep their values through growth, posting lists keep their heads and
+/// lengths, and the LSH index finds what shares a band, before and after it grows, and caps boilerplate bands.
 @Suite struct CompactTablesTests {
     @Test func countTableCountsSaturatesAndGrows() {
         var table = CountTable(width: 3)
@@ -25,6 +25,31 @@ import Testing
         // Counts stop at 65,535 instead of wrapping.
         for _ in 0..<70_000 { table.increment(7, 0) }
         #expect(table.value(7, 0) == Int(UInt16.max))
+    }
+
+    @Test func postingTableChainsHeadsThroughGrowth() {
+        var table = PostingTable()
+        #expect(table.find(1 << 63) == nil)
+        // 20,000 keys, three entries each: the table grows several times and keeps every list.
+        var entry: Int32 = 0
+        var heads: [UInt64: Int32] = [:]
+        for round in 0..<3 {
+            for k in UInt64(0)..<20_000 {
+                let key = (1 << 63) | (k &* 0x9E37_79B9)
+                let previous = table.push(key, head: entry)
+                #expect(previous == (round == 0 ? -1 : heads[key]))
+                heads[key] = entry
+                entry += 1
+            }
+        }
+        for (key, head) in heads {
+            let found = table.find(key)
+            #expect(found?.head == head && found?.count == 3)
+        }
+        #expect(table.find((1 << 63) | 7) == nil)
+        // Lengths stop at 65,535 instead of wrapping.
+        for _ in 0..<70_000 { _ = table.push(1 << 62, head: 1) }
+        #expect(table.find(1 << 62)?.count == Int32(UInt16.max))
     }
 
     /// Random 16-bit signatures, one row of `MinHasher.bins` per document.

@@ -100,34 +100,87 @@ import RundschauStoreSQLite
     /// held: the decisions must be the same as when they are held.
     @Test func readingTextsTwiceDecidesAsHoldingThem() async throws {
         let topics = try TopicsFile.load(path: Self.topicsPath)
-        func decisions(heldArticles: Int, name: String) async throws -> (report: [Int], members: Set<[String]>, copies: [String: String], topics: [String: [String]]) {
-            let store = try SQLiteFeedStore(path: folder.appendingPathComponent("\(name).sqlite").path)
-            var step = ClusterStep(settings: Settings(), topics: topics, logger: logger)
-            step.heldArticles = heldArticles
-            _ = await ImportStep.run(paths: [Self.seeds.path], source: nil, store: store)
-            let first = try await step.run(store: store)
-            let wire = try await store.subscribe(FeedSubscription(url: "https://wire.example/feed", title: "Wire"), at: Date())
-            _ = try await store.upsertArticles(feedID: wire.id, entries: Self.wireEntries(), seenAt: Date())
-            let second = try await step.run(store: store)
-            let all = try await store.articles(ArticleQuery())
-            let entryOf = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0.entryID) })
-            let members = Set(try await store.clusters(ClusterQuery()).map { $0.articleIDs.compactMap { entryOf[$0] }.sorted() })
-            var copies: [String: String] = [:]
-            for article in all { if let of = article.duplicateOf { copies[article.entryID] = entryOf[of] } }
-            let slugs = Dictionary(uniqueKeysWithValues: try await store.topics().map { ($0.id, $0.slug) })
-            var topicsOf: [String: [String]] = [:]
-            for (id, topicIDs) in try await store.topicIDs(forArticles: all.map(\.id)) {
-                topicsOf[entryOf[id] ?? ""] = topicIDs.compactMap { slugs[$0] }.sorted()
-            }
-            return ([first.articles, first.newClusters, first.duplicates, second.articles, second.duplicates, second.newClusters],
-                    members, copies, topicsOf)
-        }
-        let held = try await decisions(heldArticles: ClusterStep.defaultHeldArticles, name: "held")
-        let reread = try await decisions(heldArticles: 3, name: "reread")
+        let held = try await Self.decisions(heldArticles: ClusterStep.defaultHeldArticles, store: try store("held"), topics: topics)
+        let reread = try await Self.decisions(heldArticles: 3, store: try store("reread"), topics: topics)
         #expect(held.report == reread.report)
         #expect(held.members == reread.members && held.members.count >= 9)
         #expect(held.copies == reread.copies && held.copies.count == 1)
         #expect(held.topics == reread.topics && !held.topics.isEmpty)
+    }
+
+    /// The second run restores the first run's articles from the features it kept, without reading or scanning
+    /// their texts: its decisions are those of a run that scans them (features dropped before it).
+    @Test func restoringFromKeptFeaturesDecidesAsScanning() async throws {
+        let topics = try TopicsFile.load(path: Self.topicsPath)
+        // Dated within the last day: features are kept only while their article can be in a later window.
+        let recent = try await Self.recentSeedEntries(scratch: try store("scratch"))
+        let kept = try await Self.decisions(
+            heldArticles: ClusterStep.defaultHeldArticles, store: try store("kept"), topics: topics, recent: recent)
+        let scanned = try await Self.decisions(
+            heldArticles: ClusterStep.defaultHeldArticles, store: try store("scanned"), topics: topics, recent: recent,
+            dropFeatures: true)
+        #expect(kept.first.keptFeatures == 11 && kept.first.restoredFromFeatures == 0)
+        #expect(kept.second.restoredFromFeatures == 11 && kept.second.keptFeatures == 2)
+        // Without features the first run's articles are scanned again, and their features kept this time.
+        #expect(scanned.second.restoredFromFeatures == 0 && scanned.second.keptFeatures == 13)
+        #expect(kept.report == scanned.report)
+        #expect(kept.members == scanned.members && kept.members.count >= 9)
+        #expect(kept.copies == scanned.copies && kept.copies.count == 1)
+        #expect(kept.topics == scanned.topics && !kept.topics.isEmpty)
+    }
+
+    private func store(_ name: String) throws -> SQLiteFeedStore {
+        try SQLiteFeedStore(path: folder.appendingPathComponent("\(name).sqlite").path)
+    }
+
+    /// The seed articles as entries of a feed, published in the last day, an hour apart.
+    private static func recentSeedEntries(scratch: SQLiteFeedStore) async throws -> [Entry] {
+        _ = await ImportStep.run(paths: [Self.seeds.path], source: nil, store: scratch)
+        let articles = try await scratch.articles(ArticleQuery())
+        let now = Date()
+        return articles.enumerated().map { k, article in
+            Entry(id: article.entryID, title: article.title, link: article.link, content: article.content ?? article.summary,
+                  contentType: article.content != nil ? article.contentType : article.summaryType,
+                  published: now.addingTimeInterval(-Double(articles.count - k + 1) * 3_600), language: article.language)
+        }
+    }
+
+    /// Imports the seeds (or stores `recent` entries) and clusters them, then adds the wire entries (dated now with
+    /// `recent`) and clusters again; what was decided.
+    private static func decisions(
+        heldArticles: Int, store: SQLiteFeedStore, topics: TopicsFile, recent: [Entry]? = nil, dropFeatures: Bool = false
+    ) async throws -> (
+        report: [Int], members: Set<[String]>, copies: [String: String], topics: [String: [String]], first: ClusterReport,
+        second: ClusterReport
+    ) {
+        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        var step = ClusterStep(settings: Settings(), topics: topics, logger: logger)
+        step.heldArticles = heldArticles
+        var wireEntries = Self.wireEntries()
+        if let recent {
+            let archive = try await store.subscribe(FeedSubscription(url: "https://archiv.example/feed", title: "Archiv"), at: Date())
+            _ = try await store.upsertArticles(feedID: archive.id, entries: recent, seenAt: Date())
+            for index in wireEntries.indices { wireEntries[index].published = Date().addingTimeInterval(-600) }
+        } else {
+            _ = await ImportStep.run(paths: [Self.seeds.path], source: nil, store: store)
+        }
+        let first = try await step.run(store: store)
+        if dropFeatures { _ = try await store.deleteArticleFeatures(datedBefore: .distantFuture) }
+        let wire = try await store.subscribe(FeedSubscription(url: "https://wire.example/feed", title: "Wire"), at: Date())
+        _ = try await store.upsertArticles(feedID: wire.id, entries: wireEntries, seenAt: Date())
+        let second = try await step.run(store: store)
+        let all = try await store.articles(ArticleQuery())
+        let entryOf = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0.entryID) })
+        let members = Set(try await store.clusters(ClusterQuery()).map { $0.articleIDs.compactMap { entryOf[$0] }.sorted() })
+        var copies: [String: String] = [:]
+        for article in all { if let of = article.duplicateOf { copies[article.entryID] = entryOf[of] } }
+        let slugs = Dictionary(uniqueKeysWithValues: try await store.topics().map { ($0.id, $0.slug) })
+        var topicsOf: [String: [String]] = [:]
+        for (id, topicIDs) in try await store.topicIDs(forArticles: all.map(\.id)) {
+            topicsOf[entryOf[id] ?? ""] = topicIDs.compactMap { slugs[$0] }.sorted()
+        }
+        return ([first.articles, first.newClusters, first.duplicates, second.articles, second.duplicates, second.newClusters],
+                members, copies, topicsOf, first, second)
     }
 
     /// Stored articles keep the topics they were matched with while the rules stay the same (no matching again,

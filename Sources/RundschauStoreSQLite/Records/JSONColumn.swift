@@ -12,6 +12,7 @@ enum JSONColumn {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String, column: String, row: Int64) throws -> T {
+        if let empty = EmptyJSONList.value(of: text, as: T.self) { return empty }
         do {
             return try JSONDecoder().decode(type, from: Data(text.utf8))
         } catch {
@@ -19,3 +20,4 @@ enum JSONColumn {
         }
     }
 }
+
