@@ -118,7 +118,7 @@ public struct ClusterSession: Sendable {
     private mutating func capture(_ article: ClusterArticle, sentences: [UInt64]? = nil) {
         guard capturesFeatures, let words = clusterer.takeCapture(), let dup = detector.takeCapture() else { return }
         let record = FeatureRecord(
-            language: words.language, short: words.short, isCopy: words.copy, contentKey: dup.contentKey,
+            language: words.language, short: words.short, isCopy: words.copy, contentKey: dup.contentKey, urlKey: dup.urlKey,
             shingles: dup.shingles, signature: dup.signature, terms: words.terms, titleMask: words.titleMask,
             sentences: sentences ?? boilerplate.keysOfLastCleaned())
         captured.append(CapturedFeatures(

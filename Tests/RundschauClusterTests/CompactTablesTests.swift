@@ -52,6 +52,22 @@ import Testing
         #expect(table.find(1 << 62)?.count == Int32(UInt16.max))
     }
 
+    @Test func sortPrefixFrontEqualsAFullSort() {
+        var generator = SplitMix64(seed: 5)
+        for n in [0, 1, 2, 3, 7, 40, 200, 1_000] {
+            // Few distinct weights, so ties are common and broken by the unique id.
+            let items = (0..<n).map { (Float(generator.next() % 7), Int32($0)) }.shuffled(using: &generator)
+            let order: ((Float, Int32), (Float, Int32)) -> Bool = { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+            let sorted = items.sorted(by: order)
+            for k in [0, 1, 5, 24, 32, n - 1, n, n + 3] where k >= 0 {
+                var partial = items
+                partial.sortPrefix(k, by: order)
+                #expect(partial.prefix(k).map(\.1) == sorted.prefix(k).map(\.1))
+                #expect(Set(partial.map(\.1)) == Set(items.map(\.1)))
+            }
+        }
+    }
+
     /// Random 16-bit signatures, one row of `MinHasher.bins` per document.
     static func signatures(_ documents: Int, seed: UInt64) -> [UInt16] {
         var generator = SplitMix64(seed: seed)

@@ -9,7 +9,7 @@ private typealias T = TestArticles
 struct FeatureRecordTests {
     @Test func recordsRoundTripAndRefuseDamagedBytes() throws {
         let record = FeatureRecord(
-            language: "de", short: true, isCopy: false, contentKey: 0xDEAD_BEEF_0123_4567, shingles: 40,
+            language: "de", short: true, isCopy: false, contentKey: 0xDEAD_BEEF_0123_4567, urlKey: 42, shingles: 40,
             signature: (0..<MinHasher.bins).map { UInt16($0 * 97 % 65_536) },
             terms: [.init(key: "pistorius", surface: "Pistorius", pair: false, weight: 2.5),
                     .init(key: "bor pistorius", surface: "Boris Pistorius", pair: true, weight: 1.25),
@@ -25,6 +25,12 @@ struct FeatureRecordTests {
         #expect(FeatureRecord(data: data + [0], bins: MinHasher.bins) == nil)
         #expect(FeatureRecord(data: [FeatureRecord.version &+ 1] + data.dropFirst(), bins: MinHasher.bins) == nil)
         #expect(FeatureRecord(data: [], bins: MinHasher.bins) == nil)
+        // Version 2 (no URL key) is still read; a URL key in it is not.
+        var withoutURL = record
+        withoutURL.urlKey = nil
+        withoutURL.sentences = []
+        #expect(FeatureRecord(data: [2] + withoutURL.encodedData.dropFirst(), bins: MinHasher.bins) == withoutURL)
+        #expect(FeatureRecord(data: [2] + data.dropFirst(), bins: MinHasher.bins) == nil)
         #expect(FeatureRecord.sentences(from: Array(record.encodedSentences.dropLast())) == nil)
         // A count larger than the bytes could hold is refused before anything is reserved.
         #expect(FeatureRecord.sentences(from: [FeatureRecord.version, 0xFF, 0xFF, 0xFF, 0x7F]) == nil)

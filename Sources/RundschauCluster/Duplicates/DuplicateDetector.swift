@@ -46,6 +46,7 @@ public struct DuplicateDetector: Sendable {
     /// What an article contributed, for its ``FeatureRecord``: kept only while ``capturing``.
     struct Capture {
         var contentKey: UInt64?
+        var urlKey: UInt64?
         /// 0 when the body is too short to compare.
         var shingles: Int
         var signature: [UInt16]
@@ -129,15 +130,16 @@ public struct DuplicateDetector: Sendable {
         let shingles = MinHasher.signature(words: words, into: &signature)
         let comparable = shingles >= settings.minimumShingles
         let content = Self.contentKey(article, words: words)
+        let url = Self.urlKey(article)
         // The new row is entered for the look-up, and kept only if the document becomes a candidate.
         let row = signatures.count
         if comparable { for i in 0..<MinHasher.bins { signatures.append(UInt16(truncatingIfNeeded: signature[i])) } }
         if capturing {
-            lastCapture = Capture(contentKey: content, shingles: comparable ? shingles : 0,
+            lastCapture = Capture(contentKey: content, urlKey: url, shingles: comparable ? shingles : 0,
                                   signature: comparable ? Array(signatures[row...]) : [])
         }
-        return place(article, shingles: shingles, comparable: comparable, row: row, content: content, decide: decide,
-                     knownCanonical: knownCanonical)
+        return place(article, shingles: shingles, comparable: comparable, row: row, content: content, url: url,
+                     decide: decide, knownCanonical: knownCanonical)
     }
 
     /// Indexes a stored article from what an earlier run kept of it (its decision kept), without its text.
@@ -146,16 +148,15 @@ public struct DuplicateDetector: Sendable {
         let row = signatures.count
         if comparable { signatures.append(contentsOf: record.signature) }
         _ = place(article, shingles: record.shingles, comparable: comparable, row: row, content: record.contentKey,
-                  decide: false, knownCanonical: knownCanonical)
+                  url: record.urlKey ?? Self.urlKey(article), decide: false, knownCanonical: knownCanonical)
     }
 
     /// Decides (when `decide`) and indexes a document whose signature, if `comparable`, is the last row.
     private mutating func place(
-        _ article: ClusterArticle, shingles: Int, comparable: Bool, row: Int, content: UInt64?, decide: Bool,
-        knownCanonical: Int64?
+        _ article: ClusterArticle, shingles: Int, comparable: Bool, row: Int, content: UInt64?, url: UInt64?,
+        decide: Bool, knownCanonical: Int64?
     ) -> DuplicateLink? {
         let doc = Int32(ids.count)
-        let url = article.url.flatMap(URLCanonicalizer.canonical).map(StableHash.value(of:))
         var link: DuplicateLink?
         var canonical = article.id
         if let knownCanonical {
@@ -232,6 +233,11 @@ public struct DuplicateDetector: Sendable {
             }
         }
         return best >= 0 ? (best, bestJaccard) : nil
+    }
+
+    /// The hash of the article's canonical URL, when it has one.
+    private static func urlKey(_ article: ClusterArticle) -> UInt64? {
+        article.url.flatMap(URLCanonicalizer.canonical).map(StableHash.value(of:))
     }
 
     /// Exact-content key: the store's hash when given (and the text is not empty), else a hash of the body's

@@ -26,6 +26,8 @@ struct FeatureRecord: Sendable, Equatable {
     var isCopy: Bool
     /// The exact-content key of the duplicate detector, when the article has one.
     var contentKey: UInt64?
+    /// The hash of the article's canonical URL, when it has one (not kept by version 2: computed again then).
+    var urlKey: UInt64?
     /// Number of body shingles and the low 16 bits of each MinHash bin, when the body was long enough to compare.
     var shingles: Int
     var signature: [UInt16]
@@ -36,13 +38,15 @@ struct FeatureRecord: Sendable, Equatable {
     var sentences: [UInt64]
 
     static func == (a: FeatureRecord, b: FeatureRecord) -> Bool {
-        a.language == b.language && a.short == b.short && a.isCopy == b.isCopy && a.contentKey == b.contentKey && a.shingles == b.shingles
+        a.language == b.language && a.short == b.short && a.isCopy == b.isCopy && a.contentKey == b.contentKey && a.urlKey == b.urlKey && a.shingles == b.shingles
             && a.signature == b.signature && a.terms == b.terms && a.sentences == b.sentences
             && a.titleMask == b.titleMask
     }
 
-    /// Format of ``encodedData``; a record of another version is not read (the article is scanned instead).
-    static let version: UInt8 = 2
+    /// Format of ``encodedData``; a record of another version is not read (the article is scanned instead),
+    /// except version 2, the same without the URL key. Bump it when what a record holds is computed differently
+    /// (stemming, URL canonicalization, MinHash), so that stale records are not restored.
+    static let version: UInt8 = 3
 
     var encodedSentences: [UInt8] {
         var out = ByteWriter()
@@ -56,8 +60,9 @@ struct FeatureRecord: Sendable, Equatable {
         var out = ByteWriter(capacity: 32 + 2 * signature.count + 24 * terms.count + titleMask.count)
         out.byte(Self.version)
         out.string(language ?? "")
-        out.byte((short ? 1 : 0) | (contentKey != nil ? 2 : 0) | (isCopy ? 4 : 0))
+        out.byte((short ? 1 : 0) | (contentKey != nil ? 2 : 0) | (isCopy ? 4 : 0) | (urlKey != nil ? 8 : 0))
         if let contentKey { out.u64(contentKey) }
+        if let urlKey { out.u64(urlKey) }
         out.varint(UInt64(shingles))
         if shingles > 0 { for bin in signature { out.u16(bin) } }
         out.varint(UInt64(terms.count))
@@ -75,7 +80,7 @@ struct FeatureRecord: Sendable, Equatable {
     /// The sentence keys of `bytes`, or nil when they are not a record of this version.
     static func sentences(from bytes: [UInt8]) -> [UInt64]? {
         var reader = ByteReader(bytes)
-        guard reader.byte() == version, let count = reader.count(ofSize: 8) else { return nil }
+        guard let format = reader.byte(), format == version || format == 2, let count = reader.count(ofSize: 8) else { return nil }
         var keys: [UInt64] = []
         keys.reserveCapacity(count)
         for _ in 0..<count {
@@ -88,13 +93,19 @@ struct FeatureRecord: Sendable, Equatable {
     /// The record in `data` (without its sentences), or nil when the bytes are not a record of this version.
     init?(data bytes: [UInt8], bins: Int) {
         var reader = ByteReader(bytes)
-        guard reader.byte() == Self.version, let language = reader.string(), let flags = reader.byte() else { return nil }
+        guard let version = reader.byte(), version == Self.version || version == 2, let language = reader.string(),
+            let flags = reader.byte()
+        else { return nil }
         self.language = language.isEmpty ? nil : language
         short = flags & 1 != 0
         isCopy = flags & 4 != 0
         if flags & 2 != 0 {
             guard let key = reader.u64() else { return nil }
             contentKey = key
+        }
+        if flags & 8 != 0 {
+            guard version > 2, let key = reader.u64() else { return nil }
+            urlKey = key
         }
         guard let shingleCount = reader.varint() else { return nil }
         shingles = Int(clamping: shingleCount)
@@ -127,12 +138,13 @@ struct FeatureRecord: Sendable, Equatable {
         sentences = []
     }
 
-    init(language: String?, short: Bool, isCopy: Bool, contentKey: UInt64?, shingles: Int, signature: [UInt16], terms: [Term],
+    init(language: String?, short: Bool, isCopy: Bool, contentKey: UInt64?, urlKey: UInt64?, shingles: Int, signature: [UInt16], terms: [Term],
          titleMask: [UInt8], sentences: [UInt64]) {
         self.language = language
         self.short = short
         self.isCopy = isCopy
         self.contentKey = contentKey
+        self.urlKey = urlKey
         self.shingles = shingles
         self.signature = signature
         self.terms = terms

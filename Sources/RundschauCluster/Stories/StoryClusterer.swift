@@ -578,7 +578,9 @@ public struct StoryClusterer: Sendable {
 
     private static func strongest(_ items: [(Float, UInt32)], _ limit: Int) -> [(Float, UInt32)] {
         guard items.count > limit else { return items }
-        return Array(items.sorted { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }.prefix(limit))
+        var items = items
+        items.sortPrefix(limit) { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        return Array(items.prefix(limit))
     }
 
     // MARK: - Merges
@@ -678,9 +680,10 @@ public struct StoryClusterer: Sendable {
 
         // Strongest terms and n-grams by tf-idf, for the inverted index and the stored vector.
         var ranked = words.terms.enumerated().map { (k, t) in (words.weights[k], t, words.weights[k] * idf(t)) }
-        ranked.sort { $0.2 > $1.2 || ($0.2 == $1.2 && $0.1 < $1.1) }
+        // Only the strongest few are read: the postings' and the stored vector's.
+        ranked.sortPrefix(max(settings.indexedTerms, Self.storedTerms)) { $0.2 > $1.2 || ($0.2 == $1.2 && $0.1 < $1.1) }
         var rankedGrams = vectors.grams.enumerated().map { (k, g) in (g, vectors.gramWeights[k] * gramIDF(g)) }
-        rankedGrams.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+        rankedGrams.sortPrefix(settings.indexedGrams) { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
 
         // Document frequencies.
         documentCount += 1
@@ -778,7 +781,7 @@ public struct StoryClusterer: Sendable {
         var scored = [(Float, Int)]()
         scored.reserveCapacity(ids.count)
         for i in 0..<ids.count { scored.append((weights[i] * idf(ids[i]), i)) }
-        scored.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        scored.sortPrefix(limit) { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
         let keep = scored.prefix(limit).map(\.1).sorted()
         return (keep.map { ids[$0] }, keep.map { weights[$0] })
     }
