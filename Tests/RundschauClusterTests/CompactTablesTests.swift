@@ -52,7 +52,7 @@ import Testing
         #expect(table.find(1 << 62)?.count == Int32(UInt16.max))
     }
 
-    @Test func sortPrefixFrontEqualsAFullSort() {
+    @Test func partialSortAndSelectionFrontEqualsAFullSort() {
         var generator = SplitMix64(seed: 5)
         for n in [0, 1, 2, 3, 7, 40, 200, 1_000] {
             // Few distinct weights, so ties are common and broken by the unique id.
@@ -64,6 +64,9 @@ import Testing
                 partial.sortPrefix(k, by: order)
                 #expect(partial.prefix(k).map(\.1) == sorted.prefix(k).map(\.1))
                 #expect(Set(partial.map(\.1)) == Set(items.map(\.1)))
+                var selected = items
+                selected.selectFront(k, by: order)
+                #expect(Set(selected.prefix(k).map(\.1)) == Set(sorted.prefix(k).map(\.1)))
             }
         }
     }

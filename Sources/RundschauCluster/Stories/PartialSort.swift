@@ -7,7 +7,14 @@ extension Array {
             sort(by: areInIncreasingOrder)
             return
         }
-        guard k > 0 else { return }
+        selectFront(k, by: areInIncreasingOrder)
+        self[0..<k].sort(by: areInIncreasingOrder)
+    }
+
+    /// Puts the `k` first elements by `areInIncreasingOrder` at the front, in no particular order: with a strict
+    /// total order, the same set a full sort would put there, in O(n).
+    mutating func selectFront(_ k: Int, by areInIncreasingOrder: (Element, Element) -> Bool) {
+        guard k > 0, k < count else { return }
         // Quickselect (median-of-three Lomuto) until position k holds its element and everything before it is
         // smaller.
         var lo = 0, hi = count - 1
@@ -26,6 +33,5 @@ extension Array {
             if store == k { break }
             if store < k { lo = store + 1 } else { hi = store - 1 }
         }
-        self[0..<k].sort(by: areInIncreasingOrder)
     }
 }

@@ -353,13 +353,18 @@ public struct StoryClusterer: Sendable {
     /// The vectors of a restored article, its terms and n-grams interned in the order a scan would have: the
     /// n-grams from its title (followed by its link's slug words when its text is short, as `scan` does).
     private mutating func vectors(from record: FeatureRecord, article: ClusterArticle) -> Vectors {
-        var words: [(Int32, Float)] = []
+        // Id and weight packed in one integer (ids are unique and not negative), sorted by id without a closure.
+        var words: [UInt64] = []
         words.reserveCapacity(record.terms.count)
         for term in record.terms {
-            words.append((extractor.dictionary.intern(term.key, surface: term.surface, name: term.pair), term.weight))
+            let id = extractor.dictionary.intern(term.key, surface: term.surface, name: term.pair)
+            words.append(UInt64(UInt32(bitPattern: id)) << 32 | UInt64(term.weight.bitPattern))
         }
-        words.sort { $0.0 < $1.0 }
-        var out = Vectors(words: ArticleFeatures(terms: words.map(\.0), weights: words.map(\.1)), short: record.short)
+        words.sort()
+        let features = ArticleFeatures(
+            terms: words.map { Int32(bitPattern: UInt32(truncatingIfNeeded: $0 >> 32)) },
+            weights: words.map { Float(bitPattern: UInt32(truncatingIfNeeded: $0)) })
+        var out = Vectors(words: features, short: record.short)
         var title = article.title
         if record.short, let url = article.url {
             let slug = SlugWords.words(of: url)
@@ -781,9 +786,18 @@ public struct StoryClusterer: Sendable {
         var scored = [(Float, Int)]()
         scored.reserveCapacity(ids.count)
         for i in 0..<ids.count { scored.append((weights[i] * idf(ids[i]), i)) }
-        scored.sortPrefix(limit) { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-        let keep = scored.prefix(limit).map(\.1).sorted()
-        return (keep.map { ids[$0] }, keep.map { weights[$0] })
+        // The strongest `limit`, kept in id order: a selection, not a sort.
+        scored.selectFront(limit) { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        var kept = [Bool](repeating: false, count: ids.count)
+        for (_, i) in scored.prefix(limit) { kept[i] = true }
+        var outIDs: [Int32] = [], outWeights: [Float] = []
+        outIDs.reserveCapacity(min(limit, ids.count))
+        outWeights.reserveCapacity(min(limit, ids.count))
+        for i in 0..<ids.count where kept[i] {
+            outIDs.append(ids[i])
+            outWeights.append(weights[i])
+        }
+        return (outIDs, outWeights)
     }
 
     // MARK: - Results

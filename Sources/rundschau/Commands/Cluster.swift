@@ -12,10 +12,13 @@ extension Rundschau {
             discussion: """
                 Stored articles inside the time window (cluster.window_days around each new article) are read as \
                 context and never re-decided. They keep the topics they were matched with until a topic's rules \
-                in the topics file change; the first run after such a change matches the whole window again. A \
-                window of more than 50,000 articles is read twice instead of holding every text in memory; a \
-                window of 100,000 articles needs about 300 MiB. With --log-level debug the step logs \
-                cluster.memory: what its indexes hold at their largest, by part.
+                in the topics file change; the first run after such a change matches the whole window again. \
+                What each run derives from an article's text is kept (table article_feature, about 1.3 KB an \
+                article, for twice the window plus a day), so the next run restores the stored articles without \
+                reading their texts again. A window of more than 50,000 articles is read twice instead of holding \
+                every text in memory; a window of 100,000 articles needs about 300 MiB. With --log-level debug \
+                the step logs cluster.memory (what its indexes hold at their largest, by part) and \
+                cluster.features (articles restored from kept features, kept, evicted).
                 """)
 
         @OptionGroup var global: GlobalOptions
