@@ -298,29 +298,8 @@ public struct StoryClusterer: Sendable {
         let words = extractor.features(bodyStart: bodyStart, language: language)
         let bodyWords = extractor.scanner.count - bodyStart
         var out = Vectors(words: words, short: bodyWords < settings.shortTextWords)
-        // Each word form's n-grams are hashed and interned once, then looked up by the form's hash.
-        gramScratch.removeAll(keepingCapacity: true)
-        let scanner = extractor.scanner
-        for i in 0..<min(bodyStart, extractor.tokenTerms.count) where extractor.tokenTerms[i] >= 0 {
-            let form = scanner.hashes[i]
-            let range: Range<Int>
-            if let known = gramsOfForm[form] {
-                range = known
-            } else {
-                range = internGrams(scanner.scalars(i))
-                gramsOfForm[form] = range
-            }
-            gramScratch.append(contentsOf: formGrams[range])
-        }
-        gramScratch.sort()
-        var k = 0
-        while k < gramScratch.count {
-            var end = k + 1
-            while end < gramScratch.count && gramScratch[end] == gramScratch[k] { end += 1 }
-            out.grams.append(gramScratch[k])
-            out.gramWeights.append(1 + log(Float(end - k)))
-            k = end
-        }
+        let terms = extractor.tokenTerms
+        addTitleGrams(to: &out, tokens: min(bodyStart, terms.count)) { terms[$0] >= 0 }
         if capturing { lastCapture = capture(out, bodyStart: bodyStart, language: language) }
         return out
     }
@@ -371,9 +350,17 @@ public struct StoryClusterer: Sendable {
             if !slug.isEmpty { title += "\n" + slug }
         }
         let titleTokens = extractor.scan(title: title, text: "")
+        let mask = record.titleMask
+        addTitleGrams(to: &out, tokens: min(titleTokens, mask.count * 8)) { mask[$0 / 8] & (1 << ($0 % 8)) != 0 }
+        return out
+    }
+
+    /// The character 3–5-grams of the scanner's first `tokens` tokens that `counts`, with their weights. Each word
+    /// form's n-grams are hashed and interned once, then looked up by the form's hash.
+    private mutating func addTitleGrams(to out: inout Vectors, tokens: Int, counts: (Int) -> Bool) {
         gramScratch.removeAll(keepingCapacity: true)
         let scanner = extractor.scanner
-        for i in 0..<min(titleTokens, record.titleMask.count * 8) where record.titleMask[i / 8] & (1 << (i % 8)) != 0 {
+        for i in 0..<tokens where counts(i) {
             let form = scanner.hashes[i]
             let range: Range<Int>
             if let known = gramsOfForm[form] {
@@ -393,7 +380,6 @@ public struct StoryClusterer: Sendable {
             out.gramWeights.append(1 + log(Float(end - k)))
             k = end
         }
-        return out
     }
 
     /// Interns the 3–5-grams of one word padded with spaces (` word `) and returns their range in `formGrams`.
