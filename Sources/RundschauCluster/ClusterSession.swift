@@ -129,6 +129,7 @@ public struct ClusterSession: Sendable {
     public mutating func restore(_ item: ClusteredArticle) {
         let article = item.article
         guard !clusterer.contains(article.id) else { return }
+        learnedKeys[article.id] = nil  // learned from kept features that could not stand in for the text
         let keepTopics = engine.storedTopics == .keep && item.topics != nil
         if item.duplicateOf != nil, keepTopics, let hash = article.contentHash, !hash.isEmpty {
             // A stored copy is never a candidate and has no vector: its URL and content hash are all the indexes
