@@ -95,16 +95,14 @@ public struct ClusterSession: Sendable {
     public mutating func restore(_ item: ClusteredArticle, features data: [UInt8]) -> Bool {
         let article = item.article
         guard !clusterer.contains(article.id) else { return true }
-        guard let keys = learnedKeys[article.id], let stored = item.topics,
+        guard let keys = learnedKeys[article.id], item.topics != nil,
             let record = FeatureRecord(data: data, bins: MinHasher.bins),
             clusterer.restore(article, clusterID: item.clusterID, isDuplicate: item.duplicateOf != nil, record: record)
         else { return false }
         learnedKeys[article.id] = nil
         detector.restore(article, record: record, knownCanonical: item.duplicateOf)
         boilerplate.record(keys: keys, isCanonical: item.duplicateOf == nil)
-        let configured = stored.filter { !$0.discovered && configuredNames.contains($0.name) }
-        if !configured.isEmpty { articleTopics[article.id] = configured }
-        storedTopics[article.id] = Set(stored)
+        noteStoredTopics(item, keep: true)
         return true
     }
 
@@ -147,11 +145,18 @@ public struct ClusterSession: Sendable {
             capture(article)
             if !keepTopics { matchTopics(article, body: body) }
         }
-        if keepTopics, let stored = item.topics {
+        noteStoredTopics(item, keep: keepTopics)
+    }
+
+    /// Remembers a restored article's stored topics (what the run compares its outcome with) and, when they are
+    /// kept, its configured ones as its topics for this run.
+    private mutating func noteStoredTopics(_ item: ClusteredArticle, keep: Bool) {
+        guard let stored = item.topics else { return }
+        if keep {
             let configured = stored.filter { !$0.discovered && configuredNames.contains($0.name) }
-            if !configured.isEmpty { articleTopics[article.id] = configured }
+            if !configured.isEmpty { articleTopics[item.article.id] = configured }
         }
-        if let stored = item.topics { storedTopics[article.id] = Set(stored) }
+        storedTopics[item.article.id] = Set(stored)
     }
 
     /// Places a new article (phase 3, time order). An id already restored or added is ignored.

@@ -126,7 +126,7 @@ public struct ClusterStep: Sendable {
                     }
                     context.append(item)
                 }
-                for article in try await texts(of: withoutFeatures, store: store, feeds: feeds) {
+                for article in try await texts(of: withoutFeatures, store: store, feeds: feeds).values {
                     session.learn(article)
                     held.keep(article)
                 }
@@ -140,7 +140,6 @@ public struct ClusterStep: Sendable {
         context.sort { $0.key < $1.key }
         new.sort()
         if !held.isHolding { progress("reading \(context.count + new.count) article(s) again, in time order") }
-        var kept = 0
         // Features are kept while their article can be in a later run's window, counted back from the run's newest
         // article (no later than tomorrow: a feed's bogus future date must not evict everything).
         let newest = min(new.map(\.date).max() ?? Date(), Date().addingTimeInterval(86_400))
@@ -150,18 +149,15 @@ public struct ClusterStep: Sendable {
                 ArticleFeatureRow(article: ArticleID($0.article), date: $0.date, sentences: $0.sentences, data: $0.data)
             }
             if !rows.isEmpty { try await store.setArticleFeatures(rows) }
-            kept += rows.count
+            report.keptFeatures += rows.count
         }
         var start = 0
-        var restoredFromFeatures = 0
         while start < context.count {
             let batch = context[start..<min(start + Self.rereadBatch, context.count)]
             start += batch.count
             let data = try await store.articleFeatures(batch.compactMap { $0.article.map { ArticleID($0.id) } })
             let needText = batch.filter { $0.article.map { data[ArticleID($0.id)] == nil } ?? !held.isHolding }.map(\.key.id)
-            var texts = Dictionary(
-                try await self.texts(of: needText.map { ArticleID($0) }, store: store, feeds: feeds).map { ($0.id, $0) },
-                uniquingKeysWith: { first, _ in first })
+            var texts = try await self.texts(of: needText.map { ArticleID($0) }, store: store, feeds: feeds)
             for item in batch {
                 guard let engineID = engineIDForStore[item.cluster] else { continue }
                 func clustered(_ article: ClusterArticle) -> ClusteredArticle {
@@ -169,13 +165,11 @@ public struct ClusterStep: Sendable {
                 }
                 if let article = item.article, let bytes = data[ArticleID(article.id)] {
                     if session.restore(clustered(article), features: bytes) {
-                        restoredFromFeatures += 1
+                        report.restoredFromFeatures += 1
                         continue
                     }
                     // Features that cannot stand in for the text (a copy's, for an article canonical now).
-                    for text in try await self.texts(of: [ArticleID(article.id)], store: store, feeds: feeds) {
-                        texts[text.id] = text
-                    }
+                    texts.merge(try await self.texts(of: [ArticleID(article.id)], store: store, feeds: feeds)) { $1 }
                 }
                 if let article = texts.removeValue(forKey: item.key.id) ?? held.take(item.key.id) {
                     session.restore(clustered(article))
@@ -262,10 +256,9 @@ public struct ClusterStep: Sendable {
             }
         }
         let evicted = try await store.deleteArticleFeatures(datedBefore: keepSince)
-        report.restoredFromFeatures = restoredFromFeatures
-        report.keptFeatures = kept
         logger.debug("cluster.features", metadata: [
-            "features.restored": "\(restoredFromFeatures)", "features.kept": "\(kept)", "features.evicted": "\(evicted)"])
+            "features.restored": "\(report.restoredFromFeatures)", "features.kept": "\(report.keptFeatures)",
+            "features.evicted": "\(evicted)"])
         progress("\(report.duplicates) duplicate(s), \(report.newClusters) new and \(report.updatedClusters) updated stories"
             + (report.mergedClusters > 0 ? ", \(report.mergedClusters) merged into others" : ""))
         return report
@@ -284,9 +277,7 @@ public struct ClusterStep: Sendable {
             if held.isHolding {
                 for item in batch { if let article = held.take(id(item)) { body(item, article) } }
             } else {
-                let byID = Dictionary(
-                    try await texts(of: batch.map { ArticleID(id($0)) }, store: store, feeds: feeds).map { ($0.id, $0) },
-                    uniquingKeysWith: { first, _ in first })
+                let byID = try await texts(of: batch.map { ArticleID(id($0)) }, store: store, feeds: feeds)
                 for item in batch { if let article = byID[id(item)] { body(item, article) } }
             }
             try await afterBatch()
@@ -294,14 +285,18 @@ public struct ClusterStep: Sendable {
         }
     }
 
-    /// The engine's view of these articles, texts included, read in batches (an article removed meanwhile is
-    /// missing).
-    private func texts(of ids: [ArticleID], store: any FeedStore, feeds: [FeedID: StoredFeed]) async throws -> [ClusterArticle] {
-        var out: [ClusterArticle] = []
+    /// The engine's view of these articles by id, texts included, read in batches (an article removed meanwhile
+    /// is missing).
+    private func texts(
+        of ids: [ArticleID], store: any FeedStore, feeds: [FeedID: StoredFeed]
+    ) async throws -> [Int64: ClusterArticle] {
+        var out: [Int64: ClusterArticle] = [:]
         var start = 0
         while start < ids.count {
             let batch = Array(ids[start..<min(start + Self.rereadBatch, ids.count)])
-            out += try await store.articles(ArticleQuery(ids: batch)).map { Self.clusterArticle($0, feeds: feeds) }
+            for stored in try await store.articles(ArticleQuery(ids: batch)) {
+                out[stored.id.rawValue] = Self.clusterArticle(stored, feeds: feeds)
+            }
             start += batch.count
         }
         return out

@@ -11,6 +11,12 @@ import Testing
 struct FeatureConformanceTests {
     static let day: TimeInterval = 86_400
 
+    /// Articles `numbers` of one new feed, by id.
+    static func articles(_ numbers: ClosedRange<Int>, in store: any FeedStore) async throws -> [ArticleID] {
+        let feed = try await store.subscribe("https://a.example/feed")
+        return try await store.upsertArticles(feedID: feed.id, entries: makeEntries(numbers), seenAt: T.t0).insertedIDs
+    }
+
     /// A row whose bytes name the article and a version, so that a mixed-up or stale row shows.
     static func row(_ id: ArticleID, date: Date = T.t0, version: UInt8 = 1, size: Int = 16) -> ArticleFeatureRow {
         let seed = UInt8(truncatingIfNeeded: id.rawValue)
@@ -24,8 +30,7 @@ struct FeatureConformanceTests {
     func roundTrip(backend: StoreBackend) async throws {
         try await backend.withStore { fixture in
             let store = fixture.store
-            let feed = try await store.subscribe("https://a.example/feed")
-            let ids = try await store.upsertArticles(feedID: feed.id, entries: makeEntries(1...5), seenAt: T.t0).insertedIDs
+            let ids = try await Self.articles(1...5, in: store)
             let big = ArticleFeatureRow(
                 article: ids[2], date: T.at(60), sentences: (0..<4_000).map { UInt8(truncatingIfNeeded: $0 * 31) },
                 data: (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ 5) })
@@ -51,8 +56,7 @@ struct FeatureConformanceTests {
     func replace(backend: StoreBackend) async throws {
         try await backend.withStore { fixture in
             let store = fixture.store
-            let feed = try await store.subscribe("https://a.example/feed")
-            let ids = try await store.upsertArticles(feedID: feed.id, entries: makeEntries(1...2), seenAt: T.t0).insertedIDs
+            let ids = try await Self.articles(1...2, in: store)
             try await store.setArticleFeatures([Self.row(ids[0]), Self.row(ids[1])])
 
             let newer = Self.row(ids[0], date: T.at(10 * Self.day), version: 2, size: 40)
@@ -74,8 +78,7 @@ struct FeatureConformanceTests {
     func unknownArticleSkipped(backend: StoreBackend) async throws {
         try await backend.withStore { fixture in
             let store = fixture.store
-            let feed = try await store.subscribe("https://a.example/feed")
-            let ids = try await store.upsertArticles(feedID: feed.id, entries: makeEntries(1...2), seenAt: T.t0).insertedIDs
+            let ids = try await Self.articles(1...2, in: store)
             let unknown = ArticleID(ids[1].rawValue + 1_000)
             try await store.setArticleFeatures([Self.row(unknown), Self.row(ids[0]), Self.row(ids[1])])
             #expect(try await store.articleSentences([unknown, ids[0], ids[1]]).keys.sorted() == [ids[0], ids[1]])
@@ -89,8 +92,7 @@ struct FeatureConformanceTests {
     func evictByDate(backend: StoreBackend) async throws {
         try await backend.withStore { fixture in
             let store = fixture.store
-            let feed = try await store.subscribe("https://a.example/feed")
-            let ids = try await store.upsertArticles(feedID: feed.id, entries: makeEntries(1...5), seenAt: T.t0).insertedIDs
+            let ids = try await Self.articles(1...5, in: store)
             // Dated days 0, 1, 2, 3 and 4 (a millisecond before day 4 for the last but one).
             try await store.setArticleFeatures([
                 Self.row(ids[0], date: T.t0), Self.row(ids[1], date: T.at(Self.day)),
@@ -172,8 +174,7 @@ struct FeatureConformanceTests {
     func withoutText(backend: StoreBackend) async throws {
         try await backend.withStore { fixture in
             let store = fixture.store
-            let feed = try await store.subscribe("https://a.example/feed")
-            let ids = try await store.upsertArticles(feedID: feed.id, entries: makeEntries(1...6), seenAt: T.t0).insertedIDs
+            let ids = try await Self.articles(1...6, in: store)
             let story = try await store.createCluster(ClusterDraft(label: "story", firstSeen: T.t0, lastSeen: T.t0))
             try await store.assignClusters([ids[0]: story, ids[1]: story])
             try await store.setDuplicates([ids[1]: ids[0]])

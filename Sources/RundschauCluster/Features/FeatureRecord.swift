@@ -37,12 +37,6 @@ struct FeatureRecord: Sendable, Equatable {
     /// Keys of the sentences of four or more words, each once.
     var sentences: [UInt64]
 
-    static func == (a: FeatureRecord, b: FeatureRecord) -> Bool {
-        a.language == b.language && a.short == b.short && a.isCopy == b.isCopy && a.contentKey == b.contentKey && a.urlKey == b.urlKey && a.shingles == b.shingles
-            && a.signature == b.signature && a.terms == b.terms && a.sentences == b.sentences
-            && a.titleMask == b.titleMask
-    }
-
     /// Format of ``encodedData``; a record of another version is not read (the article is scanned instead),
     /// except version 2, the same without the URL key. Bump it when what a record holds is computed differently
     /// (stemming, URL canonicalization, MinHash), so that stale records are not restored.

@@ -63,6 +63,11 @@ public struct StoryClusterer: Sendable {
         var titleMask: [UInt8]
         /// Joined its story as a copy: no vectors were computed.
         var copy: Bool
+
+        /// A copy's: its language (for a story it may name), nothing else.
+        static func copy(language: String?) -> Capture {
+            Capture(language: language, short: false, terms: [], titleMask: [], copy: true)
+        }
     }
 
     /// Keep what each placed article contributed in ``lastCapture``.
@@ -230,7 +235,7 @@ public struct StoryClusterer: Sendable {
         let story = storyIndex(for: clusterID, time: time, opened: false, language: lang)
         let vectors = duplicate ? nil : vectors(bodyStart: bodyStart, language: lang)
         if duplicate && capturing {
-            lastCapture = Capture(language: lang ?? language(of: article), short: false, terms: [], titleMask: [], copy: true)
+            lastCapture = Capture.copy(language: lang ?? language(of: article))
         }
         appendArticle(article, time: time, story: story, duplicate: duplicate, vectors: vectors)
     }
@@ -251,7 +256,7 @@ public struct StoryClusterer: Sendable {
         if let duplicateOf, let canonical = byID[duplicateOf] {
             let story = storyOf[Int(canonical)]
             if capturing {
-                lastCapture = Capture(language: language(of: article), short: false, terms: [], titleMask: [], copy: true)
+                lastCapture = Capture.copy(language: language(of: article))
             }
             stories[Int(story)].touched = true
             appendArticle(article, time: time, story: story, duplicate: true, vectors: nil)
@@ -385,20 +390,6 @@ public struct StoryClusterer: Sendable {
     /// Interns the 3–5-grams of one word padded with spaces (` word `) and returns their range in `formGrams`.
     private mutating func internGrams(_ scalars: ArraySlice<UInt32>) -> Range<Int> {
         let start = formGrams.count
-        Self.forEachGram(of: scalars) { h in formGrams.append(internGram(h)) }
-        return start..<formGrams.count
-    }
-
-    private mutating func internGram(_ hash: UInt64) -> Int32 {
-        if let known = gramIDs[hash] { return known }
-        let id = Int32(gramIDs.count)
-        gramIDs[hash] = id
-        gramDF.append(0)
-        return id
-    }
-
-    /// The hashes of the 3–5-grams of one word padded with spaces (` word `), by length, then position.
-    private static func forEachGram(of scalars: ArraySlice<UInt32>, _ body: (UInt64) -> Void) {
         var padded: [UInt32] = [0x20]
         padded.append(contentsOf: scalars)
         padded.append(0x20)
@@ -406,9 +397,17 @@ public struct StoryClusterer: Sendable {
             for first in 0...(padded.count - n) {
                 var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(n)
                 for k in first..<(first + n) { h = (h ^ UInt64(padded[k])) &* 0x0000_0100_0000_01B3 }
-                body(h)
+                if let known = gramIDs[h] {
+                    formGrams.append(known)
+                } else {
+                    let id = Int32(gramIDs.count)
+                    gramIDs[h] = id
+                    gramDF.append(0)
+                    formGrams.append(id)
+                }
             }
         }
+        return start..<formGrams.count
     }
 
     // MARK: - Weights
