@@ -110,4 +110,50 @@ import Testing
             #expect(found == Set(0..<Int32(BandIndex.maximumPerKey)))
         }
     }
+
+    @Test func sparseSumStaysWithinHalfALevelPerSumAndDotsLikeFloats() {
+        // Fifty sparse vectors over 400 ids, summed exactly in Double and as a quantized sum.
+        var generator = SystemRandomNumberGenerator()
+        var exact = [Double](repeating: 0, count: 400)
+        var sum = SparseSum()
+        var bound: Double = 0
+        for _ in 0..<50 {
+            let ids = (0..<Int32(400)).filter { _ in Int.random(in: 0..<4, using: &generator) == 0 }
+            let weights = ids.map { _ in Float.random(in: 0.001...1, using: &generator) }
+            let factor = Float.random(in: 0.1...2, using: &generator)
+            for (k, id) in ids.enumerated() { exact[Int(id)] += Double(weights[k] * factor) }
+            sum = sum.adding(ids: ids, weights: weights, factor: factor)
+            // Each new sum rounds every weight by at most half of its own level.
+            bound += Double(sum.scale) / 2 + 1e-6 * (exact.max() ?? 0)
+        }
+        #expect(sum.ids == sum.ids.sorted() && Set(sum.ids).count == sum.count)
+        for k in 0..<sum.count { #expect(abs(Double(sum.weight(at: k)) - exact[Int(sum.ids[k])]) <= bound) }
+        // The largest weight sits at the top level.
+        #expect(sum.levels.max() == UInt16.max)
+        // A dot product against a dense query agrees with the exact one (idf 1 where df is 0 of 1 document).
+        let dense = (0..<400).map { _ in Float.random(in: 0...1, using: &generator) }
+        let df = [Int32](repeating: 0, count: 400)
+        let idf = StoryClusterer.idf(documentFrequency: 0, documents: 1)
+        let expected = (0..<400).reduce(0.0) { $0 + Double(dense[$1]) * exact[$1] } * Double(idf)
+        #expect(abs(Double(sum.dot(dense, df: df, documents: 1)) - expected) <= 1e-3 * expected)
+
+        // Two sums add like their weights; a weight far below the largest's level is not kept.
+        let other = SparseSum().adding(ids: [3, 401], weights: [1, 1e-7], factor: 1)
+        #expect(other.ids == [3])
+        let both = sum.adding(other)
+        #expect(both.count == sum.count + (sum.ids.contains(3) ? 0 : 1))
+        if let k = both.ids.firstIndex(of: 3) {
+            #expect(abs(Double(both.weight(at: k)) - (exact[3] + 1)) <= bound + Double(both.scale))
+        }
+    }
+
+    @Test func sparseSumKeepsItsStrongestInIDOrder() {
+        let sum = SparseSum().adding(ids: [1, 2, 3, 4, 5, 6], weights: [6, 5, 4, 3, 2, 1], factor: 1)
+        // Weight × idf: 6, 10, 12, 12, 2, 1 → the three strongest are 3 and 4 (tie: lower index first), then 2.
+        let idf: [Int32: Float] = [1: 1, 2: 2, 3: 3, 4: 4, 5: 1, 6: 1]
+        let kept = sum.strongest(3) { idf[$0] ?? 0 }
+        #expect(kept.ids == [2, 3, 4])
+        #expect(kept.scale == sum.scale && kept.levels == [sum.levels[1], sum.levels[2], sum.levels[3]])
+        #expect(sum.strongest(6) { _ in 1 } == sum)
+    }
 }

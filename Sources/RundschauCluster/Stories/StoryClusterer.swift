@@ -27,12 +27,10 @@ public struct StoryClusterer: Sendable {
 
     private struct Story {
         var id: StoryID
-        /// Sum of the members' word vectors, each normalized (with the IDF of its arrival); term ids ascending.
-        var terms: [Int32] = []
-        var weights: [Float] = []
+        /// Sum of the members' word vectors, each normalized (with the IDF of its arrival).
+        var terms = SparseSum()
         /// The same for character n-grams.
-        var grams: [Int32] = []
-        var gramWeights: [Float] = []
+        var grams = SparseSum()
         /// Members with features (copies and empty articles do not count in the mean).
         var size: Float = 0
         var members: [Int32] = []
@@ -155,7 +153,7 @@ public struct StoryClusterer: Sendable {
         var sums = 0, members = 0, evidence = 0
         for story in stories {
             // Each array and dictionary is a heap block of its own: about 48 bytes of header and malloc overhead.
-            sums += M.array(story.terms) + M.array(story.weights) + M.array(story.grams) + M.array(story.gramWeights) + 4 * 48
+            sums += story.terms.bytes + story.grams.bytes
             members += M.array(story.members) + 48
             evidence += M.dictionary(story.evidence) + 48
         }
@@ -425,7 +423,7 @@ public struct StoryClusterer: Sendable {
 
     /// Smoothed IDF of the stream so far: `ln((N + 1) / (df + 1)) + 1` (terms no article has weigh most).
     @inline(__always)
-    private static func idf(documentFrequency df: Int32, documents: Int) -> Float {
+    static func idf(documentFrequency df: Int32, documents: Int) -> Float {
         log(Float(documents + 1) / Float(df + 1)) + 1
     }
 
@@ -530,8 +528,8 @@ public struct StoryClusterer: Sendable {
             let story = stories[Int(s)]
             if !settings.crossLanguage, let language, let other = story.language, other != language { continue }
             guard story.size > 0 else { continue }
-            let wordDot = Self.dot(query, story.terms, story.weights, df, documentCount)
-            let gramDot = Self.dot(gramQuery, story.grams, story.gramWeights, gramDF, documentCount)
+            let wordDot = story.terms.dot(query, df: df, documents: documentCount)
+            let gramDot = story.grams.dot(gramQuery, df: gramDF, documents: documentCount)
             let sum = charWeight * gramDot + (1 - charWeight) * wordDot
             sums.append((s, sum))
             let mean = Double(sum / story.size)
@@ -541,29 +539,6 @@ public struct StoryClusterer: Sendable {
             }
         }
         return (best, max(0, bestScore), sums)
-    }
-
-    /// Σ dense[id] × weight × idf(id) over a story's sparse sum: the hot loop of scoring, without bounds checks.
-    @inline(__always)
-    private static func dot(_ dense: [Float], _ ids: [Int32], _ weights: [Float], _ df: [Int32], _ documents: Int) -> Float {
-        var sum: Float = 0
-        dense.withUnsafeBufferPointer { dense in
-            ids.withUnsafeBufferPointer { ids in
-                weights.withUnsafeBufferPointer { weights in
-                    df.withUnsafeBufferPointer { df in
-                        for k in 0..<ids.count {
-                            let id = Int(ids[k])
-                            let q = id < dense.count ? dense[id] : 0
-                            if q != 0 {
-                                let d = id < df.count ? df[id] : 0
-                                sum += q * weights[k] * idf(documentFrequency: d, documents: documents)
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return sum
     }
 
     private static func strongest(_ items: [(Float, UInt32)], _ limit: Int) -> [(Float, UInt32)] {
@@ -617,8 +592,8 @@ public struct StoryClusterer: Sendable {
         let gone = older ? b : a
         var survivor = stories[Int(keep)]
         let absorbed = stories[Int(gone)]
-        (survivor.terms, survivor.weights) = Self.add(survivor.terms, survivor.weights, absorbed.terms, absorbed.weights, scale: 1)
-        (survivor.grams, survivor.gramWeights) = Self.add(survivor.grams, survivor.gramWeights, absorbed.grams, absorbed.gramWeights, scale: 1)
+        survivor.terms = survivor.terms.adding(absorbed.terms)
+        survivor.grams = survivor.grams.adding(absorbed.grams)
         survivor.size += absorbed.size
         survivor.members += absorbed.members
         survivor.first = min(survivor.first, absorbed.first)
@@ -702,8 +677,8 @@ public struct StoryClusterer: Sendable {
 
         // The story's sums of normalized member vectors.
         var sums = stories[Int(story)]
-        (sums.terms, sums.weights) = Self.add(sums.terms, sums.weights, words.terms, words.weights, scale: 1 / norm)
-        (sums.grams, sums.gramWeights) = Self.add(sums.grams, sums.gramWeights, vectors.grams, vectors.gramWeights, scale: 1 / gramNorm)
+        sums.terms = sums.terms.adding(ids: words.terms, weights: words.weights, factor: 1 / norm)
+        sums.grams = sums.grams.adding(ids: vectors.grams, weights: vectors.gramWeights, factor: 1 / gramNorm)
         sums.size += 1
         stories[Int(story)] = sums
         truncate(story)
@@ -714,75 +689,19 @@ public struct StoryClusterer: Sendable {
         entry += 1
     }
 
-    /// `a + scale × b` over sparse vectors with ascending ids.
-    private static func add(_ aIDs: [Int32], _ aWeights: [Float], _ bIDs: [Int32], _ bWeights: [Float], scale: Float) -> ([Int32], [Float]) {
-        // Sized to the union, counted first: sized to both, a story's sums held a fifth more than they use.
-        var union = 0, i = 0, j = 0
-        while i < aIDs.count && j < bIDs.count {
-            let (x, y) = (aIDs[i], bIDs[j])
-            if x <= y { i += 1 }
-            if y <= x { j += 1 }
-            union += 1
-        }
-        union += aIDs.count - i + bIDs.count - j
-        var ids: [Int32] = []
-        var weights: [Float] = []
-        ids.reserveCapacity(union)
-        weights.reserveCapacity(union)
-        i = 0
-        j = 0
-        while i < aIDs.count || j < bIDs.count {
-            if j >= bIDs.count || (i < aIDs.count && aIDs[i] < bIDs[j]) {
-                ids.append(aIDs[i])
-                weights.append(aWeights[i])
-                i += 1
-            } else if i >= aIDs.count || bIDs[j] < aIDs[i] {
-                ids.append(bIDs[j])
-                weights.append(bWeights[j] * scale)
-                j += 1
-            } else {
-                ids.append(aIDs[i])
-                weights.append(aWeights[i] + bWeights[j] * scale)
-                i += 1
-                j += 1
-            }
-        }
-        return (ids, weights)
-    }
-
     /// Keeps a story's strongest terms and n-grams (by weight × IDF), with a quarter of slack so that the
     /// sort runs once every few members rather than for each.
     private mutating func truncate(_ s: Int32) {
         var story = stories[Int(s)]
-        stories[Int(s)].terms = []
-        stories[Int(s)].weights = []
-        stories[Int(s)].grams = []
-        stories[Int(s)].gramWeights = []
+        stories[Int(s)].terms = SparseSum()
+        stories[Int(s)].grams = SparseSum()
         if story.terms.count > settings.storyTerms + settings.storyTerms / 4 {
-            (story.terms, story.weights) = Self.strongest(story.terms, story.weights, settings.storyTerms) { idf($0) }
+            story.terms = story.terms.strongest(settings.storyTerms) { idf($0) }
         }
         if story.grams.count > settings.storyGrams + settings.storyGrams / 4 {
-            (story.grams, story.gramWeights) = Self.strongest(story.grams, story.gramWeights, settings.storyGrams) { gramIDF($0) }
+            story.grams = story.grams.strongest(settings.storyGrams) { gramIDF($0) }
         }
         stories[Int(s)] = story
-    }
-
-    private static func strongest(_ ids: [Int32], _ weights: [Float], _ limit: Int, idf: (Int32) -> Float) -> ([Int32], [Float]) {
-        var scored = [(Float, Int)]()
-        scored.reserveCapacity(ids.count)
-        for i in 0..<ids.count { scored.append((weights[i] * idf(ids[i]), i)) }
-        // The strongest `limit`, kept in id order: a selection, not a sort.
-        scored.selectFront(limit) { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-        var kept = [Bool](repeating: false, count: ids.count)
-        for (_, i) in scored.prefix(limit) { kept[i] = true }
-        var outIDs: [Int32] = [], outWeights: [Float] = []
-        outIDs.reserveCapacity(min(limit, ids.count))
-        outWeights.reserveCapacity(min(limit, ids.count))
-        for i in 0..<ids.count where kept[i] {
-            outIDs.append(ids[i])
-            outWeights.append(weights[i])
-        }
-        return (outIDs, outWeights)
     }
 
     // MARK: - Results
@@ -819,8 +738,9 @@ public struct StoryClusterer: Sendable {
     private func representative(_ story: Story) -> Int32? {
         var centroid: [Int32: Float] = [:]
         var centroidNorm: Float = 0
-        for (k, t) in story.terms.enumerated() {
-            let c = story.weights[k] * idf(t)
+        for k in 0..<story.terms.count {
+            let t = story.terms.ids[k]
+            let c = story.terms.weight(at: k) * idf(t)
             centroid[t] = c
             centroidNorm += c * c
         }
