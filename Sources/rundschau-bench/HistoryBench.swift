@@ -96,8 +96,7 @@ struct HistoryBench: AsyncParsableCommand {
                   + "\(Measure.format(b.wall / max(a.wall, 0.001), 2))×, \(Measure.format(b.cpu / max(a.cpu, 0.001), 2))×, "
                   + "\(Measure.format(b.peakMiB / max(a.peakMiB, 1), 2))×")
         }
-        // The round on an empty store fills few topic feeds; with history every topic has its full page of stories.
-        // Per entry written, the two publish runs compare like for like.
+        // The round fills every configured topic's page on both stores; discovered topics differ.
         print("publish      \(empty.entries) Atom entries written on the empty store, \(full.entries) with history: "
               + "\(Measure.format(empty.publish.cpu * 1_000 / Double(max(empty.entries, 1)), 2)) and "
               + "\(Measure.format(full.publish.cpu * 1_000 / Double(max(full.entries, 1)), 2)) ms of CPU per entry")
@@ -148,11 +147,12 @@ struct HistoryBench: AsyncParsableCommand {
         for n in 0..<feeds {
             feedIDs.append(try await store.subscribe(FeedSubscription(url: "https://feed\(n).example/rss"), at: Date()).id)
         }
-        var topicIDs: [TopicID] = []
+        var topicIDs: [Topical] = []
         // Topics as earlier runs with this configuration left them, rules fingerprint included.
         for topic in definitions {
-            topicIDs.append(try await store.upsertTopic(TopicDraft(
-                slug: topic.name, title: topic.title, origin: .configured, rules: ClusterStep.rules(of: topic))).id)
+            let id = try await store.upsertTopic(TopicDraft(
+                slug: topic.name, title: topic.title, origin: .configured, rules: ClusterStep.rules(of: topic))).id
+            if let keyword = topic.keywords.first ?? topic.phrases.first { topicIDs.append(Topical(id: id, keyword: keyword)) }
         }
 
         let now = Date()
@@ -228,11 +228,23 @@ struct HistoryBench: AsyncParsableCommand {
         return count
     }
 
+    /// A configured topic and the keyword that puts a generated story in it.
+    struct Topical {
+        var id: TopicID
+        var keyword: String
+    }
+
+    /// The configured topic of every third generated story, for history and round alike: its members' titles
+    /// carry the topic's keyword, so the round's articles match topics as the history's were linked to them.
+    private static func topic(ofStory story: Int, _ topics: [Topical]) -> Topical? {
+        topics.isEmpty || story % 3 != 0 ? nil : topics[story / 3 % topics.count]
+    }
+
     /// Stores `count` synthetic articles dated in `[from, from + span)`, spread over the feeds, one upsert per feed
     /// as a fetch would; with `stories`, also their stories (one per generated story), topic links, and each
     /// syndicated copy's link to the story's first original (as earlier runs would have left them).
     private func fill(_ store: any FeedStore, count: Int, seed: UInt64, prefix: String, from: Date, span: Double,
-                      feeds: [FeedID], topics: [TopicID], stories: Bool) async throws {
+                      feeds: [FeedID], topics: [Topical], stories: Bool) async throws {
         let generated = ClusterCorpus.syntheticStories(count: count, seed: seed)
         let times = generated.compactMap { $0.article.published?.timeIntervalSince1970 }
         let low = times.min() ?? 0, high = max(times.max() ?? 1, low + 1)
@@ -243,7 +255,8 @@ struct HistoryBench: AsyncParsableCommand {
             let t = from.addingTimeInterval(((article.published?.timeIntervalSince1970 ?? low) - low) / (high - low) * span * 0.999)
             let entryID = "\(prefix)-\(article.id)"
             let feed = Int(StableHash.value(of: entryID) % UInt64(feeds.count))
-            byFeed[feed, default: []].append(Entry(id: entryID, title: article.title, link: article.url.map { $0 + "?" + prefix },
+            let title = Self.topic(ofStory: story, topics).map { "\($0.keyword) \(article.title)" } ?? article.title
+            byFeed[feed, default: []].append(Entry(id: entryID, title: title, link: article.url.map { $0 + "?" + prefix },
                                                    summary: article.text, published: t, language: article.language))
             storyOfEntry[entryID] = story
             if article.source.hasPrefix("copy-") { copies.insert(entryID) }
@@ -279,10 +292,9 @@ struct HistoryBench: AsyncParsableCommand {
                 label: titles[story] ?? "story", firstSeen: dates.min() ?? from, lastSeen: dates.max() ?? from,
                 representativeID: members.first?.0))
             for (id, _) in members { assignments[id] = cluster }
-            if !topics.isEmpty, story % 3 == 0 {
-                let topic = topics[story / 3 % topics.count]
-                clusterTopics[cluster] = [topic]
-                for (id, _) in members { articleTopics[id] = [topic] }
+            if let topic = Self.topic(ofStory: story, topics) {
+                clusterTopics[cluster] = [topic.id]
+                for (id, _) in members { articleTopics[id] = [topic.id] }
             }
         }
         try await store.assignClusters(assignments)
