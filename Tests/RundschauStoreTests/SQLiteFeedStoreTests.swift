@@ -135,4 +135,25 @@ struct SQLiteFeedStoreTests {
         #expect(try await store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_feature") } == 0)
         try await store.close()
     }
+
+    @Test("an article row read column by column keeps every field; a value of the wrong type is an error, not a crash")
+    func articleRowsDecode() async throws {
+        let store = try SQLiteFeedStore(path: ":memory:")
+        let feed = try await store.subscribe(FeedSubscription(url: "https://a.example/"), at: T.t0)
+        var entry = makeEntry(1)
+        entry.summary = "<p>Summary</p>"
+        entry.language = "de"
+        let id = try #require(try await store.upsertArticles(feedID: feed.id, entries: [entry], seenAt: T.t0).insertedIDs.first)
+        let full = try #require(try await store.articles(ArticleQuery(ids: [id])).first)
+        #expect(full.entryID == entry.id && full.title == entry.title && full.summary == "<p>Summary</p>")
+        #expect(full.language == "de" && full.feedID == feed.id && full.firstSeen == T.t0 && full.clusterID == nil)
+        let lean = try #require(try await store.articles(ArticleQuery(ids: [id], withText: false)).first)
+        #expect(lean.summary == nil && lean.content == nil && lean.title == full.title && lean.published == full.published)
+
+        try await store.writer.write { db in
+            try db.execute(sql: "UPDATE article SET first_seen = 'yesterday' WHERE id = ?", arguments: [id.rawValue])
+        }
+        await #expect(throws: (any Error).self) { _ = try await store.articles(ArticleQuery(ids: [id])) }
+        try await store.close()
+    }
 }
