@@ -1,3 +1,5 @@
+import Foundation
+import RundschauModel
 import RundschauXML
 
 /// The text a document's handler kept: captured fields and attribute values one after the other, each
@@ -6,22 +8,33 @@ import RundschauXML
 ///
 /// The bytes live in the ``XMLTextSink`` the dispatch handler gives the XML parser, which copies the text of a
 /// field being captured straight into them, without an event (``SAXState`` sets the sink's mode). The buffer
-/// does not own the sink nor its memory: ``FeedDispatchHandler`` frees both.
+/// does not own the sink nor its memory: ``FeedDispatchHandler`` frees both, unless the memory was handed over
+/// to the feed (``share()``). The memory comes from `malloc`, so that it can be grown and shrunk in place.
 struct CaptureBuffer {
     private let sink: UnsafeMutablePointer<XMLTextSink>
 
     /// Allocates room for `capacity` bytes in `sink` (freeing any buffer it had).
     init(sink: UnsafeMutablePointer<XMLTextSink>, capacity: Int) {
         self.sink = sink
-        sink.pointee.base?.deallocate()
         let capacity = max(16, capacity)
-        sink.pointee = XMLTextSink(mode: .discard, base: .allocate(capacity: capacity), count: 0, capacity: capacity)
+        sink.pointee = XMLTextSink(
+            mode: .discard, base: Self.reallocate(sink.pointee.base, capacity: capacity), count: 0, capacity: capacity)
     }
 
     /// Frees the memory of a sink's buffer (if it has one) and the sink.
     static func free(_ sink: UnsafeMutablePointer<XMLTextSink>) {
-        sink.pointee.base?.deallocate()
+        Foundation.free(sink.pointee.base)
         sink.deallocate()
+    }
+
+    /// Hands the bytes over to a ``SharedUTF8`` (shrunk to their count when much room is left), leaving the
+    /// buffer empty and without memory: the feed's lazily read texts (``LazyText``) are ranges of them.
+    func share() -> SharedUTF8 {
+        var base = sink.pointee.base
+        let count = sink.pointee.count
+        if sink.pointee.capacity - count > 4096 { base = Self.reallocate(base, capacity: max(count, 1)) }
+        sink.pointee = XMLTextSink(mode: .discard)
+        return SharedUTF8(adoptingMallocated: base, count: count)
     }
 
     @inline(__always)
@@ -89,12 +102,13 @@ struct CaptureBuffer {
     @inline(never)
     private mutating func grow(to needed: Int) {
         let capacity = max(needed, sink.pointee.capacity * 2, 16)
-        let base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        if let old = sink.pointee.base {
-            base.initialize(from: old, count: sink.pointee.count)
-            old.deallocate()
-        }
-        sink.pointee.base = base
+        sink.pointee.base = Self.reallocate(sink.pointee.base, capacity: capacity)
         sink.pointee.capacity = capacity
+    }
+
+    /// `realloc`, which keeps the bytes (up to the new capacity); `malloc` for `nil`.
+    private static func reallocate(_ base: UnsafeMutablePointer<UInt8>?, capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        guard let memory = realloc(base, capacity) else { fatalError("out of memory: \(capacity) bytes for the capture buffer") }
+        return memory.bindMemory(to: UInt8.self, capacity: capacity)
     }
 }

@@ -260,12 +260,10 @@ final class FeedDispatchHandler: XMLSymbolHandler {
     private static func adapt(
         _ state: SAXState, context: inout AdapterContext, _ adapter: (inout AdapterContext) -> Feed
     ) -> Feed {
-        let buffer = state.buffer
-        return buffer.withBytes(0..<buffer.count) { bytes in
-            context.text = CapturedText(bytes: bytes, bases: state.baseURLs)
-            defer { context.text = .empty }
-            return adapter(&context)
-        }
+        // The feed's summaries and contents keep ranges of these bytes.
+        context.text = CapturedText(shared: state.buffer.share(), bases: state.baseURLs)
+        defer { context.text = .empty }
+        return adapter(&context)
     }
 
     private func warnIfCapped(dropped: Int, context: inout AdapterContext) {
@@ -274,6 +272,7 @@ final class FeedDispatchHandler: XMLSymbolHandler {
     }
 
     private func warnIfIncomplete(closed: Bool, entries: Int, brokenOff: String?, context: inout AdapterContext) {
+        if closed && brokenOff == nil { return }
         let kept = entries == 1 ? "1 complete entry kept" : "\(entries) complete entries kept"
         if let brokenOff {
             context.warn("feed: XML broken off (\(brokenOff)); \(kept)")

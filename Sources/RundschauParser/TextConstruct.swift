@@ -19,6 +19,9 @@ struct TypedText<Value: Hashable & Sendable>: Hashable, Sendable {
 /// A text construct as the adapters normalize it.
 typealias RawText = TypedText<String>
 
+/// Summary or content as the adapters hand it to an ``Entry``: possibly still the document's bytes.
+typealias LazyMarkup = TypedText<LazyText>
+
 /// Normalization of text constructs: titles to plain text, summaries and content kept as markup.
 enum TextConstruct {
     /// The text type an Atom 1.0 `type` attribute declares (RFC 4287 §3.1.1), also accepting the MIME
