@@ -11,9 +11,15 @@ public struct Entry: Hashable, Codable, Sendable {
     /// The entry's main (alternate) link, absolute where a base was known.
     public var link: String?
     public var links: [Link]
-    public var summary: String?
+    public var summary: String? {
+        get { summaryText?.string }
+        set { summaryText = newValue.map(LazyText.init) }
+    }
     public var summaryType: TextType?
-    public var content: String?
+    public var content: String? {
+        get { contentText?.string }
+        set { contentText = newValue.map(LazyText.init) }
+    }
     public var contentType: TextType?
     public var published: Date?
     public var updated: Date?
@@ -30,6 +36,10 @@ public struct Entry: Hashable, Codable, Sendable {
     public var dateline: String?
     /// The name of the source an imported item was stored under. Imported items only.
     public var source: String?
+    /// ``summary`` as kept: a parser sets it to a range of its document's bytes, read as a string on demand.
+    package var summaryText: LazyText?
+    /// ``content`` as kept (see ``summaryText``).
+    package var contentText: LazyText?
 
     public init(
         id: String, title: String? = nil, link: String? = nil, links: [Link] = [],
@@ -44,9 +54,9 @@ public struct Entry: Hashable, Codable, Sendable {
         self.title = title
         self.link = link
         self.links = links
-        self.summary = summary
+        self.summaryText = summary.map(LazyText.init)
         self.summaryType = summaryType
-        self.content = content
+        self.contentText = content.map(LazyText.init)
         self.contentType = contentType
         self.published = published
         self.updated = updated
@@ -73,9 +83,9 @@ public struct Entry: Hashable, Codable, Sendable {
         title = try c.decodeIfPresent(String.self, forKey: .title)
         link = try c.decodeIfPresent(String.self, forKey: .link)
         links = try c.decodeIfPresent([Link].self, forKey: .links) ?? []
-        summary = try c.decodeIfPresent(String.self, forKey: .summary)
+        summaryText = try c.decodeIfPresent(String.self, forKey: .summary).map(LazyText.init)
         summaryType = try c.decodeIfPresent(TextType.self, forKey: .summaryType)
-        content = try c.decodeIfPresent(String.self, forKey: .content)
+        contentText = try c.decodeIfPresent(String.self, forKey: .content).map(LazyText.init)
         contentType = try c.decodeIfPresent(TextType.self, forKey: .contentType)
         published = try c.decodeIfPresent(Date.self, forKey: .published)
         updated = try c.decodeIfPresent(Date.self, forKey: .updated)
@@ -113,13 +123,20 @@ public struct Entry: Hashable, Codable, Sendable {
 }
 
 extension Entry {
+    /// Makes ``summary`` and ``content`` strings now, if a parser kept them as bytes (``LazyText``): for a reader
+    /// that reads them several times.
+    package mutating func makeTextStrings() {
+        if let summaryText { self.summaryText = LazyText(summaryText.string) }
+        if let contentText { self.contentText = LazyText(contentText.string) }
+    }
+
     /// Whether a reader has anything to show for this entry: a title, a link of any relation, a summary or
     /// content, an enclosure or an image. An entry carrying only authors, dates or categories has not.
     ///
     /// The parser keeps such entries (with a warning); what to do with them is the caller's decision (the
     /// fetch step skips them and counts them).
     public var hasSomethingToShow: Bool {
-        title != nil || link != nil || !links.isEmpty || summary != nil || content != nil
+        title != nil || link != nil || !links.isEmpty || summaryText != nil || contentText != nil
             || !enclosures.isEmpty || image != nil
     }
 }

@@ -114,6 +114,13 @@ struct AdapterContext {
     /// Kept strings as strings.
     func strings(_ raws: [RawString]) -> [String] { raws.map { text.string($0) } }
 
+    /// ``people(_:)`` of kept strings (no array of strings for the usual one).
+    func people(_ raws: [RawString]) -> [Person] {
+        guard raws.count == 1 else { return raws.isEmpty ? [] : Self.people(strings(raws)) }
+        guard let person = PersonParser.parse(text.string(raws[0])), !person.isEmpty else { return [] }
+        return [person]
+    }
+
     /// The last step of every adapter's entry: an entry without an id the feed gave or one derived from its
     /// link, enclosure, title or text (`id` is `nil`) gets ``EntryIdentity/fallback(for:)``; an entry with
     /// nothing to show (``Entry/hasSomethingToShow``) is kept, with a warning.

@@ -13,9 +13,9 @@ import Foundation
 /// process, gets the same id.
 enum EntryIdentity {
     /// The identity for an entry, or `nil` when it carries none of the fields named; then ``fallback(for:)``
-    /// gives one from the rest of the entry.
+    /// gives one from the rest of the entry. `text` is only read when nothing before it gives an identity.
     static func make(
-        id: String?, link: String?, enclosure: String?, title: String?, published: Date?, text: String?
+        id: String?, link: String?, enclosure: String?, title: String?, published: Date?, text: @autoclosure () -> String?
     ) -> String? {
         if let id = id?.nonEmpty { return id }
         if let link = link?.nonEmpty { return "urn:rundschau:link:" + hex(fnv1a64(link)) }
@@ -23,7 +23,7 @@ enum EntryIdentity {
         if let title = title?.nonEmpty {
             return "urn:rundschau:title:" + hex(fnv1a64(title + "\n" + seconds(published)))
         }
-        if let text = text?.nonEmpty { return "urn:rundschau:text:" + hex(fnv1a64(text)) }
+        if let text = text()?.nonEmpty { return "urn:rundschau:text:" + hex(fnv1a64(text)) }
         return nil
     }
 

@@ -25,6 +25,8 @@ final class FeedDispatchHandler: XMLSymbolHandler {
     private var rss: UnsafeMutablePointer<RSSHandler>?
     private var rdf: UnsafeMutablePointer<RDFHandler>?
     private var atom: UnsafeMutablePointer<AtomHandler>?
+    /// The XML parser's text sink: the format handler's capture buffer lives in it (owned here).
+    private let sink: UnsafeMutablePointer<XMLTextSink>
     /// Why the document is not a feed (`an HTML page`, `root element <foo>`), once the root was seen.
     private(set) var rejection: String?
     /// Warnings about the root itself (an Atom `feed` without namespace).
@@ -48,12 +50,15 @@ final class FeedDispatchHandler: XMLSymbolHandler {
         self.baseURL = baseURL
         self.maxEntries = maxEntries
         self.textCapacity = textCapacity
+        sink = .allocate(capacity: 1)
+        sink.initialize(to: XMLTextSink(mode: .discard))
     }
 
     deinit {
         Self.free(rss)
         Self.free(rdf)
         Self.free(atom)
+        CaptureBuffer.free(sink)
     }
 
     private static func make<Handler>(_ handler: Handler) -> UnsafeMutablePointer<Handler> {
@@ -77,6 +82,9 @@ final class FeedDispatchHandler: XMLSymbolHandler {
     // MARK: XMLSymbolHandler
 
     func symbol(forName utf8: UnsafeBufferPointer<UInt8>) -> Int32 { FeedName.symbol(utf8) }
+
+    /// Text is only ever kept by a format handler's capture, which routes it (``SAXState/capture(_:)``).
+    var textSink: UnsafeMutablePointer<XMLTextSink>? { sink }
 
     func symbol(forNamespace utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
         Int32(XMLNamespace.classify(String(decoding: utf8, as: UTF8.self)).rawValue)
@@ -137,7 +145,7 @@ final class FeedDispatchHandler: XMLSymbolHandler {
         let localName = element.localName.string
         rootName = element.prefix.map { "\($0.string):\(localName)" } ?? localName
         // Made only for a feed root: its capture buffer is sized to the document.
-        func state() -> SAXState { SAXState(baseURL: baseURL, maxEntries: maxEntries, capacity: textCapacity) }
+        func state() -> SAXState { SAXState(baseURL: baseURL, maxEntries: maxEntries, sink: sink, capacity: textCapacity) }
         let ns = element.namespace.namespaceKind
         switch (element.localName.feedName, ns) {
         case (.rss, _):
@@ -252,12 +260,10 @@ final class FeedDispatchHandler: XMLSymbolHandler {
     private static func adapt(
         _ state: SAXState, context: inout AdapterContext, _ adapter: (inout AdapterContext) -> Feed
     ) -> Feed {
-        let buffer = state.buffer
-        return buffer.withBytes(0..<buffer.count) { bytes in
-            context.text = CapturedText(bytes: bytes, bases: state.baseURLs)
-            defer { context.text = .empty }
-            return adapter(&context)
-        }
+        // The feed's summaries and contents keep ranges of these bytes.
+        context.text = CapturedText(shared: state.buffer.share(), bases: state.baseURLs)
+        defer { context.text = .empty }
+        return adapter(&context)
     }
 
     private func warnIfCapped(dropped: Int, context: inout AdapterContext) {
@@ -266,6 +272,7 @@ final class FeedDispatchHandler: XMLSymbolHandler {
     }
 
     private func warnIfIncomplete(closed: Bool, entries: Int, brokenOff: String?, context: inout AdapterContext) {
+        if closed && brokenOff == nil { return }
         let kept = entries == 1 ? "1 complete entry kept" : "\(entries) complete entries kept"
         if let brokenOff {
             context.warn("feed: XML broken off (\(brokenOff)); \(kept)")

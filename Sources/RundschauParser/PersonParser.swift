@@ -57,24 +57,28 @@ public enum PersonParser {
     }
 
     /// True when `text` (white space collapsed) can only be a bare name: it holds none of the characters the
-    /// other forms need (`@ < > ( ) , ; : ? " '`), does not start with a typographic quote (`“ „ « »`) and ends
+    /// other forms need (`@ < > ( ) , ; : ? "`), has `'` only inside (`O'Neill`; around a name it is a quote to
+    /// remove), does not start with a typographic quote (`“ „ « »`) and ends
     /// with an ASCII character or a Latin letter from U+00C0–U+027F (`ß`, `é`: never a quote, never joined to a
     /// preceding space the way a combining mark is), so that the general path would keep it whole as the name.
     private static func isPlainName(_ text: String) -> Bool {
-        let utf8 = text.utf8
-        guard let first = utf8.first, let last = utf8.last else { return false }
+        var text = text
+        return text.withUTF8(isPlainName)
+    }
+
+    private static func isPlainName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first != UInt8(ascii: "'"), last != UInt8(ascii: "'")
+        else { return false }
         if first >= 0x80 || last >= 0x80 {
-            let bytes = Array(utf8)
             if bytes.count >= 2, bytes[0] == 0xC2, bytes[1] == 0xAB || bytes[1] == 0xBB { return false }  // « »
             if bytes.count >= 3, bytes[0] == 0xE2, bytes[1] == 0x80, bytes[2] >= 0x9C && bytes[2] <= 0x9E { return false }
             let n = bytes.count
             if last >= 0x80 && !(n >= 2 && bytes[n - 2] >= 0xC3 && bytes[n - 2] <= 0xC9) { return false }
         }
-        for byte in utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "@"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"),
-                 UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "\""),
-                 UInt8(ascii: "'"):
+                 UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "\""):
                 return false
             default:
                 continue

@@ -30,14 +30,21 @@ struct RawURL: Sendable, Hashable {
 /// to be read.
 typealias RawTextRef = TypedText<RawString>
 
-/// What the adapters read the kept text through: the capture buffer's bytes and the base URLs of one document,
-/// valid while the adapter runs.
+/// What the adapters read the kept text through: the capture buffer's bytes and the base URLs of one document.
 struct CapturedText {
+    /// The bytes, which summaries and contents keep referring to (``markup(_:)``).
+    let shared: SharedUTF8?
     let bytes: UnsafeBufferPointer<UInt8>
     let bases: [String]
 
+    init(shared: SharedUTF8?, bases: [String]) {
+        self.shared = shared
+        bytes = UnsafeBufferPointer(start: shared?.base, count: shared?.count ?? 0)
+        self.bases = bases
+    }
+
     /// No document (JSON Feed).
-    static var empty: CapturedText { CapturedText(bytes: UnsafeBufferPointer(start: nil, count: 0), bases: []) }
+    static var empty: CapturedText { CapturedText(shared: nil, bases: []) }
 
     /// The bytes of `raw`.
     @inline(__always)
@@ -60,6 +67,22 @@ struct CapturedText {
     /// `raw` as text of `type`.
     @inline(__always)
     func text(_ raw: RawString?, type: TextType) -> RawText? { raw.map { RawText(string($0), type: type) } }
+
+    /// Summary or content: the trimmed text with its type, `nil` when empty (``TextConstruct/markup(_:)``). Text
+    /// with nothing to trim stays a range of the document's bytes, made a string only when read.
+    func markup(_ raw: RawTextRef?) -> LazyMarkup? {
+        guard let raw else { return nil }
+        return markup(raw.value, type: raw.type)
+    }
+
+    /// ``markup(_:)`` for `raw` as text of `type`.
+    func markup(_ raw: RawString?, type: TextType) -> LazyMarkup? {
+        guard let raw else { return nil }
+        if let shared, let first = utf8(raw).first, let last = utf8(raw).last, String.isTrimmed(first: first, last: last) {
+            return LazyMarkup(LazyText(shared, raw.start..<(raw.start + raw.count)), type: type)
+        }
+        return TextConstruct.markup(text(raw, type: type)).map { LazyMarkup(LazyText($0.value), type: $0.type) }
+    }
 
     /// The base URL with index `index`, `nil` for -1.
     @inline(__always)

@@ -33,8 +33,10 @@ struct SAXState {
     private var unwrapDepth = 0
     /// Whether the captured XHTML had a child element yet (only the first may be the wrapping `div`).
     private var sawChild = false
-    /// Whether the last thing written was a start tag (so an immediately following end tag can close it).
-    private var openTagPending = false
+    /// The buffer's length right after the last start tag written, -1 for none: while the length is still that,
+    /// nothing followed the tag, and an end tag can close it (`<br/>`). A length, not a flag, because the XML
+    /// parser appends text to the buffer without an event.
+    private var openTagEnd = -1
     /// The base URL in effect where the current capture started (an index into ``baseURLs``, -1 for none).
     private(set) var captureBase: Int32 = -1
     /// Every base URL of the document: the document URL, then each `xml:base` as resolved, in document order.
@@ -51,10 +53,11 @@ struct SAXState {
     /// - Parameters:
     ///   - baseURL: the document URL, when it can serve as a base for relative links.
     ///   - maxEntries: the most entries to keep.
+    ///   - sink: where the capture buffer's bytes live, and what the XML parser reads the routing of text from.
     ///   - capacity: the capture buffer's initial capacity (it grows as needed).
-    init(baseURL: String?, maxEntries: Int = .max, capacity: Int = 4096) {
+    init(baseURL: String?, maxEntries: Int = .max, sink: UnsafeMutablePointer<XMLTextSink>, capacity: Int = 4096) {
         self.maxEntries = maxEntries
-        buffer = CaptureBuffer(capacity: capacity)
+        buffer = CaptureBuffer(sink: sink, capacity: capacity)
         if let baseURL, !baseURL.isEmpty { pushBase(baseURL, depth: 0) }
     }
 
@@ -103,6 +106,7 @@ struct SAXState {
                 return .ignored
             }
             captureDepth = 0
+            buffer.route(.discard)
             popScopes()
             return .captured(takeCapture())
         }
@@ -132,7 +136,6 @@ struct SAXState {
     @inline(__always)
     mutating func characters(_ utf8: UnsafeBufferPointer<UInt8>) {
         guard captureDepth != 0 else { return }
-        openTagPending = false
         if mode == .xhtml {
             appendEscaped(utf8, attribute: false)
         } else {
@@ -150,8 +153,10 @@ struct SAXState {
         captureStart = buffer.count
         unwrapDepth = 0
         sawChild = false
-        openTagPending = false
+        openTagEnd = -1
         captureBase = baseIndex
+        // Plain and HTML text go straight into the buffer; XHTML is escaped on the way (an event per piece).
+        buffer.route(mode == .xhtml ? .deliver : .append)
     }
 
     /// Ignores the current element and everything inside it.
@@ -253,16 +258,16 @@ struct SAXState {
             buffer.append(UInt8(ascii: "\""))
         }
         buffer.append(UInt8(ascii: ">"))
-        openTagPending = true
+        openTagEnd = buffer.count
     }
 
     private mutating func writeEndTag(_ localName: UnsafeBufferPointer<UInt8>) {
         if depth == unwrapDepth {
             unwrapDepth = 0
-            openTagPending = false
+            openTagEnd = -1
             return
         }
-        if openTagPending && Self.voidElements.contains(String(decoding: localName, as: UTF8.self)) {
+        if openTagEnd == buffer.count && Self.voidElements.contains(String(decoding: localName, as: UTF8.self)) {
             buffer.removeLast()
             buffer.append("/>")
         } else {
@@ -270,7 +275,7 @@ struct SAXState {
             buffer.append(localName)
             buffer.append(UInt8(ascii: ">"))
         }
-        openTagPending = false
+        openTagEnd = -1
     }
 
     private mutating func appendEscaped(_ bytes: [UInt8], attribute: Bool) {

@@ -19,6 +19,9 @@ struct TypedText<Value: Hashable & Sendable>: Hashable, Sendable {
 /// A text construct as the adapters normalize it.
 typealias RawText = TypedText<String>
 
+/// Summary or content as the adapters hand it to an ``Entry``: possibly still the document's bytes.
+typealias LazyMarkup = TypedText<LazyText>
+
 /// Normalization of text constructs: titles to plain text, summaries and content kept as markup.
 enum TextConstruct {
     /// The text type an Atom 1.0 `type` attribute declares (RFC 4287 §3.1.1), also accepting the MIME
@@ -58,21 +61,25 @@ enum TextConstruct {
     static func collapseWhitespace(_ text: String) -> String {
         // Fast path: no leading, trailing or doubled space, no other space character. Non-ASCII white space
         // starts with one of the lead bytes 0xC2, 0xE1, 0xE2, 0xE3; other non-ASCII bytes cannot be space.
-        var clean = true
+        var copy = text  // shares the storage: `withUTF8` reads it in place
+        let clean = copy.withUTF8(isCollapsed)
+        return clean ? text : HTMLText.collapseWhitespace(text)
+    }
+
+    /// The fast path of ``collapseWhitespace(_:)``: true when there is nothing to do.
+    private static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previousSpace = true
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case 0x20:
-                if previousSpace { clean = false }
+                if previousSpace { return false }
                 previousSpace = true
             case 0x09...0x0D, 0xC2, 0xE1, 0xE2, 0xE3:
-                clean = false
+                return false
             default:
                 previousSpace = false
             }
-            if !clean { break }
         }
-        if clean && !previousSpace { return text }
-        return HTMLText.collapseWhitespace(text)
+        return !previousSpace
     }
 }

@@ -31,6 +31,8 @@ package struct ArticleFields: Hashable, Sendable {
 
     /// The stored form of an entry.
     package init(entry: Entry) {
+        var entry = entry
+        entry.makeTextStrings()  // read three times below
         entryID = entry.id
         link = entry.link
         links = entry.links

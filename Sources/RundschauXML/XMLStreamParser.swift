@@ -276,10 +276,13 @@ private final class SAXContext {
     /// Reused storage for the attributes of one element.
     private(set) var attributes: UnsafeMutablePointer<XMLRawAttribute>
     private var attributeCapacity = 16
+    /// The handler's text sink, if it has one.
+    let sink: UnsafeMutablePointer<XMLTextSink>?
 
     init(handler: any XMLSymbolHandler, options: XMLParseOptions) {
         self.handler = handler
         self.options = options
+        sink = handler.textSink
         attributes = .allocate(capacity: attributeCapacity)
         names = .allocate(capacity: 1)
         names.initialize(to: NameTable())
@@ -439,6 +442,22 @@ private let onEndElement: endElementNsSAX2Func = { ctx, localname, prefix, uri i
 private let onCharacters: charactersSAXFunc = { ctx, characters, length in
     withContext(ctx) { _, state in
         guard !state.stopped, let characters, length > 0 else { return }
+        if let sink = state.sink {
+            // The common cases without an event: text nobody collects, and text that fits the handler's buffer.
+            switch sink.pointee.mode {
+            case .discard:
+                return
+            case .append:
+                let count = sink.pointee.count
+                if Int(length) <= sink.pointee.capacity - count, let base = sink.pointee.base {
+                    (base + count).update(from: characters, count: Int(length))
+                    sink.pointee.count = count + Int(length)
+                    return
+                }
+            case .deliver:
+                break
+            }
+        }
         state.handler.characters(UnsafeBufferPointer(start: characters, count: Int(length)))
     }
 }

@@ -20,6 +20,14 @@ public protocol XMLSymbolHandler: AnyObject {
     func endElement(_ element: XMLEndElement)
     /// Character data (text or CDATA), as UTF-8 bytes.
     func characters(_ utf8: UnsafeBufferPointer<UInt8>)
+    /// A sink the parser copies character data into without calling ``characters(_:)`` (see ``XMLTextSink``),
+    /// read once when a parse starts and valid until it ends; `nil` (the default): every piece is an event.
+    var textSink: UnsafeMutablePointer<XMLTextSink>? { get }
+}
+
+extension XMLSymbolHandler {
+    /// No sink: every piece of character data is a ``characters(_:)`` event.
+    public var textSink: UnsafeMutablePointer<XMLTextSink>? { nil }
 }
 
 /// A name as the parser interned it: the handler's symbol and the UTF-8 bytes (valid during the event).

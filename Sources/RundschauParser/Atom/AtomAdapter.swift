@@ -11,8 +11,8 @@ enum AtomAdapter {
         feed.title = TextConstruct.plainTitle(text.text(raw.title)) ?? TextConstruct.plainTitle(text.text(ext.dc.title, type: .text))
         feed.links = AdapterContext.dedupe(raw.links.compactMap { modelLink($0, context) } + ExtensionAdapter.links(ext, context))
         feed.link = alternate(feed.links)
-        if let subtitle = TextConstruct.markup(text.text(raw.subtitle)) ?? ExtensionAdapter.summary(ext, context) {
-            feed.subtitle = subtitle.value
+        if let subtitle = text.markup(raw.subtitle) ?? ExtensionAdapter.summary(ext, context) {
+            feed.subtitle = subtitle.value.string
             feed.subtitleType = subtitle.type
         }
         feed.language = AdapterContext.language(raw.lang) ?? AdapterContext.language(text.string(ext.dc.language))
@@ -43,9 +43,8 @@ enum AtomAdapter {
         let title = TextConstruct.plainTitle(text.text(raw.pointee.title))
             ?? TextConstruct.plainTitle(text.text(ext.media.title, type: .text))
             ?? TextConstruct.plainTitle(text.text(ext.dc.title, type: .text))
-        let summary = TextConstruct.markup(text.text(raw.pointee.summary)) ?? ExtensionAdapter.summary(ext, context)
-        let content = TextConstruct.markup(text.text(raw.pointee.content))
-            ?? TextConstruct.markup(text.text(ext.contentEncoded, type: .html))
+        let summary = text.markup(raw.pointee.summary) ?? ExtensionAdapter.summary(ext, context)
+        let content = text.markup(raw.pointee.content) ?? text.markup(ext.contentEncoded, type: .html)
         let published = context.date(
             raw.pointee.published, raw.pointee.issued, raw.pointee.created, ext.atomPublished, ext.dc.dates.first, ext.dc.issued, ext.dc.created,
             at: place)
@@ -64,14 +63,16 @@ enum AtomAdapter {
 
         let id = EntryIdentity.make(
             id: rawID, link: link, enclosure: enclosures.first?.url, title: title, published: published,
-            text: content?.value ?? summary?.value)
+            text: (content ?? summary)?.value.string)
         var entry = Entry(
             id: "", title: title, link: link, links: links,
-            summary: summary?.value, summaryType: summary?.type, content: content?.value, contentType: content?.type,
+            summaryType: summary?.type, contentType: content?.type,
             published: published, updated: updated, authors: authors,
             categories: AdapterContext.dedupe(categories), enclosures: enclosures,
             language: AdapterContext.entryLanguage(raw.pointee.lang, feed: feed.language),
             image: ExtensionAdapter.image(ext, context) ?? ExtensionAdapter.imageEnclosure(enclosures))
+        entry.summaryText = summary?.value
+        entry.contentText = content?.value
         context.finish(&entry, id: id, at: place)
         return entry
     }

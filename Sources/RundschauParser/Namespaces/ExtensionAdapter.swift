@@ -48,17 +48,17 @@ enum ExtensionAdapter {
 
     /// A summary from the extensions: `media:description`, else `itunes:summary`, else `itunes:subtitle`
     /// (both plain text), else `dc:description` (HTML).
-    static func summary(_ fields: ExtensionFields, _ context: AdapterContext) -> RawText? {
-        if let description = TextConstruct.markup(context.text.text(fields.media.description)) { return description }
-        if let summary = context.text.string(fields.itunes.summary)?.nonEmpty { return RawText(summary, type: .text) }
-        if let subtitle = context.text.string(fields.itunes.subtitle)?.nonEmpty { return RawText(subtitle, type: .text) }
-        if let description = context.text.string(fields.dc.description)?.nonEmpty { return RawText(description, type: .html) }
+    static func summary(_ fields: ExtensionFields, _ context: AdapterContext) -> LazyMarkup? {
+        if let description = context.text.markup(fields.media.description) { return description }
+        if let summary = context.text.markup(fields.itunes.summary, type: .text) { return summary }
+        if let subtitle = context.text.markup(fields.itunes.subtitle, type: .text) { return subtitle }
+        if let description = context.text.markup(fields.dc.description, type: .html) { return description }
         return nil
     }
 
     /// People from `dc:creator`, else `itunes:author`.
     static func authors(_ fields: ExtensionFields, _ context: AdapterContext) -> [Person] {
-        let creators = AdapterContext.people(context.strings(fields.dc.creators))
+        let creators = context.people(fields.dc.creators)
         if !creators.isEmpty { return creators }
         return AdapterContext.people(context.text.string(fields.itunes.author).map { [$0] } ?? [])
     }

@@ -15,9 +15,8 @@ enum RDFAdapter {
         let atomLinks = ExtensionAdapter.links(ext, context)
         feed.links = AdapterContext.dedupe((site.map { [Link(rel: "alternate", href: $0)] } ?? []) + atomLinks)
         feed.link = site ?? AtomAdapter.alternate(atomLinks)
-        if let subtitle = TextConstruct.markup(text.text(channel.description, type: .html))
-            ?? ExtensionAdapter.summary(ext, context) {
-            feed.subtitle = subtitle.value
+        if let subtitle = text.markup(channel.description, type: .html) ?? ExtensionAdapter.summary(ext, context) {
+            feed.subtitle = subtitle.value.string
             feed.subtitleType = subtitle.type
         }
         feed.language = AdapterContext.language(text.string(ext.dc.language)) ?? AdapterContext.language(channel.lang)
@@ -54,8 +53,8 @@ enum RDFAdapter {
 
         let title = TextConstruct.plainTitle(text.text(item.pointee.title, type: .html))
             ?? TextConstruct.plainTitle(text.text(ext.dc.title, type: .html))
-        let summary = TextConstruct.markup(text.text(item.pointee.description, type: .html)) ?? ExtensionAdapter.summary(ext, context)
-        let content = TextConstruct.markup(text.text(ext.contentEncoded, type: .html))
+        let summary = text.markup(item.pointee.description, type: .html) ?? ExtensionAdapter.summary(ext, context)
+        let content = text.markup(ext.contentEncoded, type: .html)
         let published = context.date(ext.dc.dates.first, ext.dc.issued, ext.dc.created, ext.atomPublished, at: place)
         let updated = context.date(ext.dc.modified, ext.atomUpdated, at: place)
         let enclosures = AdapterContext.dedupe(ExtensionAdapter.enclosures(ext, context))
@@ -63,15 +62,17 @@ enum RDFAdapter {
         // RSS 1.0 §5.5: rdf:about identifies the item; dc:identifier where a feed gives one instead.
         let id = EntryIdentity.make(
             id: text.string(item.pointee.about?.value) ?? text.string(ext.dc.identifier), link: link, enclosure: enclosures.first?.url, title: title,
-            published: published, text: content?.value ?? summary?.value)
+            published: published, text: (content ?? summary)?.value.string)
         let ownLang = item.pointee.lang == channelLang ? nil : item.pointee.lang
         var entry = Entry(
             id: "", title: title, link: link, links: links,
-            summary: summary?.value, summaryType: summary?.type, content: content?.value, contentType: content?.type,
+            summaryType: summary?.type, contentType: content?.type,
             published: published, updated: updated, authors: ExtensionAdapter.authors(ext, context),
             categories: AdapterContext.dedupe(ExtensionAdapter.categories(ext, context)), enclosures: enclosures,
             language: AdapterContext.entryLanguage(ownLang ?? text.string(ext.dc.language), feed: feed.language),
             image: ExtensionAdapter.image(ext, context))
+        entry.summaryText = summary?.value
+        entry.contentText = content?.value
         context.finish(&entry, id: id, at: place)
         return entry
     }

@@ -28,9 +28,8 @@ enum RSSAdapter {
         let atomLinks = ExtensionAdapter.links(ext, context)
         feed.links = AdapterContext.dedupe((site.map { [Link(rel: "alternate", href: $0)] } ?? []) + atomLinks)
         feed.link = site ?? AtomAdapter.alternate(atomLinks)
-        if let subtitle = TextConstruct.markup(text.text(channel.description, type: .html))
-            ?? ExtensionAdapter.summary(ext, context) {
-            feed.subtitle = subtitle.value
+        if let subtitle = text.markup(channel.description, type: .html) ?? ExtensionAdapter.summary(ext, context) {
+            feed.subtitle = subtitle.value.string
             feed.subtitleType = subtitle.type
         }
         feed.language = AdapterContext.language(text.string(channel.language))
@@ -83,13 +82,13 @@ enum RSSAdapter {
             ?? TextConstruct.plainTitle(text.text(ext.dc.title, type: .html))
             ?? TextConstruct.plainTitle(text.text(ext.media.title, type: .text))
             ?? TextConstruct.plainTitle(text.text(ext.itunes.title, type: .text))
-        let summary = TextConstruct.markup(text.text(item.pointee.description, type: .html)) ?? ExtensionAdapter.summary(ext, context)
-        let content = TextConstruct.markup(text.text(ext.contentEncoded, type: .html))
+        let summary = text.markup(item.pointee.description, type: .html) ?? ExtensionAdapter.summary(ext, context)
+        let content = text.markup(ext.contentEncoded, type: .html)
         let published = context.date(
             item.pointee.pubDate, ext.dc.dates.first, ext.atomPublished, ext.dc.issued, ext.dc.created, at: place)
         let updated = context.date(ext.atomUpdated, ext.dc.modified, at: place)
 
-        var authors = AdapterContext.people(context.strings(item.pointee.authors))
+        var authors = context.people(item.pointee.authors)
         if authors.isEmpty { authors = ExtensionAdapter.authors(ext, context) }
 
         let categories = AdapterContext.joined(item.pointee.categories.map {
@@ -103,15 +102,17 @@ enum RSSAdapter {
 
         let id = EntryIdentity.make(
             id: guidValue, link: link, enclosure: uniqueEnclosures.first?.url, title: title,
-            published: published, text: content?.value ?? summary?.value)
+            published: published, text: (content ?? summary)?.value.string)
         let ownLang = item.pointee.lang == documentLang ? nil : item.pointee.lang
         var entry = Entry(
             id: "", title: title, link: link, links: links,
-            summary: summary?.value, summaryType: summary?.type, content: content?.value, contentType: content?.type,
+            summaryType: summary?.type, contentType: content?.type,
             published: published, updated: updated, authors: authors,
             categories: AdapterContext.dedupe(categories), enclosures: uniqueEnclosures,
             language: AdapterContext.entryLanguage(ownLang ?? text.string(ext.dc.language), feed: feed.language),
             image: ExtensionAdapter.image(ext, context) ?? ExtensionAdapter.imageEnclosure(uniqueEnclosures))
+        entry.summaryText = summary?.value
+        entry.contentText = content?.value
         context.finish(&entry, id: id, at: place)
         return entry
     }

@@ -5,8 +5,7 @@ extension String {
         // Fast path: an ASCII non-space at both ends, or at the start a lead byte no white space starts with.
         let clean = utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
             guard let firstByte = bytes.first, let lastByte = bytes.last else { return nil }
-            return lastByte < 0x80 && !lastByte.isASCIISpace
-                && (firstByte < 0x80 ? !firstByte.isASCIISpace : !Self.mayStartUnicodeSpace(firstByte))
+            return Self.isTrimmed(first: firstByte, last: lastByte)
         }
         switch clean {
         case .some(.some(true)): return self
@@ -19,6 +18,13 @@ extension String {
         guard let start = scalars.firstIndex(where: { !$0.isSpace }),
               let end = scalars.lastIndex(where: { !$0.isSpace }) else { return "" }
         return String(scalars[start...end])
+    }
+
+    /// True when UTF-8 text with these first and last bytes has no white space to trim: an ASCII non-space at
+    /// both ends, or at the start a lead byte no white space starts with. (False does not mean there is some.)
+    @inline(__always)
+    package static func isTrimmed(first: UInt8, last: UInt8) -> Bool {
+        last < 0x80 && !last.isASCIISpace && (first < 0x80 ? !first.isASCIISpace : !mayStartUnicodeSpace(first))
     }
 
     /// Non-ASCII white space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) starts with one of these bytes.

@@ -38,6 +38,7 @@ extension Rundschau {
         }
 
         func run() async throws {
+            BatchMemory.keepFreedMemory()
             let (sources, missing) = InputFiles.expand(inputs)
             var failures = missing.count
             for path in missing { Terminal.error("not a feed: \(path): no such file or directory") }
