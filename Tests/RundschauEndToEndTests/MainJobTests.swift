@@ -180,4 +180,23 @@ import RundschauTestServer
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("news.sqlite").path))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("news.sqlite.lock").path))
     }
+
+    /// `parse` walks a directory: feed files at any depth and through a link to a file; hidden files and folders,
+    /// golden `*.expected.json` files and links to folders (a loop here) are left out.
+    @Test func parseWalksADirectoryTree() throws {
+        let fm = FileManager.default
+        let folder = fm.temporaryDirectory.appendingPathComponent("rundschau-walk-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: folder) }
+        let rss = "<rss version=\"2.0\"><channel><title>T</title><item><title>A</title><link>https://a.example/1</link></item></channel></rss>"
+        for path in ["top.xml", "a/one.rss", "a/b/two.xml", ".hidden.xml", ".git/three.xml", "a/golden.expected.json"] {
+            let url = folder.appendingPathComponent(path)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try rss.write(to: url, atomically: true, encoding: .utf8)
+        }
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("a/link.xml").path, withDestinationPath: folder.appendingPathComponent("top.xml").path)
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("a/b/loop").path, withDestinationPath: folder.appendingPathComponent("a").path)
+        let outcome = try Self.rundschau(["parse", "--stats", folder.path], in: folder)
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        #expect(outcome.stdout.contains("files 4  feeds 4  entries 4"), "stdout: \(outcome.stdout)")
+    }
 }

@@ -36,19 +36,40 @@ enum InputFiles {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { missing.append(input); continue }
             guard isDirectory.boolValue else { sources.append(.file(path)); continue }
-            guard let walker = fm.enumerator(atPath: path) else { missing.append(input); continue }
             var found: [String] = []
-            while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") || name.hasSuffix(".expected.json") { continue }
-                if let extensions, !extensions.contains((name as NSString).pathExtension.lowercased()) { continue }
-                let full = (path as NSString).appendingPathComponent(relative)
-                var sub: ObjCBool = false
-                if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
-            }
+            guard walk(path, extensions: extensions, into: &found) else { missing.append(input); continue }
             sources += found.sorted().map(Source.file)
         }
         return (sources, missing)
+    }
+
+    /// Appends the feed files under `directory` (recursively, by `readdir`: the directory entry's type spares a
+    /// `stat` per file) to `found`; hidden entries and golden `*.expected.json` are skipped, and a symbolic link
+    /// counts when it leads to a file (links to directories are not followed, so a loop cannot trap the walk).
+    /// Returns false when `directory` cannot be opened.
+    private static func walk(_ directory: String, extensions: Set<String>?, into found: inout [String]) -> Bool {
+        guard let handle = opendir(directory) else { return false }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name.hasPrefix(".") || name.hasSuffix(".expected.json") { continue }
+            let full = (directory as NSString).appendingPathComponent(name)
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
+                var info = stat()
+                guard stat(full, &info) == 0 else { continue }
+                let format = info.st_mode & S_IFMT
+                // A link to a directory is not followed; an unknown type is walked like a directory.
+                type = format == S_IFREG ? Int32(DT_REG) : format == S_IFDIR && type == Int32(DT_UNKNOWN) ? Int32(DT_DIR) : -1
+            }
+            if type == Int32(DT_DIR) {
+                _ = walk(full, extensions: extensions, into: &found)
+            } else if type == Int32(DT_REG) {
+                if let extensions, !extensions.contains((name as NSString).pathExtension.lowercased()) { continue }
+                found.append(full)
+            }
+        }
+        return true
     }
 
     /// Reads a source's bytes; URLs are fetched through the pipeline's fetcher (``FetchStep/fetchDocument(_:maxSize:)``).
