@@ -113,7 +113,7 @@ import Testing
 
     @Test func sparseSumStaysWithinHalfALevelPerSumAndDotsLikeFloats() {
         // Fifty sparse vectors over 400 ids, summed exactly in Double and as a quantized sum.
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 11)
         var exact = [Double](repeating: 0, count: 400)
         var sum = SparseSum()
         var bound: Double = 0
@@ -141,7 +141,8 @@ import Testing
         let other = SparseSum().adding(ids: [3, 401], weights: [1, 1e-7], factor: 1)
         #expect(other.ids == [3])
         let both = sum.adding(other)
-        #expect(both.count == sum.count + (sum.ids.contains(3) ? 0 : 1))
+        // (A larger largest weight may drop a weight that now rounds to level 0.)
+        #expect(both.ids.contains(3) && Set(both.ids).isSubset(of: Set(sum.ids).union([3])))
         if let k = both.ids.firstIndex(of: 3) {
             #expect(abs(Double(both.weight(at: k)) - (exact[3] + 1)) <= bound + Double(both.scale))
         }

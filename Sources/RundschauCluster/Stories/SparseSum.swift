@@ -1,9 +1,10 @@
 /// A story's sum of its members' normalized sparse vectors, ids ascending, each weight kept as a 16-bit level of
 /// the largest (`weight = level × scale`): 6 bytes an entry instead of 8 for an `Int32` and a `Float`.
 ///
-/// Every sum is quantized afresh from exact `Float` arithmetic on the dequantized weights, so the error of a weight
-/// stays within half a level (1/131,070 of the story's largest weight) however many members arrive. A weight that
-/// rounds to level 0 adds nothing to any dot product and is not kept.
+/// Every sum is quantized afresh from `Float` arithmetic on the dequantized weights: each requantization moves a
+/// weight by at most half a level (1/131,070 of the story's largest weight), so after n members the error is at
+/// most n half-levels, and in practice far less since the roundings cancel. A weight that rounds to level 0 adds
+/// nothing to any dot product and is not kept (a term that stays that small in every member never counts).
 struct SparseSum: Sendable, Equatable {
     /// Term or n-gram ids, ascending.
     private(set) var ids: [Int32] = []
@@ -68,13 +69,13 @@ struct SparseSum: Sendable, Equatable {
                         union += 1
                     }
                     var out = SparseSum()
-                    guard largest > 0 else { return out }
+                    // Weights are finite and far above Float's subnormal range; anything else sums to nothing.
+                    guard largest.isNormal else { return out }
                     out.scale = largest / 65_535
-                    let toLevel = 65_535 / largest
                     out.ids.reserveCapacity(union)
                     out.levels.reserveCapacity(union)
                     forEachEntry { id, w in
-                        let level = (w * toLevel).rounded()
+                        let level = (w / largest * 65_535).rounded()
                         guard level >= 1 else { return }
                         out.ids.append(id)
                         out.levels.append(UInt16(min(level, 65_535)))

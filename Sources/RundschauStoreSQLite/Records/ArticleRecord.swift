@@ -71,6 +71,10 @@ extension ArticleRecord: FetchableRecord, MutablePersistableRecord {
     /// in reading the window); a value of the wrong type throws, as decoding did.
     init(row: Row) throws {
         func value<T: DatabaseValueConvertible>(_ column: Columns) throws -> T { try row.decode(forColumn: column.rawValue) }
+        // Strings and integers straight from the statement's column (GRDB's faster path); dates take the one above.
+        func value<T: DatabaseValueConvertible & StatementColumnConvertible>(_ column: Columns) throws -> T {
+            try row.decode(forColumn: column.rawValue)
+        }
         id = try value(.id)
         feedId = try value(.feedId)
         entryId = try value(.entryId)

@@ -45,30 +45,39 @@ enum InputFiles {
 
     /// Appends the feed files under `directory` (recursively, by `readdir`: the directory entry's type spares a
     /// `stat` per file) to `found`; hidden entries and golden `*.expected.json` are skipped, and a symbolic link
-    /// counts when it leads to a file (links to directories are not followed, so a loop cannot trap the walk).
+    /// counts when it leads to a file (links to directories are never followed, so a loop cannot trap the walk).
+    /// Each directory is read and closed before its subdirectories are walked, so depth holds no handles open.
     /// Returns false when `directory` cannot be opened.
     private static func walk(_ directory: String, extensions: Set<String>?, into found: inout [String]) -> Bool {
         guard let handle = opendir(directory) else { return false }
-        defer { closedir(handle) }
+        var subdirectories: [String] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             if name.hasPrefix(".") || name.hasSuffix(".expected.json") { continue }
             let full = (directory as NSString).appendingPathComponent(name)
             var type = Int32(entry.pointee.d_type)
-            if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
+            if type == Int32(DT_UNKNOWN) {
+                // The file system does not say: ask without following a link.
                 var info = stat()
-                guard stat(full, &info) == 0 else { continue }
+                guard lstat(full, &info) == 0 else { continue }
                 let format = info.st_mode & S_IFMT
-                // A link to a directory is not followed; an unknown type is walked like a directory.
-                type = format == S_IFREG ? Int32(DT_REG) : format == S_IFDIR && type == Int32(DT_UNKNOWN) ? Int32(DT_DIR) : -1
+                type = format == S_IFDIR ? Int32(DT_DIR) : format == S_IFLNK ? Int32(DT_LNK) : format == S_IFREG ? Int32(DT_REG) : -1
+            }
+            if type == Int32(DT_LNK) {
+                // A link counts only when it leads to a regular file.
+                var info = stat()
+                guard stat(full, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+                type = Int32(DT_REG)
             }
             if type == Int32(DT_DIR) {
-                _ = walk(full, extensions: extensions, into: &found)
+                subdirectories.append(full)
             } else if type == Int32(DT_REG) {
                 if let extensions, !extensions.contains((name as NSString).pathExtension.lowercased()) { continue }
                 found.append(full)
             }
         }
+        closedir(handle)
+        for subdirectory in subdirectories { _ = walk(subdirectory, extensions: extensions, into: &found) }
         return true
     }
 
