@@ -78,7 +78,8 @@ struct CapturedText {
     /// ``markup(_:)`` for `raw` as text of `type`.
     func markup(_ raw: RawString?, type: TextType) -> LazyMarkup? {
         guard let raw else { return nil }
-        if let shared, let first = utf8(raw).first, let last = utf8(raw).last, String.isTrimmed(first: first, last: last) {
+        let bytes = utf8(raw)
+        if let shared, let first = bytes.first, let last = bytes.last, String.isTrimmed(first: first, last: last) {
             return LazyMarkup(LazyText(shared, raw.start..<(raw.start + raw.count)), type: type)
         }
         return TextConstruct.markup(text(raw, type: type)).map { LazyMarkup(LazyText($0.value), type: $0.type) }

@@ -59,8 +59,8 @@ enum TextConstruct {
     /// Replaces every run of white space (including no-break and other Unicode spaces and line breaks) by
     /// one space and trims the ends.
     static func collapseWhitespace(_ text: String) -> String {
-        // Fast path: no leading, trailing or doubled space, no other space character. Non-ASCII white space
-        // starts with one of the lead bytes 0xC2, 0xE1, 0xE2, 0xE3; other non-ASCII bytes cannot be space.
+        // Fast path: no leading, trailing or doubled space, no other space character (non-ASCII white space
+        // starts with one of four lead bytes; other non-ASCII bytes cannot be space).
         var copy = text  // shares the storage: `withUTF8` reads it in place
         let clean = copy.withUTF8(isCollapsed)
         return clean ? text : HTMLText.collapseWhitespace(text)
@@ -74,9 +74,10 @@ enum TextConstruct {
             case 0x20:
                 if previousSpace { return false }
                 previousSpace = true
-            case 0x09...0x0D, 0xC2, 0xE1, 0xE2, 0xE3:
+            case 0x09...0x0D:
                 return false
             default:
+                if String.mayStartUnicodeSpace(byte) { return false }
                 previousSpace = false
             }
         }

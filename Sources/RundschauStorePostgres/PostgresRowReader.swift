@@ -31,7 +31,7 @@ struct PostgresRowReader {
 
     /// A JSON column read back into the model's `Codable` values.
     func json<T: Decodable>(_ column: String, as type: T.Type, row id: Int64) throws -> T {
-        try PostgresJSON.decode(type, from: self(column, as: String.self), column: column, row: id)
+        try StoredJSON.decode(type, from: self(column, as: String.self), column: column, row: id)
     }
 }
 
@@ -44,7 +44,7 @@ extension Date {
 }
 
 /// The JSON columns (`links_json`, `authors_json`, `counts_json`, …): written as compact text with sorted keys
-/// and stored as `jsonb`.
+/// and stored as `jsonb`; read with `StoredJSON.decode`, as on SQLite.
 enum PostgresJSON {
     static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
@@ -53,15 +53,6 @@ enum PostgresJSON {
             return withoutNULEscapes(String(decoding: try encoder.encode(value), as: UTF8.self))
         } catch {
             throw StoreError(code: .invalidArgument, message: "value cannot be stored as JSON: \(error)", underlying: error)
-        }
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, from text: String, column: String, row: Int64) throws -> T {
-        if let empty = EmptyJSONList.value(of: text, as: T.self) { return empty }
-        do {
-            return try JSONDecoder().decode(type, from: Data(text.utf8))
-        } catch {
-            throw StoreError(code: .decoding, message: "row \(row): unreadable \(column)", underlying: error)
         }
     }
 }

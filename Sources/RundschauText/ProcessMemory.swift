@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// How the process's C heap (glibc `malloc`) keeps memory it no longer uses. Both calls are looked up at run time
+/// How the process's C heap (glibc `malloc`) keeps memory it no longer uses. Its calls are looked up at run time
 /// (`malloc.h` is not part of the Glibc module) and do nothing on other C libraries.
 public enum ProcessMemory {
     #if canImport(Glibc)
@@ -22,6 +22,21 @@ public enum ProcessMemory {
     public static func returnFreedMemory() {
         #if canImport(Glibc)
         _ = trim?(0)
+        #endif
+    }
+
+    /// Keeps freed memory in the process (up to 256 MiB) and serves blocks under 32 MiB from the heap: for a
+    /// command that reads many documents one after the other (`parse`). Each document needs a few buffers of its
+    /// own size (the file's bytes, libxml2's copy, the kept text); glibc gives freed memory at the top of the heap
+    /// back to the kernel and serves large blocks with fresh `mmap`s, so every document faulted in (and the kernel
+    /// zeroed) new pages. Keeping it costs no more resident memory than the largest document needs. Not for
+    /// long-running commands (`serve`, `run`), whose memory should go back after a burst.
+    public static func keepFreedMemory() {
+        #if canImport(Glibc)
+        // glibc's <malloc.h>: M_TRIM_THRESHOLD -1, M_TOP_PAD -2, M_MMAP_THRESHOLD -3.
+        _ = option?(-3, 32 << 20)
+        _ = option?(-1, 256 << 20)
+        _ = option?(-2, 32 << 20)
         #endif
     }
 

@@ -147,12 +147,12 @@ struct HistoryBench: AsyncParsableCommand {
         for n in 0..<feeds {
             feedIDs.append(try await store.subscribe(FeedSubscription(url: "https://feed\(n).example/rss"), at: Date()).id)
         }
-        var topicIDs: [Topical] = []
+        var topical: [Topical] = []
         // Topics as earlier runs with this configuration left them, rules fingerprint included.
         for topic in definitions {
             let id = try await store.upsertTopic(TopicDraft(
                 slug: topic.name, title: topic.title, origin: .configured, rules: ClusterStep.rules(of: topic))).id
-            if let keyword = topic.keywords.first ?? topic.phrases.first { topicIDs.append(Topical(id: id, keyword: keyword)) }
+            if let keyword = topic.keywords.first ?? topic.phrases.first { topical.append(Topical(id: id, keyword: keyword)) }
         }
 
         let now = Date()
@@ -166,7 +166,7 @@ struct HistoryBench: AsyncParsableCommand {
                 let count = min(perChunk, history - filled)
                 let from = now.addingTimeInterval(-Double(days - chunk * chunkDays) * 86_400)
                 try await fill(store, count: count, seed: 1_000 + UInt64(chunk), prefix: "h\(chunk)", from: from,
-                               span: Double(chunkDays) * 86_400, feeds: feedIDs, topics: topicIDs, stories: true)
+                               span: Double(chunkDays) * 86_400, feeds: feedIDs, topics: topical, stories: true)
                 filled += count
                 chunk += 1
                 if chunk % 10 == 0 {
@@ -181,11 +181,11 @@ struct HistoryBench: AsyncParsableCommand {
         // Yesterday's cron run: a few articles clustered by `rundschau cluster` itself, which keeps the features
         // of the window's articles as every run does for the next.
         try await fill(store, count: 100, seed: 98, prefix: "w", from: now.addingTimeInterval(-86_400), span: 86_400,
-                       feeds: feedIDs, topics: topicIDs, stories: false)
+                       feeds: feedIDs, topics: topical, stories: false)
         let warm = try timed(["cluster"], config: config, database: location, trace: nil)
         print("\(name): yesterday's run took \(Measure.format(warm.cpu, 1)) s CPU, \(Measure.format(warm.peakMiB, 0)) MiB")
         try await fill(store, count: round, seed: 99, prefix: "r", from: now.addingTimeInterval(-86_400), span: 86_400,
-                       feeds: feedIDs, topics: topicIDs, stories: false)
+                       feeds: feedIDs, topics: topical, stories: false)
         try await store.close()
         if let keep, database == nil {
             try FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: true)

@@ -690,7 +690,7 @@ public struct StoryClusterer: Sendable {
     }
 
     /// Keeps a story's strongest terms and n-grams (by weight × IDF), with a quarter of slack so that the
-    /// sort runs once every few members rather than for each.
+    /// selection runs once every few members rather than for each.
     private mutating func truncate(_ s: Int32) {
         var story = stories[Int(s)]
         stories[Int(s)].terms = SparseSum()

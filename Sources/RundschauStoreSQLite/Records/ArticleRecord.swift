@@ -151,12 +151,12 @@ extension ArticleRecord {
         guard let id else { throw StoreError(code: .decoding, message: "article row without id") }
         return StoredArticle(
             id: ArticleID(id), feedID: FeedID(feedId), entryID: entryId, canonicalURL: canonicalUrl, link: link,
-            links: try JSONColumn.decode([Link].self, from: linksJSON, column: "links_json", row: id),
+            links: try StoredJSON.decode([Link].self, from: linksJSON, column: "links_json", row: id),
             title: title, summary: summary, summaryType: try Self.textType(summaryType, column: "summary_type", row: id),
             content: content, contentType: try Self.textType(contentType, column: "content_type", row: id),
-            authors: try JSONColumn.decode([Person].self, from: authorsJSON, column: "authors_json", row: id),
-            categories: try JSONColumn.decode([Category].self, from: categoriesJSON, column: "categories_json", row: id),
-            enclosures: try JSONColumn.decode([Enclosure].self, from: enclosuresJSON, column: "enclosures_json", row: id),
+            authors: try StoredJSON.decode([Person].self, from: authorsJSON, column: "authors_json", row: id),
+            categories: try StoredJSON.decode([Category].self, from: categoriesJSON, column: "categories_json", row: id),
+            enclosures: try StoredJSON.decode([Enclosure].self, from: enclosuresJSON, column: "enclosures_json", row: id),
             published: published, updated: updated, language: language, image: image, kicker: kicker,
             dateline: dateline, firstSeen: firstSeen, changedAt: changedAt, contentHash: contentHash,
             duplicateOf: duplicateOf.map { ArticleID($0) }, clusterID: clusterId.map { ClusterID($0) })

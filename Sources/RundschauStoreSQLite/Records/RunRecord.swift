@@ -39,7 +39,7 @@ extension RunRecord {
         guard let status = RunStatus(rawValue: status) else {
             throw StoreError(code: .decoding, message: "run \(id): unknown status '\(self.status)'")
         }
-        let counts = try JSONColumn.decode(RunCounts.self, from: countsJSON, column: "counts_json", row: id)
+        let counts = try StoredJSON.decode(RunCounts.self, from: countsJSON, column: "counts_json", row: id)
         return StoredRun(
             id: RunID(id), command: command, startedAt: startedAt, finishedAt: finishedAt, status: status,
             counts: counts, message: message)

@@ -29,7 +29,7 @@ extension String {
 
     /// Non-ASCII white space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) starts with one of these bytes.
     @inline(__always)
-    private static func mayStartUnicodeSpace(_ byte: UInt8) -> Bool {
+    package static func mayStartUnicodeSpace(_ byte: UInt8) -> Bool {
         byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3
     }
 

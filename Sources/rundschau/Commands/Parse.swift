@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RundschauModel
 import RundschauParser
+import RundschauText
 
 extension Rundschau {
     /// `rundschau parse`: read feeds from files, standard input or URLs and print them normalized.
@@ -38,7 +39,7 @@ extension Rundschau {
         }
 
         func run() async throws {
-            BatchMemory.keepFreedMemory()
+            ProcessMemory.keepFreedMemory()
             let (sources, missing) = InputFiles.expand(inputs)
             var failures = missing.count
             for path in missing { Terminal.error("not a feed: \(path): no such file or directory") }
