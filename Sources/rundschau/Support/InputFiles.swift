@@ -21,9 +21,8 @@ enum InputFiles {
         }
     }
 
-    /// Files named directly are kept whatever their name; directories are walked recursively for files
-    /// whose extension is in `extensions` (all files when `nil`), hidden files and golden `*.expected.json` skipped.
-    static func expand(_ inputs: [String], extensions: Set<String>? = nil) -> (sources: [Source], missing: [String]) {
+    /// Files named directly are kept whatever their name; directories are walked recursively (``walk(_:into:)``).
+    static func expand(_ inputs: [String]) -> (sources: [Source], missing: [String]) {
         var sources: [Source] = []
         var missing: [String] = []
         let fm = FileManager.default
@@ -37,7 +36,7 @@ enum InputFiles {
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { missing.append(input); continue }
             guard isDirectory.boolValue else { sources.append(.file(path)); continue }
             var found: [String] = []
-            guard walk(path, extensions: extensions, into: &found) else { missing.append(input); continue }
+            guard walk(path, into: &found) else { missing.append(input); continue }
             sources += found.sorted().map(Source.file)
         }
         return (sources, missing)
@@ -48,7 +47,7 @@ enum InputFiles {
     /// counts when it leads to a file (links to directories are never followed, so a loop cannot trap the walk).
     /// Each directory is read and closed before its subdirectories are walked, so depth holds no handles open.
     /// Returns false when `directory` cannot be opened.
-    private static func walk(_ directory: String, extensions: Set<String>?, into found: inout [String]) -> Bool {
+    private static func walk(_ directory: String, into found: inout [String]) -> Bool {
         guard let handle = opendir(directory) else { return false }
         var subdirectories: [String] = []
         while let entry = readdir(handle) {
@@ -72,12 +71,11 @@ enum InputFiles {
             if type == Int32(DT_DIR) {
                 subdirectories.append(full)
             } else if type == Int32(DT_REG) {
-                if let extensions, !extensions.contains((name as NSString).pathExtension.lowercased()) { continue }
                 found.append(full)
             }
         }
         closedir(handle)
-        for subdirectory in subdirectories { _ = walk(subdirectory, extensions: extensions, into: &found) }
+        for subdirectory in subdirectories { _ = walk(subdirectory, into: &found) }
         return true
     }
 
