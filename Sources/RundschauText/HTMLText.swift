@@ -12,13 +12,9 @@ public enum HTMLText {
         let plain = text.withUTF8 { bytes -> String? in
             // Most titles have neither tags nor references: each pass only runs when it has work, and a title that
             // needs none comes back as it is (`nil` here), without a new string.
-            var hasTag = false
-            var hasReference = false
-            for byte in bytes {
-                if byte == UInt8(ascii: "<") { hasTag = true } else if byte == UInt8(ascii: "&") { hasReference = true }
-            }
+            let (hasTag, hasReference, collapsed) = WhitespaceCollapser.survey(bytes)
             if !hasTag && !hasReference {
-                return WhitespaceCollapser.isCollapsed(bytes) ? nil : WhitespaceCollapser.collapse(bytes)
+                return collapsed ? nil : WhitespaceCollapser.collapse(bytes)
             }
             var decoded: [UInt8] = []
             decoded.reserveCapacity(bytes.count)

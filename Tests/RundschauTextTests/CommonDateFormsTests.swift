@@ -36,8 +36,11 @@ import Testing
                 + ["Z", "+02:00", "-05:30", "+24:00", "+02:60", "z", "+0200", "", "-07:00"][g.next(9)]
             texts.append(iso)
             let day = g.next(3) == 0 ? "\(1 + g.next(9))" : g.two(0...32)
-            let rfc = Self.weekdays[g.next(Self.weekdays.count)] + ", " + day + " " + Self.months[g.next(Self.months.count)]
-                + " " + String(year) + " " + g.two(0...25) + ":" + g.two(0...60) + ":" + g.two(0...61) + " "
+            // The weekday and the seconds are optional in RFC 822.
+            let weekday = g.next(4) == 0 ? "" : Self.weekdays[g.next(Self.weekdays.count)] + ", "
+            let seconds = g.next(4) == 0 ? "" : ":" + g.two(0...61)
+            let rfc = weekday + day + " " + Self.months[g.next(Self.months.count)]
+                + " " + String(year) + " " + g.two(0...25) + ":" + g.two(0...60) + seconds + " "
                 + Self.zones[g.next(Self.zones.count)]
             texts.append(rfc)
         }
@@ -63,6 +66,7 @@ import Testing
         for text in [
             "Fri, 07 Jun 2024 00:01:25 GMT", "Fri, 07 Jun 2024 00:01:25 EDT", "Fri, 07 Jun 2024 00:01:25 +0200",
             "Fri, 7 Jun 2024 00:01:25 UT", "2024-06-07T00:01:25Z", "2024-06-07T00:01:25.123-07:00",
+            "07 Jun 2024 00:01:25 +0200", "Fri, 07 Jun 2024 00:01 CET", "Fri, 07 Jun 2024 00:01 Z", "7 Jun 2024 00:01 UTC",
             "2024-06-07T00:01:25+02:00",
         ] {
             var copy = text

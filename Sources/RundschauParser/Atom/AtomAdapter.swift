@@ -20,18 +20,24 @@ enum AtomAdapter {
         feed.image = context.resolve(raw.logo) ?? context.resolve(raw.icon) ?? ExtensionAdapter.image(ext, context)
         feed.authors = raw.authors.compactMap { person($0, context) }
         if feed.authors.isEmpty { feed.authors = ExtensionAdapter.authors(ext, context) }
-        feed.entries.reserveCapacity(raw.entries.count)
-        raw.entries.withUnsafeBufferPointer { entries in
+        var entries: [Entry] = []
+        entries.reserveCapacity(raw.entries.count)
+        raw.entries.withUnsafeBufferPointer { rawEntries in
             // By pointer: each raw entry is read in place, never copied.
-            guard let first = entries.baseAddress else { return }
-            for index in entries.indices {
-                feed.entries.append(makeEntry(first + index, index: index, feed: feed, context: &context))
+            guard let first = rawEntries.baseAddress else { return }
+            for index in rawEntries.indices {
+                // Built in place in the array: a returned `Entry` (some 250 bytes) was copied field by field.
+                entries.append(Entry(id: ""))
+                makeEntry(&entries[index], from: first + index, index: index, feed: feed, context: &context)
             }
         }
+        feed.entries = entries
         return feed
     }
 
-    private static func makeEntry(_ raw: UnsafePointer<AtomEntry>, index: Int, feed: Feed, context: inout AdapterContext) -> Entry {
+    private static func makeEntry(
+        _ entry: inout Entry, from raw: UnsafePointer<AtomEntry>, index: Int, feed: Feed, context: inout AdapterContext
+    ) {
         let ext = raw.pointee.extensions  // one copy; passing the pointee around would copy it per use
         let place = FeedPlace.entry(index)
         let text = context.text
@@ -64,17 +70,21 @@ enum AtomAdapter {
         let id = EntryIdentity.make(
             id: rawID, link: link, enclosure: enclosures.first?.url, title: title, published: published,
             text: (content ?? summary)?.value.string)
-        var entry = Entry(
-            id: "", title: title, link: link, links: links,
-            summaryType: summary?.type, contentType: content?.type,
-            published: published, updated: updated, authors: authors,
-            categories: AdapterContext.dedupe(categories), enclosures: enclosures,
-            language: AdapterContext.entryLanguage(raw.pointee.lang, feed: feed.language),
-            image: ExtensionAdapter.image(ext, context) ?? ExtensionAdapter.imageEnclosure(enclosures))
+        entry.title = title
+        entry.link = link
+        entry.links = links
         entry.summaryText = summary?.value
+        entry.summaryType = summary?.type
         entry.contentText = content?.value
+        entry.contentType = content?.type
+        entry.published = published
+        entry.updated = updated
+        entry.authors = authors
+        entry.categories = AdapterContext.dedupe(categories)
+        entry.enclosures = enclosures
+        entry.language = AdapterContext.entryLanguage(raw.pointee.lang, feed: feed.language)
+        entry.image = ExtensionAdapter.image(ext, context) ?? ExtensionAdapter.imageEnclosure(enclosures)
         context.finish(&entry, id: id, at: place)
-        return entry
     }
 
     /// An `atom:link` as a model link, resolved; `nil` when its `href` is empty.

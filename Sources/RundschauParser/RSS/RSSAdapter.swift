@@ -41,20 +41,25 @@ enum RSSAdapter {
         if feed.authors.isEmpty { feed.authors = ExtensionAdapter.authors(ext, context) }
         feed.ttl = AdapterContext.integer(text.string(channel.ttl))
         feed.updateInterval = ext.sy.intervalSeconds(text)
-        feed.entries.reserveCapacity(channel.items.count)
+        var entries: [Entry] = []
+        entries.reserveCapacity(channel.items.count)
         channel.items.withUnsafeBufferPointer { items in
             // By pointer: each raw item is read in place, never copied.
             guard let first = items.baseAddress else { return }
             for index in items.indices {
-                feed.entries.append(makeEntry(first + index, index: index, feed: feed, documentLang: raw.lang, context: &context))
+                // Built in place in the array: a returned `Entry` (some 250 bytes) was copied field by field.
+                entries.append(Entry(id: ""))
+                makeEntry(&entries[index], from: first + index, index: index, feed: feed, documentLang: raw.lang, context: &context)
             }
         }
+        feed.entries = entries
         return feed
     }
 
     private static func makeEntry(
-        _ item: UnsafePointer<RSSItem>, index: Int, feed: Feed, documentLang: String?, context: inout AdapterContext
-    ) -> Entry {
+        _ entry: inout Entry, from item: UnsafePointer<RSSItem>, index: Int, feed: Feed, documentLang: String?,
+        context: inout AdapterContext
+    ) {
         let ext = item.pointee.extensions  // one copy; passing the pointee around would copy it per use
         let place = FeedPlace.entry(index)
         let text = context.text
@@ -104,16 +109,20 @@ enum RSSAdapter {
             id: guidValue, link: link, enclosure: uniqueEnclosures.first?.url, title: title,
             published: published, text: (content ?? summary)?.value.string)
         let ownLang = item.pointee.lang == documentLang ? nil : item.pointee.lang
-        var entry = Entry(
-            id: "", title: title, link: link, links: links,
-            summaryType: summary?.type, contentType: content?.type,
-            published: published, updated: updated, authors: authors,
-            categories: AdapterContext.dedupe(categories), enclosures: uniqueEnclosures,
-            language: AdapterContext.entryLanguage(ownLang ?? text.string(ext.dc.language), feed: feed.language),
-            image: ExtensionAdapter.image(ext, context) ?? ExtensionAdapter.imageEnclosure(uniqueEnclosures))
+        entry.title = title
+        entry.link = link
+        entry.links = links
         entry.summaryText = summary?.value
+        entry.summaryType = summary?.type
         entry.contentText = content?.value
+        entry.contentType = content?.type
+        entry.published = published
+        entry.updated = updated
+        entry.authors = authors
+        entry.categories = AdapterContext.dedupe(categories)
+        entry.enclosures = uniqueEnclosures
+        entry.language = AdapterContext.entryLanguage(ownLang ?? text.string(ext.dc.language), feed: feed.language)
+        entry.image = ExtensionAdapter.image(ext, context) ?? ExtensionAdapter.imageEnclosure(uniqueEnclosures)
         context.finish(&entry, id: id, at: place)
-        return entry
     }
 }

@@ -1,6 +1,7 @@
 /// The two shapes nearly every feed date takes, read without tokenizing: RFC 3339 as Atom writes it
 /// (`2024-06-11T08:15:00Z`, `2024-06-11T08:15:00+02:00`) and RFC 822 as RSS writes it
-/// (`Tue, 11 Jun 2024 08:15:00 +0200`, zone `GMT`, `UT` or `UTC`).
+/// (`Tue, 11 Jun 2024 08:15:00 +0200`, zone `GMT`, `UT` or `UTC`; the weekday and the seconds may be left out, as
+/// RFC 822 allows, and the zone may be `Z`).
 ///
 /// Fractions of a second (`.123`) and, in RFC 822, the zone names the grammar knows (`EDT`, `CEST`) are read as
 /// the grammar reads them. Anything else, and anything these shapes would read with a doubt (invalid fields, a
@@ -8,9 +9,10 @@
 /// read here (a test checks this against the grammar).
 enum CommonDateForms {
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> CivilDateTime? {
-        guard b.count >= 20 else { return nil }
-        if b[4] == UInt8(ascii: "-") { return rfc3339(b) }
+        guard b.count >= 16 else { return nil }
+        if b[4] == UInt8(ascii: "-") { return b.count >= 20 ? rfc3339(b) : nil }
         if b[3] == UInt8(ascii: ",") { return rfc822(b) }
+        if b[0] &- UInt8(ascii: "0") <= 9 { return rfc822(b, from: 0) }
         return nil
     }
 
@@ -51,35 +53,59 @@ enum CommonDateForms {
         return value
     }
 
-    /// `Www, D[D] Mon YYYY HH:MM:SS` then ` ±HHMM`, ` GMT`, ` UT` or ` UTC`.
+    /// `[Www, ]D[D] Mon YYYY HH:MM[:SS]` then ` ±HHMM`, ` Z` or a zone name of two to four capitals.
     private static func rfc822(_ b: UnsafeBufferPointer<UInt8>) -> CivilDateTime? {
         guard isWeekday(b[0], b[1], b[2]), b[3] == UInt8(ascii: ","), b[4] == UInt8(ascii: " ") else { return nil }
-        var i = 5
+        return rfc822(b, from: 5)
+    }
+
+    /// The RFC 822 date from the day on, which starts at `start`.
+    private static func rfc822(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> CivilDateTime? {
+        var i = start
         guard let day = number(b, &i, maxDigits: 2), i < b.count, b[i] == UInt8(ascii: " "), i + 4 < b.count,
               let month = month(b[i + 1], b[i + 2], b[i + 3]), b[i + 4] == UInt8(ascii: " ")
         else { return nil }
         i += 5
-        guard i + 16 <= b.count, let year = digits(b, i, 4), b[i + 4] == UInt8(ascii: " "),
-              let hour = digits(b, i + 5, 2), b[i + 7] == UInt8(ascii: ":"), let minute = digits(b, i + 8, 2),
-              b[i + 10] == UInt8(ascii: ":"), let second = digits(b, i + 11, 2), b[i + 13] == UInt8(ascii: " ")
+        guard i + 12 <= b.count, let year = digits(b, i, 4), b[i + 4] == UInt8(ascii: " "),
+              let hour = digits(b, i + 5, 2), b[i + 7] == UInt8(ascii: ":"), let minute = digits(b, i + 8, 2)
         else { return nil }
-        i += 14
+        i += 10
+        var second = 0
+        var precision = DatePrecision.minute
+        if b[i] == UInt8(ascii: ":") {
+            guard i + 4 <= b.count, let value = digits(b, i + 1, 2) else { return nil }
+            second = value
+            precision = .second
+            i += 3
+        }
+        guard b[i] == UInt8(ascii: " ") else { return nil }
+        i += 1
         let zone = b.count - i
         var offset = 0
         if zone == 5, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
             guard let hours = digits(b, i + 1, 2), let minutes = digits(b, i + 3, 2), hours <= 23, minutes <= 59
             else { return nil }
             offset = (hours * 3_600 + minutes * 60) * (b[i] == UInt8(ascii: "+") ? 1 : -1)
+        } else if zone == 1 && b[i] == UInt8(ascii: "Z") {
+            offset = 0
         } else if zone >= 2 && zone <= 4, let minutes = zoneName(UnsafeBufferPointer(rebasing: b[i...])) {
             offset = minutes * 60
         } else {
             return nil
         }
-        return checked(year, month, day, hour, minute, second, offset)
+        var value = checked(year, month, day, hour, minute, second, offset)
+        value?.precision = precision
+        return value
     }
 
     /// A zone abbreviation in capitals (`GMT`, `EDT`, `CEST`) the grammar knows, as minutes east of UTC.
     private static func zoneName(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        // The usual ones without a string: GMT, UTC, UT.
+        if b.count == 3, b[1] == UInt8(ascii: "M") || b[1] == UInt8(ascii: "T"),
+           (b[0], b[1], b[2]) == (0x47, 0x4D, 0x54) || (b[0], b[1], b[2]) == (0x55, 0x54, 0x43) {
+            return 0
+        }
+        if b.count == 2, b[0] == UInt8(ascii: "U"), b[1] == UInt8(ascii: "T") { return 0 }
         var lower = ""
         for byte in b {
             guard byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") else { return nil }

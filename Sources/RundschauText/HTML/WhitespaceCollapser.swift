@@ -51,6 +51,33 @@ enum WhitespaceCollapser {
         }
     }
 
+    /// One pass over a title: whether it has a `<`, an `&`, and whether it is already collapsed (see
+    /// ``isCollapsed(_:)``).
+    static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> (hasTag: Bool, hasReference: Bool, collapsed: Bool) {
+        var hasTag = false
+        var hasReference = false
+        var collapsed = true
+        var previousSpace = true
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b > 0x20 && b < 0xC2 {
+                if b == 0x3C { hasTag = true } else if b == 0x26 { hasReference = true }
+                previousSpace = false
+            } else if b == 0x20 {
+                if previousSpace { collapsed = false }
+                previousSpace = true
+            } else if collapsed && spaceLength(bytes, at: i) > 0 {
+                collapsed = false
+            } else {
+                previousSpace = false
+            }
+            i += 1
+        }
+        return (hasTag, hasReference, collapsed && !previousSpace)
+    }
+
     /// True when there is nothing to do: no white space at the ends, no run of two, no space but U+0020.
     static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previousSpace = true
