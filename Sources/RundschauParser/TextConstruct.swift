@@ -57,30 +57,6 @@ enum TextConstruct {
     }
 
     /// Replaces every run of white space (including no-break and other Unicode spaces and line breaks) by
-    /// one space and trims the ends.
-    static func collapseWhitespace(_ text: String) -> String {
-        // Fast path: no leading, trailing or doubled space, no other space character (non-ASCII white space
-        // starts with one of four lead bytes; other non-ASCII bytes cannot be space).
-        var copy = text  // shares the storage: `withUTF8` reads it in place
-        let clean = copy.withUTF8(isCollapsed)
-        return clean ? text : HTMLText.collapseWhitespace(text)
-    }
-
-    /// The fast path of ``collapseWhitespace(_:)``: true when there is nothing to do.
-    private static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var previousSpace = true
-        for byte in bytes {
-            switch byte {
-            case 0x20:
-                if previousSpace { return false }
-                previousSpace = true
-            case 0x09...0x0D:
-                return false
-            default:
-                if String.mayStartUnicodeSpace(byte) { return false }
-                previousSpace = false
-            }
-        }
-        return !previousSpace
-    }
+    /// one space and trims the ends (a string with nothing to collapse comes back as it is).
+    static func collapseWhitespace(_ text: String) -> String { HTMLText.collapseWhitespace(text) }
 }

@@ -61,6 +61,12 @@ enum WhitespaceCollapser {
         var i = 0
         let n = bytes.count
         while i < n {
+            // Eight plain bytes (none of `<`, `&`, white space or non-ASCII) at once.
+            if i + 8 <= n, let base = bytes.baseAddress, isPlainWord(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                previousSpace = false
+                i += 8
+                continue
+            }
             let b = bytes[i]
             if b > 0x20 && b < 0xC2 {
                 if b == 0x3C { hasTag = true } else if b == 0x26 { hasReference = true }
@@ -84,6 +90,11 @@ enum WhitespaceCollapser {
         var i = 0
         let n = bytes.count
         while i < n {
+            if i + 8 <= n, let base = bytes.baseAddress, isPlainWord(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                previousSpace = false
+                i += 8
+                continue
+            }
             let b = bytes[i]
             if b > 0x20 && b < 0xC2 {
                 previousSpace = false
@@ -98,5 +109,17 @@ enum WhitespaceCollapser {
             i += 1
         }
         return !previousSpace
+    }
+
+    /// Whether none of eight bytes is a control character or space (≤ 0x20), `<`, `&` or non-ASCII. A word
+    /// with one of them may also flag bytes next to it (borrows), which only sends it to the byte loop.
+    @inline(__always)
+    private static func isPlainWord(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let low = word &- ones &* 0x21  // a byte below 0x21 borrows into its high bit
+        let lt = (word ^ (ones &* 0x3C)) &- ones  // a '<' becomes 0xFF
+        let amp = (word ^ (ones &* 0x26)) &- ones  // a '&' becomes 0xFF
+        return (word | ((low | lt | amp) & ~word)) & highs == 0
     }
 }
