@@ -61,9 +61,10 @@ enum WhitespaceCollapser {
         var i = 0
         let n = bytes.count
         while i < n {
-            // Eight plain bytes (none of `<`, `&`, white space or non-ASCII) at once.
-            if i + 8 <= n, let base = bytes.baseAddress, isPlainWord(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
-                previousSpace = false
+            // Eight plain bytes at once (ASCII without `<`, `&`, controls or a doubled space).
+            if i + 8 <= n, let base = bytes.baseAddress,
+               let endsInSpace = plainWord(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self), afterSpace: previousSpace) {
+                previousSpace = endsInSpace
                 i += 8
                 continue
             }
@@ -90,8 +91,9 @@ enum WhitespaceCollapser {
         var i = 0
         let n = bytes.count
         while i < n {
-            if i + 8 <= n, let base = bytes.baseAddress, isPlainWord(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
-                previousSpace = false
+            if i + 8 <= n, let base = bytes.baseAddress,
+               let endsInSpace = plainWord(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self), afterSpace: previousSpace) {
+                previousSpace = endsInSpace
                 i += 8
                 continue
             }
@@ -111,15 +113,27 @@ enum WhitespaceCollapser {
         return !previousSpace
     }
 
-    /// Whether none of eight bytes is a control character or space (≤ 0x20), `<`, `&` or non-ASCII. A word
-    /// with one of them may also flag bytes next to it (borrows), which only sends it to the byte loop.
+    /// Eight bytes (little-endian) that need no byte-by-byte look: ASCII, no control character, `<` or `&`, and
+    /// no space after a space (nor first, after one). Returns whether the last byte is a space, or `nil` to
+    /// have the bytes read one at a time. Non-ASCII text (`é`, `—`) always goes byte by byte.
     @inline(__always)
-    private static func isPlainWord(_ word: UInt64) -> Bool {
+    private static func plainWord(_ word: UInt64, afterSpace: Bool) -> Bool? {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        let low = word &- ones &* 0x21  // a byte below 0x21 borrows into its high bit
-        let lt = (word ^ (ones &* 0x3C)) &- ones  // a '<' becomes 0xFF
-        let amp = (word ^ (ones &* 0x26)) &- ones  // a '&' becomes 0xFF
-        return (word | ((low | lt | amp) & ~word)) & highs == 0
+        // A byte below 0x20 borrows into its high bit (bytes above one may be flagged too: harmless here).
+        let controls = (word &- ones &* 0x20) & ~word & highs
+        if (word & highs) | controls | zeroBytes(word ^ (ones &* 0x3C)) | zeroBytes(word ^ (ones &* 0x26)) != 0 {
+            return nil
+        }
+        let spaces = zeroBytes(word ^ (ones &* 0x20))
+        if spaces & (spaces << 8) != 0 || (afterSpace && spaces & 0x80 != 0) { return nil }
+        return spaces >> 63 != 0
+    }
+
+    /// 0x80 in each byte of `x` that is zero, exactly (no borrows between bytes).
+    @inline(__always)
+    private static func zeroBytes(_ x: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low7) &+ low7) | x | low7)
     }
 }
