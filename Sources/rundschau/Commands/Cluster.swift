@@ -8,6 +8,7 @@ extension Rundschau {
     /// `rundschau cluster`: duplicates, stories and topics for the articles not yet placed.
     struct Cluster: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cluster",
             abstract: "Deduplicate and cluster the new articles into stories; assign topics.",
             discussion: """
                 Stored articles inside the time window (cluster.window_days around each new article) are read as \
@@ -50,6 +51,7 @@ extension Rundschau {
     /// `rundschau publish`: the topic feeds into the output folder.
     struct Publish: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "publish",
             abstract: "Write the topic feeds (.atom, .json) and pages, all.atom, all.json, index.opml, index.html, feeds.html; notify the WebSub hub.")
 
         @OptionGroup var global: GlobalOptions

@@ -6,6 +6,7 @@ extension Rundschau {
     /// `rundschau feeds`: the subscriptions with their state.
     struct Feeds: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "feeds",
             abstract: "List subscriptions with status, last fetch and errors.")
 
         @OptionGroup var global: GlobalOptions

@@ -7,6 +7,7 @@ extension Rundschau {
     /// `rundschau fetch`: the due subscriptions, politely.
     struct Fetch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "fetch",
             abstract: "Fetch the subscriptions that are due and store their entries.",
             discussion: """
                 Conditional GET, per-host limits, back-off and Retry-After are honoured. A second run while one \

@@ -8,6 +8,7 @@ extension Rundschau {
     /// `rundschau import`: plain-text news dumps as feed items.
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import plain-text news dumps (files, folders, -) as feed items.",
             discussion: """
                 Each dump file becomes one source; its articles are split out and stored like fetched entries, \

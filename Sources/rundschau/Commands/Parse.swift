@@ -8,6 +8,7 @@ extension Rundschau {
     /// `rundschau parse`: read feeds from files, standard input or URLs and print them normalized.
     struct Parse: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "parse",
             abstract: "Parse feeds and print them normalized.",
             discussion: """
                 Reads RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON Feed, detected from the content. Directories are \

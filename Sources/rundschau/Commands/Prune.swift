@@ -7,6 +7,7 @@ extension Rundschau {
     /// `rundschau prune`: removes old stories and articles (also done by `run` when `retention.days` is set).
     struct Prune: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "prune",
             abstract: "Remove stories and articles older than the retention period.",
             discussion: """
                 Removes every story whose articles were all first seen more than DAYS days ago, with its articles \

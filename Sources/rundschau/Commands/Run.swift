@@ -7,6 +7,7 @@ extension Rundschau {
     /// `rundschau run`: the main job, for cron.
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "The main job: fetch due feeds, import dumps, prune (retention.days), cluster, publish.",
             discussion: """
                 Safe to run from cron: a second run while one is active exits at once with status 3. Quiet when \

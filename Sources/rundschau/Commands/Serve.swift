@@ -8,6 +8,7 @@ extension Rundschau {
     /// `rundschau serve`: the output folder over HTTP for feed readers.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Serve the generated feeds read-only (ETag/304, gzip, HEAD, /metrics); picks up new files without restart.")
 
         @OptionGroup var global: GlobalOptions

@@ -8,6 +8,7 @@ extension Rundschau {
     /// `rundschau status`: the store at a glance.
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Show feeds by state, articles, clusters, topics and the last run.")
 
         @OptionGroup var global: GlobalOptions

@@ -6,6 +6,7 @@ extension Rundschau {
     /// `rundschau stories`: the story clusters with their articles.
     struct Stories: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "stories",
             abstract: "List story clusters (newest first) with their articles and topics.")
 
         @OptionGroup var global: GlobalOptions

@@ -8,6 +8,7 @@ extension Rundschau {
     /// `rundschau subscribe`: add a feed, finding it from a web page if need be.
     struct Subscribe: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "subscribe",
             abstract: "Subscribe to a feed URL, a web page that advertises one, a file:// URL or a local path.")
 
         @OptionGroup var global: GlobalOptions
@@ -47,7 +48,7 @@ extension Rundschau {
 
     /// `rundschau unsubscribe`: remove a feed and its articles.
     struct Unsubscribe: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a subscription and the articles stored from it.")
+        static let configuration = CommandConfiguration(commandName: "unsubscribe", abstract: "Remove a subscription and the articles stored from it.")
 
         @OptionGroup var global: GlobalOptions
 
