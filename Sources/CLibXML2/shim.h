@@ -18,19 +18,12 @@ static inline void clibxml2_free(void *p) { xmlFree(p); }
 /// The dotted libxml2 version this module was compiled against.
 static inline const char *clibxml2_version(void) { return LIBXML_DOTTED_VERSION; }
 
-/// The last `byte` in `bytes[0..<count]`, or NULL: glibc's vectorized `memrchr` where there is one (Swift's Glibc
-/// module does not export it), a plain loop elsewhere. Used by the attribute prescan, not by libxml2.
 #if defined(__GLIBC__)
+/// glibc's vectorized `memrchr` (Swift's Glibc module does not export it), for the attribute prescan; not libxml2.
 extern void *memrchr(const void *, int, size_t);
-#endif
-static inline const void *clibxml2_last_byte(const void *bytes, unsigned char byte, size_t count) {
-#if defined(__GLIBC__)
+static inline const void *clibxml2_memrchr(const void *bytes, int byte, size_t count) {
     return memrchr(bytes, byte, count);
-#else
-    const unsigned char *p = (const unsigned char *)bytes + count;
-    while (p > (const unsigned char *)bytes) { if (*--p == byte) return p; }
-    return 0;
-#endif
 }
+#endif
 
 #endif

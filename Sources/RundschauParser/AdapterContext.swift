@@ -311,7 +311,7 @@ struct AdapterContext {
         guard let rel = rel?.nonEmpty else { return "alternate" }
         let prefix = "http://www.iana.org/assignments/relation/"
         // The usual short names (`alternate`, `self`) are too short to carry the prefix: no lowercased copy.
-        if rel.utf8.count > prefix.utf8.count, rel.lowercased().hasPrefix(prefix) { return String(rel.dropFirst(prefix.count)) }
+        if rel.utf8.count >= prefix.utf8.count, rel.lowercased().hasPrefix(prefix) { return String(rel.dropFirst(prefix.count)) }
         return rel
     }
 }

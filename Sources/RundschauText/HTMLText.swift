@@ -14,7 +14,7 @@ public enum HTMLText {
             // needs none comes back as it is (`nil` here), without a new string.
             let (hasTag, hasReference, collapsed) = WhitespaceCollapser.survey(bytes)
             if !hasTag && !hasReference {
-                return collapsed ? nil : WhitespaceCollapser.collapse(bytes)
+                return collapsed ? nil : WhitespaceCollapser.collapseUnchecked(bytes)
             }
             var decoded: [UInt8] = []
             decoded.reserveCapacity(bytes.count)
@@ -63,7 +63,7 @@ public enum HTMLText {
     /// and trims both ends.
     public static func collapseWhitespace(_ text: String) -> String {
         var copy = text
-        return copy.withUTF8 { WhitespaceCollapser.isCollapsed($0) ? nil : WhitespaceCollapser.collapse($0) } ?? text
+        return copy.withUTF8 { WhitespaceCollapser.isCollapsed($0) ? nil : WhitespaceCollapser.collapseUnchecked($0) } ?? text
     }
 
     /// Escapes `&`, `<`, `>` and `"` for HTML or XML text and double-quoted attribute values.

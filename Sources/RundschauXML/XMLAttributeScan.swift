@@ -39,11 +39,38 @@ enum XMLAttributeScan {
         }
     }
 
-    /// The offset of the last '<' in `bytes[from..<to]`, or `nil` (glibc's `memrchr` where there is one).
+    /// The offset of the last '<' in `bytes[from..<to]`, or `nil`: glibc's vectorized `memrchr` where there is
+    /// one, else eight bytes at a time from the end.
     @inline(__always)
     private static func lastLessThan(_ bytes: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
-        guard to > from, let found = clibxml2_last_byte(bytes + from, 0x3C, to - from) else { return nil }
+        guard to > from else { return nil }
+        #if canImport(Glibc)
+        guard let found = clibxml2_memrchr(bytes + from, 0x3C, to - from) else { return nil }
         return UnsafeRawPointer(found) - UnsafeRawPointer(bytes)
+        #else
+        var end = to
+        let raw = UnsafeRawPointer(bytes)
+        while end - from >= 8 {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self))
+            let x = word ^ 0x3C3C_3C3C_3C3C_3C3C
+            // Non-zero when some byte of `x` is zero (a '<'); bytes above a true match may be flagged too, so
+            // the word is then searched byte by byte.
+            if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 {
+                var index = end - 1
+                while index >= end - 8 {
+                    if bytes[index] == 0x3C { return index }
+                    index -= 1
+                }
+            }
+            end -= 8
+        }
+        var index = end - 1
+        while index >= from {
+            if bytes[index] == 0x3C { return index }
+            index -= 1
+        }
+        return nil
+        #endif
     }
 
     /// Whether the tag at `tagStart` (a '<') has more than `limit` attributes.

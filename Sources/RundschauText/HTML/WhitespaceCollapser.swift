@@ -3,6 +3,11 @@ enum WhitespaceCollapser {
     /// `bytes` must be valid UTF-8.
     static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         if isCollapsed(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        return collapseUnchecked(bytes)
+    }
+
+    /// ``collapse(_:)`` for bytes already known not to be collapsed.
+    static func collapseUnchecked(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var pendingSpace = false
@@ -59,14 +64,18 @@ enum WhitespaceCollapser {
         var collapsed = true
         var previousSpace = true
         var i = 0
+        var bytewiseUntil = 0  // a word that needed a closer look is read to its end byte by byte
         let n = bytes.count
         while i < n {
             // Eight plain bytes at once (ASCII without `<`, `&`, controls or a doubled space).
-            if i + 8 <= n, let base = bytes.baseAddress,
-               let endsInSpace = plainWord(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self), afterSpace: previousSpace) {
-                previousSpace = endsInSpace
-                i += 8
-                continue
+            if i >= bytewiseUntil, i + 8 <= n, let base = bytes.baseAddress {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                if let endsInSpace = plainWord(word, afterSpace: previousSpace) {
+                    previousSpace = endsInSpace
+                    i += 8
+                    continue
+                }
+                bytewiseUntil = i + 8
             }
             let b = bytes[i]
             if b > 0x20 && b < 0xC2 {
@@ -86,32 +95,7 @@ enum WhitespaceCollapser {
     }
 
     /// True when there is nothing to do: no white space at the ends, no run of two, no space but U+0020.
-    static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var previousSpace = true
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            if i + 8 <= n, let base = bytes.baseAddress,
-               let endsInSpace = plainWord(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self), afterSpace: previousSpace) {
-                previousSpace = endsInSpace
-                i += 8
-                continue
-            }
-            let b = bytes[i]
-            if b > 0x20 && b < 0xC2 {
-                previousSpace = false
-            } else if b == 0x20 {
-                if previousSpace { return false }
-                previousSpace = true
-            } else if spaceLength(bytes, at: i) > 0 {
-                return false
-            } else {
-                previousSpace = false
-            }
-            i += 1
-        }
-        return !previousSpace
-    }
+    static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { survey(bytes).collapsed }
 
     /// Eight bytes (little-endian) that need no byte-by-byte look: ASCII, no control character, `<` or `&`, and
     /// no space after a space (nor first, after one). Returns whether the last byte is a space, or `nil` to
