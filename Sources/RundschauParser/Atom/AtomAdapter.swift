@@ -20,18 +20,9 @@ enum AtomAdapter {
         feed.image = context.resolve(raw.logo) ?? context.resolve(raw.icon) ?? ExtensionAdapter.image(ext, context)
         feed.authors = raw.authors.compactMap { person($0, context) }
         if feed.authors.isEmpty { feed.authors = ExtensionAdapter.authors(ext, context) }
-        var entries: [Entry] = []
-        entries.reserveCapacity(raw.entries.count)
-        raw.entries.withUnsafeBufferPointer { rawEntries in
-            // By pointer: each raw entry is read in place, never copied.
-            guard let first = rawEntries.baseAddress else { return }
-            for index in rawEntries.indices {
-                // Built in place in the array: a returned `Entry` (some 250 bytes) was copied field by field.
-                entries.append(Entry(id: ""))
-                makeEntry(&entries[index], from: first + index, index: index, feed: feed, context: &context)
-            }
+        feed.entries = AdapterContext.entries(of: raw.entries) { entry, rawEntry, index in
+            makeEntry(&entry, from: rawEntry, index: index, feed: feed, context: &context)
         }
-        feed.entries = entries
         return feed
     }
 

@@ -41,18 +41,9 @@ enum RSSAdapter {
         if feed.authors.isEmpty { feed.authors = ExtensionAdapter.authors(ext, context) }
         feed.ttl = AdapterContext.integer(text.string(channel.ttl))
         feed.updateInterval = ext.sy.intervalSeconds(text)
-        var entries: [Entry] = []
-        entries.reserveCapacity(channel.items.count)
-        channel.items.withUnsafeBufferPointer { items in
-            // By pointer: each raw item is read in place, never copied.
-            guard let first = items.baseAddress else { return }
-            for index in items.indices {
-                // Built in place in the array: a returned `Entry` (some 250 bytes) was copied field by field.
-                entries.append(Entry(id: ""))
-                makeEntry(&entries[index], from: first + index, index: index, feed: feed, documentLang: raw.lang, context: &context)
-            }
+        feed.entries = AdapterContext.entries(of: channel.items) { entry, item, index in
+            makeEntry(&entry, from: item, index: index, feed: feed, documentLang: raw.lang, context: &context)
         }
-        feed.entries = entries
         return feed
     }
 
