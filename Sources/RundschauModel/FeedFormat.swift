@@ -11,6 +11,9 @@ public enum FeedFormat: String, Codable, Sendable, CaseIterable {
     case atom10
     /// The pre-standard Atom 0.3 draft.
     case atom03
+    /// Microsoft's Channel Definition Format (1997): a `CHANNEL` root with `ITEM`s (`HREF`, `LASTMOD`, `TITLE`,
+    /// `ABSTRACT`), read by the RSS reader; also a `channel` root without its `rss` wrapper.
+    case cdf
     /// JSON Feed 1.0 and 1.1.
     case jsonfeed
     /// Plain-text dumps imported by `rundschau import`.

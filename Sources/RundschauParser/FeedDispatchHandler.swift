@@ -151,6 +151,10 @@ final class FeedDispatchHandler: XMLSymbolHandler {
         case (.rss, _):
             mode = .rss
             rss = Self.make(RSSHandler(state: state()))
+        case (.channel, .none):
+            // CDF, whose root is the channel (`<CHANNEL HREF="…">`), or RSS's channel without its wrapper.
+            mode = .rss
+            rss = Self.make(RSSHandler(state: state(), channelIsRoot: true))
         case (.RDF, .rdf):
             mode = .rdf
             rdf = Self.make(RDFHandler(state: state()))

@@ -10,6 +10,8 @@ enum FeedName: Int32, Sendable {
     // RSS 0.9x/2.0
     case rss, channel, item, title, link, description, language, copyright, managingEditor, webMaster
     case pubDate, lastBuildDate, ttl, category, image, url, author, comments, enclosure, guid, source
+    // CDF (Microsoft's Channel Definition Format): `ABSTRACT`, the `LASTMOD` attribute
+    case abstract, lastmod
     // RSS 1.0 / Atom
     case RDF, feed, entry, subtitle, tagline, rights, id, updated, modified, published, issued, created
     case summary, content, icon, logo, name, email, uri, div
@@ -34,7 +36,7 @@ enum FeedName: Int32, Sendable {
             ("managingEditor", .managingEditor), ("webMaster", .webMaster), ("pubDate", .pubDate),
             ("lastBuildDate", .lastBuildDate), ("ttl", .ttl), ("category", .category), ("image", .image),
             ("url", .url), ("author", .author), ("comments", .comments), ("enclosure", .enclosure),
-            ("guid", .guid), ("source", .source),
+            ("guid", .guid), ("source", .source), ("abstract", .abstract), ("lastmod", .lastmod),
             ("RDF", .RDF), ("feed", .feed), ("entry", .entry), ("subtitle", .subtitle), ("tagline", .tagline),
             ("rights", .rights), ("id", .id), ("updated", .updated), ("modified", .modified),
             ("published", .published), ("issued", .issued), ("created", .created), ("summary", .summary),

@@ -274,6 +274,36 @@ import Testing
         #expect(feed.entries.first?.id == "g1")
     }
 
+    @Test func cdfChannelIsReadWithItsItems() throws {
+        let feed = try fixture("cdf-channel.xml")
+        #expect(feed.format == .cdf)
+        #expect(feed.title == "Channel Definition Format")
+        #expect(feed.link == "https://cdf.example/")
+        #expect(feed.subtitle == "A push channel from 1997 & its items")
+        #expect(feed.subtitleType == .text)
+        #expect(feed.updated == (try instant("2004-04-07T04:05:43Z")))
+        #expect(feed.entries.map(\.title) == ["First item", "Second item"])
+        #expect(feed.entries.map(\.link) == ["https://cdf.example/first.html", "https://cdf.example/second.html"])
+        #expect(feed.entries[0].summary == "What the first item is about")
+        #expect(feed.entries[0].summaryType == .text)
+        #expect(feed.entries[0].updated == (try instant("2004-04-05T10:00:00Z")))
+        #expect(feed.entries[1].updated == nil)
+        #expect(feed.warnings.isEmpty)
+    }
+
+    @Test func channelAuthorAndDublinCoreAuthorAreAuthors() throws {
+        // Neither is in RSS 2.0 or Dublin Core, but feeds write them and feedparser reads them as authors.
+        let channel = try parse(rss("<author>Example editor (me@example.com)</author><item><title>A</title></item>"))
+        #expect(channel.authors == [Person(name: "Example editor", email: "me@example.com")])
+        let dublinCore = try parse(rss(
+            "<dc:author>Channel Editor</dc:author><item><title>A</title><dc:author>Item Writer</dc:author></item>"))
+        #expect(dublinCore.authors == [Person(name: "Channel Editor")])
+        #expect(dublinCore.entries.first?.authors == [Person(name: "Item Writer")])
+        // managingEditor, the RSS 2.0 element, comes first.
+        let both = try parse(rss("<managingEditor>boss@example.com (Boss)</managingEditor><author>Other</author>"))
+        #expect(both.authors == [Person(name: "Boss", email: "boss@example.com")])
+    }
+
     @Test func undeclaredWellKnownPrefixesAreRead() throws {
         let feed = try parse(rss("<item><title>A</title><dc:creator>Ada</dc:creator><media:thumbnail url=\"https://example.com/t.jpg\"/></item>"))
         #expect(feed.entries.first?.authors == [Person(name: "Ada")])

@@ -1,7 +1,8 @@
 /// Dublin Core elements 1.1 (`http://purl.org/dc/elements/1.1/`) and the DCMI terms feeds use
 /// (`http://purl.org/dc/terms/`), as they appear in a channel or an item.
 struct DublinCore: Sendable {
-    /// `dc:creator`, DCMI §3.1 "An entity primarily responsible for making the resource." Repeatable.
+    /// `dc:creator`, DCMI §3.1 "An entity primarily responsible for making the resource." Repeatable. The
+    /// non-standard `dc:author` is read here too.
     var creators: [RawString] = []
     /// `dc:date` (W3CDTF in RSS 1.0 practice). Repeatable; the first readable one counts.
     var dates: [RawString] = []

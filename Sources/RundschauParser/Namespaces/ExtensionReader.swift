@@ -23,7 +23,7 @@ enum ExtensionReader {
         switch namespace {
         case .dc:
             switch localName {
-            case .creator: return .capture(.dcCreator, .text)
+            case .creator, .author: return .capture(.dcCreator, .text)  // `dc:author` is no DC term; feeds mean the creator
             case .date: return .capture(.dcDate, .text)
             case .subject: return .capture(.dcSubject, .text)
             case .language: return .capture(.dcLanguage, .text)

@@ -20,7 +20,8 @@ enum RSSAdapter {
     static func feed(_ raw: RSSDocument, context: inout AdapterContext) -> Feed {
         let channel = raw.channel
         let ext = channel.extensions
-        var feed = Feed(format: format(version: raw.version, context: &context))
+        var feed = Feed(format: raw.channelIsRoot ? .cdf : format(version: raw.version, context: &context))
+        let descriptionType: TextType = raw.channelIsRoot ? .text : .html  // CDF's ABSTRACT is plain text
         let text = context.text
         feed.title = TextConstruct.plainTitle(text.text(channel.title, type: .html))
             ?? TextConstruct.plainTitle(text.text(ext.dc.title, type: .html))
@@ -28,7 +29,7 @@ enum RSSAdapter {
         let atomLinks = ExtensionAdapter.links(ext, context)
         feed.links = AdapterContext.dedupe((site.map { [Link(rel: "alternate", href: $0)] } ?? []) + atomLinks)
         feed.link = site ?? AtomAdapter.alternate(atomLinks)
-        if let subtitle = text.markup(channel.description, type: .html) ?? ExtensionAdapter.summary(ext, context) {
+        if let subtitle = text.markup(channel.description, type: descriptionType) ?? ExtensionAdapter.summary(ext, context) {
             feed.subtitle = subtitle.value.string
             feed.subtitleType = subtitle.type
         }
@@ -38,18 +39,21 @@ enum RSSAdapter {
             channel.lastBuildDate, channel.pubDate, ext.atomUpdated, ext.dc.dates.first, ext.dc.modified, at: .feed)
         feed.image = context.resolve(channel.image?.url, fallbackBase: site) ?? ExtensionAdapter.image(ext, context)
         feed.authors = AdapterContext.people(text.string(channel.managingEditor).map { [$0] } ?? [])
+        if feed.authors.isEmpty { feed.authors = context.people(channel.authors) }
         if feed.authors.isEmpty { feed.authors = ExtensionAdapter.authors(ext, context) }
         feed.ttl = AdapterContext.integer(text.string(channel.ttl))
         feed.updateInterval = ext.sy.intervalSeconds(text)
         feed.entries = AdapterContext.entries(of: channel.items) { entry, item, index in
-            makeEntry(&entry, from: item, index: index, feed: feed, documentLang: raw.lang, context: &context)
+            makeEntry(
+                &entry, from: item, index: index, feed: feed, documentLang: raw.lang, descriptionType: descriptionType,
+                context: &context)
         }
         return feed
     }
 
     private static func makeEntry(
         _ entry: inout Entry, from item: UnsafePointer<RSSItem>, index: Int, feed: Feed, documentLang: String?,
-        context: inout AdapterContext
+        descriptionType: TextType, context: inout AdapterContext
     ) {
         let ext = item.pointee.extensions  // one copy; passing the pointee around would copy it per use
         let place = FeedPlace.entry(index)
@@ -78,7 +82,7 @@ enum RSSAdapter {
             ?? TextConstruct.plainTitle(text.text(ext.dc.title, type: .html))
             ?? TextConstruct.plainTitle(text.text(ext.media.title, type: .text))
             ?? TextConstruct.plainTitle(text.text(ext.itunes.title, type: .text))
-        let summary = text.markup(item.pointee.description, type: .html) ?? ExtensionAdapter.summary(ext, context)
+        let summary = text.markup(item.pointee.description, type: descriptionType) ?? ExtensionAdapter.summary(ext, context)
         let content = text.markup(ext.contentEncoded, type: .html)
         let published = context.date(
             item.pointee.pubDate, ext.dc.dates.first, ext.atomPublished, ext.dc.issued, ext.dc.created, at: place)

@@ -5,6 +5,8 @@ struct RSSDocument: Sendable {
     var version: String?
     /// `xml:lang` in effect on `<rss>`/`<channel>`.
     var lang: String?
+    /// The root is the channel itself: a CDF document (see ``FeedFormat/cdf``).
+    var channelIsRoot = false
     var channel = RSSChannel()
 }
 
@@ -22,6 +24,9 @@ struct RSSChannel: Sendable {
     var copyright: RawString?
     /// Email address of the editorial contact (`geo@herald.com (George Matesky)`).
     var managingEditor: RawString?
+    /// `author` directly in the channel: not in RSS 2.0, but written by feeds that mean the feed's author (and read
+    /// so by feedparser). Used when there is no `managingEditor`.
+    var authors: [RawString] = []
     /// Email address of the technical contact.
     var webMaster: RawString?
     /// Publication date of the content (RFC 822).

@@ -26,8 +26,11 @@ struct RSSHandler {
     /// True once `</rss>` was seen.
     private(set) var rootClosed = false
 
-    init(state: SAXState) {
+    /// - Parameter channelIsRoot: the root element is the channel (CDF): its `HREF` and `LASTMOD` attributes and
+    ///   those of its `ITEM`s are read, and `ABSTRACT` is the description.
+    init(state: SAXState, channelIsRoot: Bool = false) {
         self.state = state
+        document.channelIsRoot = channelIsRoot
     }
 
     mutating func startElement(_ element: XMLStartElement) {
@@ -38,6 +41,13 @@ struct RSSHandler {
         if state.depth == 1 {
             document.version = attributes.nonEmptyValue(.version)
             document.lang = state.lang
+            if document.channelIsRoot {
+                channelDepth = 1
+                if let href = state.nonEmptyValue(.href, in: attributes) {
+                    document.channel.link = RawURL(href, base: state.baseIndex)
+                }
+                document.channel.lastBuildDate = state.nonEmptyValue(.lastmod, in: attributes)
+            }
         } else if itemDepth != 0 {
             startInItem(ns, name, attributes)
         } else if imageDepth != 0 {
@@ -66,9 +76,8 @@ struct RSSHandler {
                 imageDepth = 0
             } else if depth == channelDepth {
                 channelDepth = 0
-            } else if depth == 1 {
-                rootClosed = true
             }
+            if depth == 1 { rootClosed = true }
         }
         state.finishEnd()
     }
@@ -90,12 +99,18 @@ struct RSSHandler {
         case .item:
             item = RSSItem(lang: state.lang)
             itemDepth = state.depth
+            if document.channelIsRoot {  // CDF: `<ITEM HREF="…" LASTMOD="…">`
+                if let href = state.nonEmptyValue(.href, in: attributes) { item.link = RawURL(href, base: state.baseIndex) }
+                item.extensions.dc.modified = state.nonEmptyValue(.lastmod, in: attributes)
+            }
         case .title: capture(.title)
         case .link: capture(.link)
         case .description: capture(.description, .html)
+        case .abstract where document.channelIsRoot: capture(.description)
         case .language: capture(.language)
         case .copyright: capture(.copyright)
         case .managingEditor: capture(.managingEditor)
+        case .author: capture(.author)
         case .webMaster: capture(.webMaster)
         case .pubDate: capture(.pubDate)
         case .lastBuildDate: capture(.lastBuildDate)
@@ -130,6 +145,7 @@ struct RSSHandler {
         case .title: capture(.title)
         case .link: capture(.link)
         case .description: capture(.description, .html)
+        case .abstract where document.channelIsRoot: capture(.description)
         case .author: capture(.author)
         case .category:
             pendingDomain = state.nonEmptyValue(.domain, in: attributes)
@@ -194,6 +210,7 @@ struct RSSHandler {
         case .language: document.channel.language = value
         case .copyright: document.channel.copyright = value
         case .managingEditor: document.channel.managingEditor = value
+        case .author: document.channel.authors.append(value)
         case .webMaster: document.channel.webMaster = value
         case .pubDate: document.channel.pubDate = value
         case .lastBuildDate: document.channel.lastBuildDate = value
