@@ -122,20 +122,48 @@ struct AdapterContext {
     }
 
     /// One entry per raw element, each built in place in the array: `fill` gets an empty entry, the raw element
-    /// (read where it lies, never copied) and its index. Returning a finished `Entry` (some 250 bytes) copied it
-    /// field by field, every reference retained and released once more.
+    /// (read where it lies, never copied), its index and the feed so far (borrowed). Returning a finished `Entry`
+    /// (some 250 bytes) copied it field by field, every reference retained and released once more, and a feed
+    /// captured from the caller's variable was copied for every entry.
     @inline(__always)
-    static func entries<Raw>(of raws: [Raw], _ fill: (inout Entry, UnsafePointer<Raw>, Int) -> Void) -> [Entry] {
+    static func entries<Raw>(
+        of raws: [Raw], in feed: Feed, _ fill: (inout Entry, UnsafePointer<Raw>, Int, Feed) -> Void
+    ) -> [Entry] {
         var entries: [Entry] = []
         entries.reserveCapacity(raws.count)
         raws.withUnsafeBufferPointer { buffer in
             guard let first = buffer.baseAddress else { return }
             for index in buffer.indices {
                 entries.append(Entry(id: ""))
-                fill(&entries[index], first + index, index)
+                fill(&entries[index], first + index, index, feed)
             }
         }
         return entries
+    }
+
+    /// Sets what every XML format's entry has on an entry built in place (``entries(of:_:)``); the summary and the
+    /// content stay ``LazyText``. One assignment per field: the many-argument initializer would build a second
+    /// entry and copy it over.
+    @inline(__always)
+    static func fill(
+        _ entry: inout Entry, title: String?, link: String?, links: [Link], summary: LazyMarkup?, content: LazyMarkup?,
+        published: Date?, updated: Date?, authors: [Person], categories: [RundschauModel.Category],
+        enclosures: [Enclosure], language: String?, image: String?
+    ) {
+        entry.title = title
+        entry.link = link
+        entry.links = links
+        entry.summaryText = summary?.value
+        entry.summaryType = summary?.type
+        entry.contentText = content?.value
+        entry.contentType = content?.type
+        entry.published = published
+        entry.updated = updated
+        entry.authors = authors
+        entry.categories = categories
+        entry.enclosures = enclosures
+        entry.language = language
+        entry.image = image
     }
 
     /// The last step of every adapter's entry: an entry without an id the feed gave or one derived from its

@@ -20,7 +20,7 @@ enum AtomAdapter {
         feed.image = context.resolve(raw.logo) ?? context.resolve(raw.icon) ?? ExtensionAdapter.image(ext, context)
         feed.authors = raw.authors.compactMap { person($0, context) }
         if feed.authors.isEmpty { feed.authors = ExtensionAdapter.authors(ext, context) }
-        feed.entries = AdapterContext.entries(of: raw.entries) { entry, rawEntry, index in
+        feed.entries = AdapterContext.entries(of: raw.entries, in: feed) { entry, rawEntry, index, feed in
             makeEntry(&entry, from: rawEntry, index: index, feed: feed, context: &context)
         }
         return feed
@@ -61,20 +61,12 @@ enum AtomAdapter {
         let id = EntryIdentity.make(
             id: rawID, link: link, enclosure: enclosures.first?.url, title: title, published: published,
             text: (content ?? summary)?.value.string)
-        entry.title = title
-        entry.link = link
-        entry.links = links
-        entry.summaryText = summary?.value
-        entry.summaryType = summary?.type
-        entry.contentText = content?.value
-        entry.contentType = content?.type
-        entry.published = published
-        entry.updated = updated
-        entry.authors = authors
-        entry.categories = AdapterContext.dedupe(categories)
-        entry.enclosures = enclosures
-        entry.language = AdapterContext.entryLanguage(raw.pointee.lang, feed: feed.language)
-        entry.image = ExtensionAdapter.image(ext, context) ?? ExtensionAdapter.imageEnclosure(enclosures)
+        AdapterContext.fill(
+            &entry, title: title, link: link, links: links, summary: summary, content: content,
+            published: published, updated: updated, authors: authors,
+            categories: AdapterContext.dedupe(categories), enclosures: enclosures,
+            language: AdapterContext.entryLanguage(raw.pointee.lang, feed: feed.language),
+            image: ExtensionAdapter.image(ext, context) ?? ExtensionAdapter.imageEnclosure(enclosures))
         context.finish(&entry, id: id, at: place)
     }
 

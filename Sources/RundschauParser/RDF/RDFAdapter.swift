@@ -25,21 +25,16 @@ enum RDFAdapter {
         feed.image = context.resolve(raw.image?.url, fallbackBase: site) ?? ExtensionAdapter.image(ext, context)
         feed.authors = ExtensionAdapter.authors(ext, context)
         feed.updateInterval = ext.sy.intervalSeconds(text)
-        feed.entries.reserveCapacity(raw.items.count)
-        raw.items.withUnsafeBufferPointer { items in
-            // By pointer: each raw item is read in place, never copied.
-            guard let first = items.baseAddress else { return }
-            for index in items.indices {
-                feed.entries.append(makeEntry(
-                    first + index, index: index, feed: feed, channelLang: channel.lang ?? raw.lang, context: &context))
-            }
+        feed.entries = AdapterContext.entries(of: raw.items, in: feed) { entry, item, index, feed in
+            makeEntry(&entry, from: item, index: index, feed: feed, channelLang: channel.lang ?? raw.lang, context: &context)
         }
         return feed
     }
 
     private static func makeEntry(
-        _ item: UnsafePointer<RDFItem>, index: Int, feed: Feed, channelLang: String?, context: inout AdapterContext
-    ) -> Entry {
+        _ entry: inout Entry, from item: UnsafePointer<RDFItem>, index: Int, feed: Feed, channelLang: String?,
+        context: inout AdapterContext
+    ) {
         let ext = item.pointee.extensions  // one copy; passing the pointee around would copy it per use
         let place = FeedPlace.entry(index)
         let text = context.text
@@ -64,16 +59,12 @@ enum RDFAdapter {
             id: text.string(item.pointee.about?.value) ?? text.string(ext.dc.identifier), link: link, enclosure: enclosures.first?.url, title: title,
             published: published, text: (content ?? summary)?.value.string)
         let ownLang = item.pointee.lang == channelLang ? nil : item.pointee.lang
-        var entry = Entry(
-            id: "", title: title, link: link, links: links,
-            summaryType: summary?.type, contentType: content?.type,
+        AdapterContext.fill(
+            &entry, title: title, link: link, links: links, summary: summary, content: content,
             published: published, updated: updated, authors: ExtensionAdapter.authors(ext, context),
             categories: AdapterContext.dedupe(ExtensionAdapter.categories(ext, context)), enclosures: enclosures,
             language: AdapterContext.entryLanguage(ownLang ?? text.string(ext.dc.language), feed: feed.language),
             image: ExtensionAdapter.image(ext, context))
-        entry.summaryText = summary?.value
-        entry.contentText = content?.value
         context.finish(&entry, id: id, at: place)
-        return entry
     }
 }

@@ -43,7 +43,7 @@ enum RSSAdapter {
         if feed.authors.isEmpty { feed.authors = ExtensionAdapter.authors(ext, context) }
         feed.ttl = AdapterContext.integer(text.string(channel.ttl))
         feed.updateInterval = ext.sy.intervalSeconds(text)
-        feed.entries = AdapterContext.entries(of: channel.items) { entry, item, index in
+        feed.entries = AdapterContext.entries(of: channel.items, in: feed) { entry, item, index, feed in
             makeEntry(
                 &entry, from: item, index: index, feed: feed, documentLang: raw.lang, descriptionType: descriptionType,
                 context: &context)
@@ -104,20 +104,12 @@ enum RSSAdapter {
             id: guidValue, link: link, enclosure: uniqueEnclosures.first?.url, title: title,
             published: published, text: (content ?? summary)?.value.string)
         let ownLang = item.pointee.lang == documentLang ? nil : item.pointee.lang
-        entry.title = title
-        entry.link = link
-        entry.links = links
-        entry.summaryText = summary?.value
-        entry.summaryType = summary?.type
-        entry.contentText = content?.value
-        entry.contentType = content?.type
-        entry.published = published
-        entry.updated = updated
-        entry.authors = authors
-        entry.categories = AdapterContext.dedupe(categories)
-        entry.enclosures = uniqueEnclosures
-        entry.language = AdapterContext.entryLanguage(ownLang ?? text.string(ext.dc.language), feed: feed.language)
-        entry.image = ExtensionAdapter.image(ext, context) ?? ExtensionAdapter.imageEnclosure(uniqueEnclosures)
+        AdapterContext.fill(
+            &entry, title: title, link: link, links: links, summary: summary, content: content,
+            published: published, updated: updated, authors: authors,
+            categories: AdapterContext.dedupe(categories), enclosures: uniqueEnclosures,
+            language: AdapterContext.entryLanguage(ownLang ?? text.string(ext.dc.language), feed: feed.language),
+            image: ExtensionAdapter.image(ext, context) ?? ExtensionAdapter.imageEnclosure(uniqueEnclosures))
         context.finish(&entry, id: id, at: place)
     }
 }

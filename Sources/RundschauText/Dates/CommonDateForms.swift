@@ -101,8 +101,7 @@ enum CommonDateForms {
     /// A zone abbreviation in capitals (`GMT`, `EDT`, `CEST`) the grammar knows, as minutes east of UTC.
     private static func zoneName(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         // The usual ones without a string: GMT, UTC, UT.
-        if b.count == 3, b[1] == UInt8(ascii: "M") || b[1] == UInt8(ascii: "T"),
-           (b[0], b[1], b[2]) == (0x47, 0x4D, 0x54) || (b[0], b[1], b[2]) == (0x55, 0x54, 0x43) {
+        if b.count == 3, (b[0], b[1], b[2]) == (0x47, 0x4D, 0x54) || (b[0], b[1], b[2]) == (0x55, 0x54, 0x43) {
             return 0
         }
         if b.count == 2, b[0] == UInt8(ascii: "U"), b[1] == UInt8(ascii: "T") { return 0 }
