@@ -11,7 +11,7 @@ extension Rundschau {
             commandName: "parse",
             abstract: "Parse feeds and print them normalized.",
             discussion: """
-                Reads RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON Feed, detected from the content. Directories are \
+                Reads RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed and CDF, detected from the content. Directories are \
                 walked recursively. Input that is not a feed prints `not a feed: <file>: <reason>` and the \
                 command exits with status 2 once every input was tried.
                 """)
